@@ -8,6 +8,7 @@ PACKAGES=(
   libpocketsphinx-dev pocketsphinx pocketsphinx-en-us pocketsphinx-testdata               # speech recognition
   espeak-ng sox                                                                           # speech synthesis, test speech
   libsqlite3-dev                                                                          # GRDB
+  chromium                                                                                # renders the video-analysis HTML report in a test
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -32,4 +32,58 @@ static inline uint8_t *cffmpeg_frame_plane(const AVFrame *frame, int i) { return
 /// AVFrame.linesize imports as an 8-tuple; this gives the stride of plane `i`.
 static inline int cffmpeg_frame_linesize(const AVFrame *frame, int i) { return frame->linesize[i]; }
 
+/// AV_FRAME_FLAG_CORRUPT: the decoder output a frame it knows to be damaged.
+static inline int cffmpeg_frame_flag_corrupt(void) { return AV_FRAME_FLAG_CORRUPT; }
+/// AV_CODEC_FLAG_QSCALE | FF_QP2LAMBDA: fixed-quality encoding (JPEG quality) without macro arithmetic in Swift.
+static inline void cffmpeg_set_fixed_quality(AVCodecContext *ctx, AVFrame *frame, int qscale) {
+    ctx->flags |= AV_CODEC_FLAG_QSCALE;
+    ctx->global_quality = FF_QP2LAMBDA * qscale;
+    frame->quality = FF_QP2LAMBDA * qscale;
+}
+
+/// Display rotation of a stream in degrees counter-clockwise, as ffprobe prints it from the
+/// AV_PKT_DATA_DISPLAYMATRIX side data. Returns 0 and sets *found = 0 when there is no (usable) matrix.
+/// (The side data is a uint8_t blob holding nine int32; the cast lives here so Swift never sees it.)
+static inline double cffmpeg_stream_rotation(const AVStream *st, int *found) {
+    size_t size = 0;
+    const uint8_t *data = av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, &size);
+    *found = 0;
+    if (!data || size < 9 * sizeof(int32_t)) return 0;
+    double r = av_display_rotation_get((const int32_t *)data);
+    if (r != r) return 0;  /* NaN: the matrix is not a pure rotation */
+    *found = 1;
+    return r;
+}
+
+/// Scales/converts all of `src` into one packed destination plane (RGB24 here), so Swift does not
+/// rebuild FFmpeg's 8-pointer arrays for every frame.
+static inline int cffmpeg_scale_to_packed(struct SwsContext *sws, const AVFrame *src, uint8_t *dst, int dst_stride) {
+    uint8_t *dst_planes[4] = { dst, NULL, NULL, NULL };
+    int dst_strides[4] = { dst_stride, 0, 0, 0 };
+    return sws_scale(sws, (const uint8_t *const *)src->data, src->linesize, 0, src->height, dst_planes, dst_strides);
+}
+
+/// Scales a packed source plane (RGB24) into `dst` (any pixel format, e.g. yuvj420p for JPEG).
+static inline int cffmpeg_scale_from_packed(struct SwsContext *sws, const uint8_t *src, int src_stride, int src_height, AVFrame *dst) {
+    const uint8_t *src_planes[4] = { src, NULL, NULL, NULL };
+    int src_strides[4] = { src_stride, 0, 0, 0 };
+    return sws_scale(sws, src_planes, src_strides, 0, src_height, dst->data, dst->linesize);
+}
+
+/// Resamples one decoded audio frame (or flushes, when `frame` is NULL) into packed float `out`.
+static inline int cffmpeg_resample(SwrContext *swr, const AVFrame *frame, float *out, int out_capacity) {
+    uint8_t *out_planes[1] = { (uint8_t *)out };
+    if (!frame) return swr_convert(swr, out_planes, out_capacity, NULL, 0);
+    return swr_convert(swr, out_planes, out_capacity, (const uint8_t **)frame->extended_data, frame->nb_samples);
+}
+
+/// Scales one packed plane (RGB24) into another packed plane (RGB24 at another size).
+static inline int cffmpeg_scale_packed(struct SwsContext *sws, const uint8_t *src, int src_stride, int src_height, uint8_t *dst, int dst_stride) {
+    const uint8_t *src_planes[4] = { src, NULL, NULL, NULL };
+    int src_strides[4] = { src_stride, 0, 0, 0 };
+    uint8_t *dst_planes[4] = { dst, NULL, NULL, NULL };
+    int dst_strides[4] = { dst_stride, 0, 0, 0 };
+    return sws_scale(sws, src_planes, src_strides, 0, src_height, dst_planes, dst_strides);
+}
+
 #endif

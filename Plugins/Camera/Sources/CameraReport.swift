@@ -1,0 +1,30 @@
+import Foundation
+import RelayKit
+import RelayModel
+
+/// How the camera's state is serialised, and the shared "no source" failure.
+enum CameraReport {
+    static func json(_ source: CameraSource, now: Date) -> JSONObject {
+        var o: JSONObject = ["source": .string(source.path), "kind": .string(source.kind)]
+        if let duration = source.duration { o["duration"] = .double(duration) }
+        o["camera_time"] = .double((source.cameraTime(at: now) * 1000).rounded() / 1000)
+        return o
+    }
+
+    /// The configured source, or the failure telling the user how to set one.
+    static func source(in context: ActionContext) async throws -> CameraSource {
+        guard let source = try await context.read({ db in try CameraSource.fetchOne(db, key: 1) }) else {
+            throw ActionFailure(.refused, "The camera has no source yet: set one with camera.set_source and a video or image file.")
+        }
+        guard FileManager.default.isReadableFile(atPath: source.path) else {
+            throw ActionFailure(.failed, "'\(source.path)': the camera's source file is gone. Set another with camera.set_source.")
+        }
+        return source
+    }
+
+    /// The first id a `photos.import_media` result reports as imported.
+    static func importedID(_ result: CommandResult) -> Int64? {
+        guard case .array(let ids)? = result.data["imported"], case .int(let id)? = ids.first else { return nil }
+        return Int64(id)
+    }
+}

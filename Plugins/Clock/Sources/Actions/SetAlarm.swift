@@ -1,0 +1,42 @@
+import RelayKit
+import RelayModel
+
+/// `clock.set_alarm`: an alarm at a time of day, optionally labelled.
+struct SetAlarm: Action {
+    static let name = "clock.set_alarm"
+    static let description = "Set an alarm at a time of day, with an optional label."
+    static let permission = Permission.write
+    static let parameters: [Parameter] = [
+        .timeOfDay("time", "When it rings (24-hour HH:MM)"),
+        .string("label", "What it is for, e.g. gym", required: false),
+    ]
+    static let sentences: Sentences = [
+        "en": [
+            "<please> (set|create|add|make) [an|a|my] alarm (for|at) {time} <please>",
+            "<please> (set|create|add) [an|a] {label} alarm (for|at) {time}",
+            "<please> (set|create|add) [an|a] alarm (for|at) {time} (called|named|labeled|for) {label}",
+            "<please> wake me [up] at {time} <please>",
+            "alarm (at|for) {time}",
+        ],
+        "zh": ["<please>(设|设置|定)[一个]{time}的闹钟", "<please>{time}叫我起床"],
+    ]
+
+    let time: TimeOfDay
+    let label: String?
+
+    init(arguments: Arguments) throws {
+        time = try arguments.value("time")
+        label = try arguments.valueIfPresent("label")
+    }
+
+    func perform(in context: ActionContext) async throws -> ActionOutcome {
+        let time = time, label = label, now = context.now
+        let (alarm, isNew) = try await context.write { db in
+            try ClockStore.setAlarm(db, hour: time.hour, minute: time.minute, label: label, at: now)
+        }
+        let said = ClockReport.spoken(alarm)
+        return .done(isNew ? "Alarm set for \(said)." : "There is already an alarm for \(said).", data: [
+            "alarm": ClockReport.json(alarm), "created": .bool(isNew),
+        ])
+    }
+}

@@ -1,0 +1,8 @@
+/// A Messages failure a user can act on.
+public struct MessagesError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// One readable sentence saying what went wrong and what to try.
+    public var message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

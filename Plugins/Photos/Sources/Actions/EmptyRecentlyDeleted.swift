@@ -1,0 +1,26 @@
+import RelayKit
+import RelayModel
+
+/// `photos.empty_recently_deleted`: delete everything in Recently Deleted for good. Destructive: asks first.
+struct EmptyRecentlyDeleted: Action {
+    static let name = "photos.empty_recently_deleted"
+    static let description = "Permanently delete everything in Recently Deleted. Cannot be undone (originals outside the library are kept)."
+    static let permission = Permission.destructive
+    static let sentences: Sentences = [
+        "en": [
+            "<please> (empty|clear|purge) [the] (recently deleted|trash|bin|recycle bin) [folder|album] <please>",
+            "<please> permanently delete (everything in recently deleted|the deleted <media>)",
+        ],
+        "zh": ["<please>清空最近删除"],
+    ]
+
+    init(arguments: Arguments) throws {}
+
+    func perform(in context: ActionContext) async throws -> ActionOutcome {
+        let removed = try await context.write { db in try PhotosLibrary.emptyRecentlyDeleted(db) }
+        // Thumbnails and copies are left for the next import's sweep: deleting them now could
+        // lose them if the command's transaction were rolled back after this handler returns.
+        let message = removed.isEmpty ? "Recently Deleted was already empty." : "Permanently deleted \(PhotoReport.count(removed))."
+        return .done(message, data: ["deleted": .array(removed.compactMap(\.id).map { .int(Int($0)) })])
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import RelayKit
+
+/// Which photos an action acts on, from the shared selection parameters: one photo by id, those
+/// taken in a date range (optionally of one kind), or the newest N — the newest one when nothing is said.
+struct PhotoSelection: Sendable {
+    /// The selection parameters, appended to an action's own.
+    static let parameters: [Parameter] = [
+        .integer("photo", "The id of one photo or video (from a search)", range: 1...Int(Int32.max), required: false),
+        .date("when", "Those taken on this day or in this range", required: false),
+        .choice("kind", "Only photos or only videos", PhotoReport.kinds, required: false),
+        .integer("latest", "The newest this many (default: the newest one, when nothing else is given)", range: 1...1000, required: false),
+    ]
+
+    let photoID: Int64?
+    let range: DateRange?
+    let kind: MediaKind?
+    let latest: Int?
+
+    init(arguments: Arguments) throws {
+        photoID = try arguments.valueIfPresent("photo", as: Int.self).map(Int64.init)
+        range = try arguments.valueIfPresent("when")
+        kind = try arguments.valueIfPresent("kind", as: String.self).flatMap(MediaKind.init(rawValue:))
+        latest = try arguments.valueIfPresent("latest")
+    }
+
+    /// "photo 12", "the photos from yesterday", "the newest 3 videos".
+    var spoken: String {
+        if let photoID { return "item \(photoID)" }
+        let noun = kind == .video ? "video" : kind == .photo ? "photo" : "item"
+        if let range { return "the \(noun)s from \(range.spec.replacingOccurrences(of: "_", with: " "))" }
+        let count = latest ?? 1
+        return count == 1 ? "the newest \(noun)" : "the newest \(count) \(noun)s"
+    }
+
+    /// The selected assets, newest first; only members of `albumID` when given; in Recently Deleted when asked.
+    func assets(_ db: Database, albumID: Int64? = nil, inRecentlyDeleted: Bool = false) throws -> [PhotoAsset] {
+        if let photoID {
+            guard let asset = try PhotosLibrary.asset(db, id: photoID), (asset.deletedAt != nil) == inRecentlyDeleted else { return [] }
+            if let albumID {
+                let isMember = try Bool.fetchOne(
+                    db, sql: "SELECT COUNT(*) > 0 FROM albumAsset WHERE albumId = ? AND assetId = ?", arguments: [albumID, photoID]
+                ) ?? false
+                return isMember ? [asset] : []
+            }
+            return [asset]
+        }
+        let query = PhotoQuery(
+            range: range.map { DateInterval(start: $0.start, end: $0.end) }, kind: kind, albumID: albumID,
+            inRecentlyDeleted: inRecentlyDeleted, limit: range == nil ? (latest ?? 1) : latest
+        )
+        return try PhotosLibrary.assets(db, matching: query)
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+public import RelayKit
+public import RelayModel
+
+/// One reading of an utterance as a call of an installed action, with how well it fits.
+public struct CommandMatch: Sendable, Hashable {
+    /// The call: action name and canonical arguments (declaration order, fixed arguments included).
+    public var call: ToolCall
+    /// Fit in [0, 1]: 1 is an exact template match; each slip (extra, missing or misspelt word) lowers it.
+    public var score: Double
+    /// Required parameters the utterance left out (the loop asks for them).
+    public var missing: [String]
+    /// How much the action may change.
+    public var permission: Permission
+    /// The template that matched best.
+    public var template: String
+    /// Words taken by free-text slots: of two equally good readings, the one explaining more words with
+    /// template words (fewer taken by wildcards) is the more specific.
+    public var wildcardWords: Int
+
+    /// Whether the words matched a template exactly (nothing extra, nothing left out).
+    public var isExact: Bool { score >= 1 - 1e-9 }
+}
+
+/// Matches text against every installed action's sentence templates with typed slots and a fuzzy fallback.
+///
+/// Exact template matches score 1; otherwise the alignment cost of ``TemplateAligner`` (extra words,
+/// left-out words, near spellings, missing slots) lowers the score. Every language's templates are tried,
+/// so Mandarin commands work where the plugins declare `zh` sentences. Build it once per set of installed
+/// actions; entity names (albums, contacts) are passed per call because they change.
+public struct CommandMatcher: Sendable {
+    struct CompiledTemplate: Sendable {
+        let text: String
+        let fixed: JSONObject
+        let aligner: TemplateAligner
+    }
+
+    struct CompiledAction: Sendable {
+        let name: String
+        let permission: Permission
+        let parameters: [Parameter]
+        let templates: [CompiledTemplate]
+        /// Every content (non-filler) word of its templates and choice names: an utterance sharing none of
+        /// them cannot reach any threshold, so the action is skipped without aligning.
+        let vocabulary: Set<String>
+    }
+
+    struct SlotKey: Hashable {
+        let slot: String
+        let lower: Int
+        let upper: Int
+    }
+
+    let actions: [CompiledAction]
+    /// Templates that failed to parse (the catalog reports these too); empty when the declarations are sound.
+    public let problems: [String]
+
+    /// Compiles the templates of every action in `catalog`.
+    public init(catalog: ActionCatalog) {
+        var compiled: [CompiledAction] = []
+        var problems: [String] = []
+        for descriptor in catalog.actions {
+            let subsystem = catalog.subsystem(named: descriptor.subsystem)
+            let rules = SentenceRules.builtIn.merging(subsystem?.rules ?? [:])
+            var templates: [CompiledTemplate] = []
+            var vocabulary = Set<String>()
+            for language in descriptor.sentences.languages {
+                for sentence in descriptor.sentences[language] {
+                    do {
+                        let t = try SentenceTemplate(sentence.template, rules: rules.byLanguage[language] ?? [:])
+                        let aligner = TemplateAligner(t)
+                        for node in aligner.nodes {
+                            if case .word(let w) = node, !TemplateAligner.fillers.contains(w) { vocabulary.insert(w) }
+                        }
+                        templates.append(CompiledTemplate(text: sentence.template, fixed: sentence.fixed, aligner: aligner))
+                    } catch {
+                        problems.append("\(descriptor.name): \(error)")
+                    }
+                }
+            }
+            // Spoken names of choices count as the action's words too ("brightness 40").
+            for p in descriptor.parameters {
+                if case .choice(let choices) = p.kind {
+                    for c in choices {
+                        for n in c.names(language: "en") + c.names(language: "zh") + [c.value] {
+                            vocabulary.formUnion(TextNormalizer.words(n).filter { !TemplateAligner.fillers.contains($0) })
+                        }
+                    }
+                }
+            }
+            compiled.append(CompiledAction(
+                name: descriptor.name, permission: descriptor.permission, parameters: descriptor.parameters,
+                templates: templates, vocabulary: vocabulary))
+        }
+        actions = compiled
+        self.problems = problems
+    }
+
+    /// Names of the actions it knows.
+    public var actionNames: [String] { actions.map(\.name) }
+
+    /// Every plausible reading of `text`, best first, one per distinct call.
+    ///
+    /// - Parameters:
+    ///   - entityNames: live names by entity kind; entity slots only accept these.
+    ///   - tools: when given, only these action names are considered (the tools offered to the model).
+    ///   - minimumScore: readings below this are dropped.
+    public func candidates(for text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
+                           minimumScore: Double = 0.3) -> [CommandMatch] {
+        let tokens = TextNormalizer.tokens(text)
+        let words = tokens.map(\.text)
+        guard !words.isEmpty else { return [] }
+        let wordSet = Set(words)
+        let reader = SlotReader(entityNames: entityNames)
+        var best: [ToolCall: CommandMatch] = [:]
+        for action in actions {
+            if let tools, !tools.contains(action.name) { continue }
+            // No word in common with any template: this action cannot score above the threshold.
+            guard !action.vocabulary.isDisjoint(with: wordSet) else { continue }
+            var slotCache: [SlotKey: JSONValue?] = [:]
+            func value(_ slot: String, _ lo: Int, _ hi: Int) -> JSONValue? {
+                let key = SlotKey(slot: slot, lower: lo, upper: hi)
+                if let cached = slotCache[key] { return cached }
+                var v: JSONValue?
+                if let p = action.parameters.first(where: { $0.name == slot }) {
+                    // From the end of the word before to the start of the word after, so paths keep their
+                    // leading "/" or "~/" and bodies their final "!"; spaces and quotes are trimmed.
+                    let start = lo > 0 ? tokens[lo - 1].range.upperBound : text.startIndex
+                    let end = hi < tokens.count ? tokens[hi].range.lowerBound : text.endIndex
+                    let original = Self.trimmed(String(text[start..<end]))
+                    v = reader.read(Array(words[lo..<hi]), original: original, for: p)
+                }
+                slotCache[key] = v
+                return v
+            }
+            func span(_ slot: String) -> Int {
+                action.parameters.first { $0.name == slot }.map { SlotReader.maximumSpan($0.kind) } ?? 1
+            }
+            for template in action.templates {
+                func mayBeMissing(_ slot: String) -> Bool {
+                    template.fixed[slot] == nil && action.parameters.contains { $0.name == slot && $0.isRequired }
+                }
+                guard let path = template.aligner.align(
+                    words, readSlot: { value($0, $1, $2) != nil }, maxSpan: span, mayBeMissing: mayBeMissing) else { continue }
+                // A missing argument may be asked for only when the rest fits: at most one missing, no
+                // unexplained content words (they are probably the value we could not read), and at
+                // least two pieces of evidence (template words or filled slots).
+                if !path.missing.isEmpty {
+                    let typedSlots = path.bindings.filter { b in
+                        action.parameters.first { $0.name == b.slot }.map { !SlotReader.isWildcard($0.kind) } ?? false
+                    }.count
+                    guard path.missing.count == 1, path.extraContentWords == 0, path.literals + typedSlots >= 2 else { continue }
+                }
+                let score = max(0, 1 - path.cost / Double(max(words.count, 3)))
+                guard score >= minimumScore else { continue }
+                var wildcardWords = 0
+                for b in path.bindings {
+                    if let p = action.parameters.first(where: { $0.name == b.slot }), SlotReader.isWildcard(p.kind) {
+                        wildcardWords += b.upper - b.lower
+                    }
+                }
+                var arguments = JSONObject()
+                var given: [String: JSONValue] = [:]
+                for b in path.bindings where given[b.slot] == nil {
+                    if let v = value(b.slot, b.lower, b.upper) { given[b.slot] = v }
+                }
+                for (k, v) in template.fixed where given[k] == nil { given[k] = v }
+                for p in action.parameters { if let v = given[p.name] { arguments[p.name] = v } }
+                let missing = action.parameters
+                    .filter { $0.isRequired && given[$0.name] == nil }
+                    .map(\.name)
+                let call = ToolCall(name: action.name, arguments: arguments)
+                let match = CommandMatch(call: call, score: score, missing: missing, permission: action.permission,
+                                         template: template.text, wildcardWords: wildcardWords)
+                if let old = best[call], old.score > score || (old.score == score && old.wildcardWords <= wildcardWords) { continue }
+                best[call] = match
+            }
+        }
+        return best.values.sorted {
+            if abs($0.score - $1.score) > 1e-9 { return $0.score > $1.score }
+            if $0.wildcardWords != $1.wildcardWords { return $0.wildcardWords < $1.wildcardWords }
+            if $0.missing.count != $1.missing.count { return $0.missing.count < $1.missing.count }
+            if $0.call.arguments.count != $1.call.arguments.count { return $0.call.arguments.count > $1.call.arguments.count }
+            return $0.call.name < $1.call.name
+        }
+    }
+
+    /// Slot text without surrounding spaces, quotes and clause punctuation.
+    static func trimmed(_ s: String) -> String {
+        s.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'“”‘’,;:")))
+    }
+}

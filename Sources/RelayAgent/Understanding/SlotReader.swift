@@ -1,0 +1,103 @@
+import Foundation
+public import RelayKit
+public import RelayModel
+
+/// Reads the words of one slot as the canonical JSON value of a parameter, or says they are not one.
+///
+/// Uses RelayKit's typed slot parsers, so the text skill, the dispatcher's validation and the speech
+/// grammar agree on what "seven thirty", "ten minutes" or "fifty percent" mean.
+public struct SlotReader: Sendable {
+    /// Live names of user-created things by entity kind (`["album": ["Trip"], "contact": ["Anna Smith"]]`).
+    public var entityNames: EntityNames
+
+    /// Creates a reader that resolves entity slots among `entityNames`.
+    public init(entityNames: EntityNames = [:]) {
+        self.entityNames = entityNames
+    }
+
+    /// Endings that are politeness, not part of a name.
+    static let politeTails: [[String]] = [["please"], ["for", "me"], ["thanks"], ["thank", "you"], ["now"], ["right", "now"]]
+
+    /// The most words a slot of `kind` may span (wildcards may take the rest of the utterance).
+    static func maximumSpan(_ kind: ParameterKind) -> Int {
+        switch kind {
+        case .string, .text: 12
+        case .boolean: 2
+        case .choice: 4
+        case .integer, .number, .percentage: 6
+        case .date: 5
+        case .timeOfDay: 5
+        case .duration: 9
+        case .entity: 5
+        }
+    }
+
+    /// Whether `kind` takes any words at all (a wildcard), so a template literal right after it must anchor it.
+    static func isWildcard(_ kind: ParameterKind) -> Bool {
+        switch kind {
+        case .string, .text: true
+        default: false
+        }
+    }
+
+    /// The canonical value of `words` for `parameter`, or nil when they do not read as one.
+    ///
+    /// `original` is the exact text the words came from (case and punctuation kept), used for free text.
+    public func read(_ words: [String], original: String, for parameter: Parameter) -> JSONValue? {
+        guard !words.isEmpty else { return nil }
+        switch parameter.kind {
+        case .string:
+            // A name is not made of fillers ("set me an alarm": "me an" is no label), nor does it end in
+            // politeness ("an album called Work for me": the name is "Work").
+            guard !words.allSatisfy(TemplateAligner.fillers.contains) else { return nil }
+            for tail in Self.politeTails where words.count > tail.count && Array(words.suffix(tail.count)) == tail { return nil }
+            // A name: no sentence punctuation at the end ("Summer." → "Summer").
+            let trimmed = original.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!?,;:\"'")))
+            return trimmed.isEmpty ? nil : .string(trimmed)
+        case .text:
+            // A message body keeps its own punctuation.
+            let trimmed = original.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : .string(trimmed)
+        case .integer(let lo, let hi):
+            guard let n = NumberWords.parseOrdinal(words) else { return nil }
+            if let lo, n < lo { return nil }
+            if let hi, n > hi { return nil }
+            return .int(n)
+        case .number(let lo, let hi):
+            guard let x = NumberWords.parse(words) else { return nil }
+            if let lo, x < lo { return nil }
+            if let hi, x > hi { return nil }
+            return .double(x)
+        case .boolean:
+            return SlotParsers.boolean(words).map { .bool($0) }
+        case .choice(let choices):
+            let joined = TextNormalizer.join(words)
+            for choice in choices {
+                let names = choice.names(language: "en") + choice.names(language: "zh") + [choice.value]
+                if names.contains(where: { TextNormalizer.normalize($0) == joined }) { return .string(choice.value) }
+            }
+            return nil
+        case .date:
+            return SlotParsers.dateSpec(words).map { .string($0) }
+        case .timeOfDay:
+            return SlotParsers.timeOfDay(words).map { .string($0.canonical) }
+        case .duration(let lo, let hi):
+            guard let s = SlotParsers.durationSeconds(words), s > 0 else { return nil }
+            if let lo, s < lo { return nil }
+            if let hi, s > hi { return nil }
+            return .int(s)
+        case .percentage:
+            guard let p = SlotParsers.percentage(words), (0...100).contains(p) else { return nil }
+            return .int(p)
+        case .entity(let kind):
+            let names = entityNames[kind.name] ?? []
+            let entities = names.enumerated().map { Entity(id: String($0.offset), name: $0.element) }
+            switch EntityResolver.resolve(TextNormalizer.join(words), among: entities) {
+            case .found(let e): return .string(e.name)
+            // Several match ("anna" → two Annas): keep the spoken words so the dispatcher asks which one.
+            case .ambiguous: return .string(original.trimmingCharacters(in: .whitespacesAndNewlines))
+            case .notFound: return nil
+            }
+        }
+    }
+}

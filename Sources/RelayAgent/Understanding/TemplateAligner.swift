@@ -1,0 +1,202 @@
+import Foundation
+import RelayKit
+import RelayModel
+
+/// Aligns an utterance's words with one sentence template, allowing the slips people make.
+///
+/// A Viterbi-style dynamic programme over the template's tree: literal words may match exactly, match a
+/// near spelling, or be left out; extra words may be said between them; slots read spans through
+/// ``SlotReader``; a slot may be missing (the loop then asks for it). Each slip has a cost — cheap for
+/// filler words ("please", "the", "could you"), dear for content words — so an exact match costs 0 and
+/// the cost of the best alignment measures how far the utterance is from anything the template says.
+struct TemplateAligner {
+    /// Flattened template node.
+    enum Node {
+        case word(String)
+        case slot(String)
+        case sequence([Int])
+        case alternatives([Int])
+    }
+
+    /// One way of matching a node that ends at a given word position.
+    struct Path {
+        var cost: Double
+        /// Template literal words matched (exactly or nearly): more is more specific.
+        var literals: Int
+        /// Slot name → word range in the utterance.
+        var bindings: [(slot: String, lower: Int, upper: Int)]
+        /// Slots the utterance left out.
+        var missing: [String]
+        /// Extra words said that are not fillers: a sign the utterance says something the template does not.
+        var extraContentWords = 0
+
+        static let empty = Path(cost: 0, literals: 0, bindings: [], missing: [])
+
+        func isBetter(than other: Path) -> Bool {
+            if abs(cost - other.cost) > 1e-9 { return cost < other.cost }
+            return literals > other.literals
+        }
+
+        func appending(_ other: Path) -> Path {
+            Path(cost: cost + other.cost, literals: literals + other.literals, bindings: bindings + other.bindings,
+                 missing: missing + other.missing, extraContentWords: extraContentWords + other.extraContentWords)
+        }
+    }
+
+    /// Words that cost little to add or leave out.
+    static let fillers: Set<String> = [
+        "please", "can", "could", "would", "will", "you", "me", "i", "want", "to", "like", "the", "a", "an", "my", "just",
+        "now", "hey", "ok", "okay", "um", "uh", "so", "for", "of", "some", "kindly", "go", "ahead", "actually", "thanks",
+        "thank", "pls", "quickly", "also", "bit", "little", "then", "right", "away", "id", "let", "us", "need", "is", "it", "be", "that",
+        "on", "in", "at", "this", "all", "do", "did", "does", "what", "tell", "show",
+        "请", "帮", "我", "一", "下", "吧", "的", "了",
+    ]
+
+    /// Cost of saying a word the template does not have.
+    static func insertionCost(_ word: String) -> Double { fillers.contains(word) ? 0.3 : 1.0 }
+    /// Cost of leaving out a template word.
+    static func deletionCost(_ word: String) -> Double { fillers.contains(word) ? 0.35 : 1.0 }
+    /// Cost of leaving out a slot (the loop asks a follow-up question for it).
+    static let missingSlotCost = 0.25
+    /// Cost of a near spelling of a template word ("favourite" for "favorite", a misheard ending).
+    static let nearWordCost = 0.4
+    /// Most extra words considered between two template parts.
+    static let maxInsertions = 3
+
+    let nodes: [Node]
+    let root: Int
+
+    /// Flattens a parsed template.
+    init(_ template: SentenceTemplate) {
+        var nodes: [Node] = []
+        func add(_ n: SentenceTemplate.Node) -> Int {
+            switch n {
+            case .word(let w):
+                nodes.append(.word(w))
+            case .slot(let s):
+                nodes.append(.slot(s))
+            case .sequence(let children):
+                let ids = children.map(add)
+                nodes.append(.sequence(ids))
+            case .alternatives(let children):
+                let ids = children.map(add)
+                nodes.append(.alternatives(ids))
+            }
+            return nodes.count - 1
+        }
+        root = add(template.root)
+        self.nodes = nodes
+    }
+
+    /// The best alignment of the whole of `words` with the template, or nil if none.
+    ///
+    /// `readSlot(name, lower, upper)` says whether words `lower..<upper` can fill the slot.
+    /// `mayBeMissing(name)` says whether the slot may be left out (required parameters the loop can ask for).
+    func align(_ words: [String], readSlot: (String, Int, Int) -> Bool, maxSpan: (String) -> Int,
+               mayBeMissing: (String) -> Bool) -> Path? {
+        var memo: [Int: [Int: Path]] = [:]
+        let n = words.count
+
+        func insert(_ p: inout Path, from i: Int, count: Int) {
+            for k in i..<(i + count) {
+                p.cost += Self.insertionCost(words[k])
+                if !Self.fillers.contains(words[k]) { p.extraContentWords += 1 }
+            }
+        }
+
+        func match(_ id: Int, _ i: Int) -> [Int: Path] {
+            let key = id &* (n + 1) &+ i
+            if let m = memo[key] { return m }
+            var out: [Int: Path] = [:]
+            func offer(_ k: Int, _ p: Path) {
+                if let old = out[k], !p.isBetter(than: old) { return }
+                out[k] = p
+            }
+            switch nodes[id] {
+            case .word(let w):
+                if i < n {
+                    if words[i] == w {
+                        offer(i + 1, Path(cost: 0, literals: 1, bindings: [], missing: []))
+                    } else if Self.isNear(words[i], w) {
+                        offer(i + 1, Path(cost: Self.nearWordCost, literals: 1, bindings: [], missing: []))
+                    }
+                }
+                offer(i, Path(cost: Self.deletionCost(w), literals: 0, bindings: [], missing: []))
+            case .slot(let name):
+                let limit = min(n, i + maxSpan(name))
+                if i < n {
+                    for k in (i + 1)...max(i + 1, limit) where k <= n && readSlot(name, i, k) {
+                        offer(k, Path(cost: 0, literals: 0, bindings: [(name, i, k)], missing: []))
+                    }
+                }
+                if mayBeMissing(name) {
+                    offer(i, Path(cost: Self.missingSlotCost, literals: 0, bindings: [], missing: [name]))
+                }
+            case .alternatives(let children):
+                for c in children {
+                    for (k, p) in match(c, i) { offer(k, p) }
+                }
+            case .sequence(let children):
+                var current: [Int: Path] = [i: .empty]
+                for c in children {
+                    // Extra words said before this part.
+                    var widened = current
+                    for (pos, p) in current {
+                        var extra = 1
+                        while extra <= Self.maxInsertions, pos + extra <= n {
+                            var q = p
+                            insert(&q, from: pos, count: extra)
+                            if let old = widened[pos + extra], !q.isBetter(than: old) {} else { widened[pos + extra] = q }
+                            extra += 1
+                        }
+                    }
+                    var next: [Int: Path] = [:]
+                    for (pos, p) in widened {
+                        for (k, q) in match(c, pos) {
+                            let r = p.appending(q)
+                            if let old = next[k], !r.isBetter(than: old) { continue }
+                            next[k] = r
+                        }
+                    }
+                    current = next
+                }
+                for (k, p) in current { offer(k, p) }
+            }
+            memo[key] = out
+            return out
+        }
+
+        var best: Path?
+        for (k, p) in match(root, 0) {
+            var q = p
+            if k < n { insert(&q, from: k, count: n - k) }
+            if let b = best, !q.isBetter(than: b) { continue }
+            best = q
+        }
+        return best
+    }
+
+    /// Whether two different words are near spellings of each other (one edit for 5+ letters, two for 9+).
+    static func isNear(_ a: String, _ b: String) -> Bool {
+        let la = a.count, lb = b.count
+        guard min(la, lb) >= 5, abs(la - lb) <= 2 else { return false }
+        let allowed = min(la, lb) >= 9 ? 2 : 1
+        return editDistance(Array(a), Array(b), limit: allowed) <= allowed
+    }
+
+    /// Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var row = [i + 1] + [Int](repeating: 0, count: b.count)
+            var rowMin = row[0]
+            for (j, cb) in b.enumerated() {
+                row[j + 1] = min(previous[j + 1] + 1, row[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+                rowMin = min(rowMin, row[j + 1])
+            }
+            if rowMin > limit { return limit + 1 }
+            previous = row
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,109 @@
+public import Foundation
+
+/// One normalised word of an utterance and where it came from in the original text.
+public struct Token: Sendable, Hashable {
+    /// Normalised text: lowercase, no diacritics, no punctuation, contractions expanded.
+    public var text: String
+    /// The characters of the original utterance it came from (wildcard slots copy these, keeping case and punctuation).
+    public var range: Range<String.Index>
+}
+
+/// Turns text into the tokens both templates and utterances are matched as.
+///
+/// Rules (why: "What's the Wi-Fi?" must match the template "what is [the] wifi" and "wi fi"):
+/// lowercase and fold diacritics; split on whitespace, punctuation and hyphens; keep `6:45` and `2.5`
+/// whole; split digits from letters (`5pm` → `5 pm`); `%` becomes `percent`; expand common
+/// contractions (`what's` → `what is`, `don't` → `do not`), drop other apostrophes (`mom's` → `moms`);
+/// every CJK ideograph is a token of its own (Mandarin has no spaces).
+public enum TextNormalizer {
+    static let contractions: [String: [String]] = [
+        "what's": ["what", "is"], "that's": ["that", "is"], "it's": ["it", "is"], "there's": ["there", "is"],
+        "here's": ["here", "is"], "who's": ["who", "is"], "where's": ["where", "is"], "how's": ["how", "is"],
+        "when's": ["when", "is"], "let's": ["let", "us"], "i'm": ["i", "am"], "don't": ["do", "not"],
+        "doesn't": ["does", "not"], "didn't": ["did", "not"], "can't": ["can", "not"], "cannot": ["can", "not"],
+        "won't": ["will", "not"], "isn't": ["is", "not"], "aren't": ["are", "not"], "wasn't": ["was", "not"],
+        "o'clock": ["oclock"], "shouldn't": ["should", "not"], "wouldn't": ["would", "not"], "couldn't": ["could", "not"],
+        "haven't": ["have", "not"], "i'd": ["i", "would"], "i'll": ["i", "will"], "i've": ["i", "have"],
+        "you're": ["you", "are"], "we're": ["we", "are"], "they're": ["they", "are"], "wanna": ["want", "to"],
+        "gonna": ["going", "to"],
+    ]
+
+    /// The normalised words of `text`.
+    public static func words(_ text: String) -> [String] { tokens(text).map(\.text) }
+
+    /// Normalised text: the words joined (by spaces, except between CJK characters).
+    public static func normalize(_ text: String) -> String { join(words(text)) }
+
+    /// Joins words the way they were split: spaces between words, none between CJK characters.
+    public static func join<S: Sequence>(_ words: S) -> String where S.Element == String {
+        var out = ""
+        var previousCJK = false
+        for w in words {
+            let cjk = w.unicodeScalars.first.map(isCJK) ?? false
+            if !out.isEmpty && !(cjk && previousCJK) { out += " " }
+            out += w
+            previousCJK = cjk
+        }
+        return out
+    }
+
+    /// Whether a scalar is a CJK ideograph (or kana/hangul): each is its own token.
+    public static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xAC00...0xD7AF, 0x20000...0x2FFFF: true
+        default: false
+        }
+    }
+
+    /// The tokens of `text` with their ranges in `text`.
+    public static func tokens(_ text: String) -> [Token] {
+        var raw: [(String, Range<String.Index>)] = []
+        var start: String.Index?
+        var i = text.startIndex
+        func flush(_ end: String.Index) {
+            if let s = start, s < end { raw.append((String(text[s..<end]), s..<end)) }
+            start = nil
+        }
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            let scalar = c.unicodeScalars.first!
+            if isCJK(scalar) {
+                flush(i)
+                raw.append((String(c), i..<next))
+            } else if c == "%" {
+                flush(i)
+                raw.append(("percent", i..<next))
+            } else if c.isLetter || c.isNumber {
+                if let s = start, let last = text[s..<i].last, last.isNumber, c.isLetter {
+                    // "5pm" → "5", "pm"; "3rd" → "3", "rd"
+                    flush(i)
+                }
+                if start == nil { start = i }
+            } else if (c == ":" || c == "." || c == ",") && start != nil && next < text.endIndex
+                        && text[next].isNumber && (i > text.startIndex && text[text.index(before: i)].isNumber) {
+                // keep 6:45 and 2.5 whole; 1,000 → 1000 below
+            } else if (c == "'" || c == "’") && start != nil && next < text.endIndex && text[next].isLetter {
+                // apostrophe inside a word: kept for the contraction table, dropped after
+            } else {
+                flush(i)
+            }
+            i = next
+        }
+        flush(text.endIndex)
+
+        var out: [Token] = []
+        for (word, range) in raw {
+            var w = word.lowercased().replacingOccurrences(of: "’", with: "'")
+            w = w.folding(options: [.diacriticInsensitive], locale: nil)
+            if let expansion = contractions[w] {
+                out += expansion.map { Token(text: $0, range: range) }
+                continue
+            }
+            w = w.replacingOccurrences(of: "'", with: "")
+            if w.contains(","), w.allSatisfy({ $0.isNumber || $0 == "," }) { w = w.replacingOccurrences(of: ",", with: "") }
+            if !w.isEmpty { out.append(Token(text: w, range: range)) }
+        }
+        return out
+    }
+}

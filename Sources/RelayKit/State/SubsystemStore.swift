@@ -1,0 +1,124 @@
+public import Foundation
+public import GRDB
+
+/// One subsystem's SQLite file under the home folder (`<home>/<name>.sqlite`), migrated on open.
+///
+/// The queue allows a transaction to stay open across the `await`s of one command, which is how a
+/// whole command — however many `context.write` calls it makes — commits or rolls back as one
+/// (``CommandTransaction``). Commands of one subsystem never overlap: the dispatcher runs them one at a time.
+public final class SubsystemStore: Sendable {
+    /// The subsystem's name.
+    public let name: String
+    /// The database file.
+    public let url: URL
+    /// The GRDB queue (serial; one connection).
+    public let queue: DatabaseQueue
+
+    /// Opens (creating if needed) and migrates `<home>/<subsystem.name>.sqlite`.
+    public init(subsystem: any Subsystem, home: URL) throws {
+        self.name = subsystem.name
+        self.url = home.appendingPathComponent("\(subsystem.name).sqlite")
+        do {
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        } catch {
+            throw KitError(.database, "Cannot create the state folder \(home.path): \(error.localizedDescription). Check --home / RELAY_HOME.")
+        }
+        var config = Configuration()
+        // Needed so a command's transaction can stay open while its async handler runs;
+        // CommandTransaction always commits or rolls it back.
+        config.allowsUnsafeTransactions = true
+        config.busyMode = .timeout(5)
+        do {
+            queue = try DatabaseQueue(path: url.path, configuration: config)
+            try subsystem.migrator.migrate(queue)
+        } catch {
+            throw KitError(.database, "Cannot open \(url.path) for \(subsystem.displayName): \(error). Move the file away to start over.")
+        }
+    }
+
+    /// Reads committed state outside any command.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await queue.unsafeRead(body)
+    }
+
+    /// Writes outside any command, in its own transaction (setup, seeding in tests).
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw KitError(.database, "The write to \(self.url.path) produced no result.") }
+            return result
+        }
+    }
+}
+
+/// The one transaction of one command: opened at its first write, committed when the handler
+/// returns `.done`, rolled back otherwise — also when the handler throws, is cancelled or hangs.
+///
+/// After the command ends, the transaction refuses further use, so a handler that ignored its timeout
+/// and wakes up later cannot write outside any command.
+public final class CommandTransaction: @unchecked Sendable {
+    // @unchecked: the only mutable state (`state`) is guarded by `lock`, and it is read and changed
+    // inside the database queue's closures, which GRDB runs one at a time.
+    private enum State { case idle, open, ended }
+    private let lock = NSLock()
+    private var state = State.idle
+    private let store: SubsystemStore
+
+    init(store: SubsystemStore) { self.store = store }
+
+    private func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {
+        lock.lock(); defer { lock.unlock() }
+        return try body(&state)
+    }
+
+    /// Runs `body` inside the command's transaction (opening it if needed) in a savepoint, so an
+    /// error thrown inside `body` undoes that block's writes even before the command rolls back.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await store.queue.writeWithoutTransaction { db in
+            try self.withState { state in
+                switch state {
+                case .ended: throw CancellationError()
+                case .idle:
+                    try db.beginTransaction(.immediate)
+                    state = .open
+                case .open: break
+                }
+            }
+            var result: T?
+            try db.inSavepoint {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw KitError(.database, "A write to \(self.store.url.path) produced no result.") }
+            return result
+        }
+    }
+
+    /// Reads, seeing this command's own uncommitted writes.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await store.queue.unsafeRead { db in
+            if self.withState({ $0 == .ended }) { throw CancellationError() }
+            return try body(db)
+        }
+    }
+
+    /// Commits, if anything was written.
+    func commit() async throws {
+        try await store.queue.writeWithoutTransaction { db in
+            let wasOpen = self.withState { state -> Bool in defer { state = .ended }; return state == .open }
+            if wasOpen, db.isInsideTransaction { try db.commit() }
+        }
+    }
+
+    /// Rolls back, if anything was written.
+    func rollback() async {
+        _ = try? await store.queue.writeWithoutTransaction { db in
+            let wasOpen = self.withState { state -> Bool in defer { state = .ended }; return state == .open }
+            if wasOpen, db.isInsideTransaction { try db.rollback() }
+        }
+    }
+}

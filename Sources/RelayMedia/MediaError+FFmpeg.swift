@@ -1,0 +1,43 @@
+import CFFmpeg
+
+extension MediaError.Code {
+    /// The consumer stopped a stream early (cancellation); not a fault of the file.
+    public static let cancelled = MediaError.Code("cancelled")
+    /// The file's picture is larger than the media layer accepts (a damaged header is the usual cause).
+    public static let tooLarge = MediaError.Code("too_large")
+}
+
+extension MediaError {
+    /// An error from an FFmpeg call, with FFmpeg's own message for `result`.
+    static func ffmpeg(
+        _ code: Code, path: String?, operation: String, function: String, result: Int32, hint: String? = nil
+    ) -> MediaError {
+        MediaError(code, path: path, operation: operation, underlying: ffmpegMessage(result), cFunction: function, cCode: result, hint: hint)
+    }
+}
+
+/// FFmpeg's text for an error code (what `av_err2str` gives in C).
+func ffmpegMessage(_ result: Int32) -> String {
+    var buffer = [CChar](repeating: 0, count: 128)
+    if av_strerror(result, &buffer, buffer.count) < 0 { return "FFmpeg error \(result)" }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+/// FFmpeg's global settings, applied once before the first FFmpeg call of the process.
+enum FFmpegRuntime {
+    /// Touch to configure. FFmpeg's logging goes to stderr and would interleave with the CLI's own
+    /// output (a damaged file logs hundreds of lines); errors reach users as `MediaError` instead.
+    /// `RELAY_FFMPEG_LOG=warning|info|debug` turns FFmpeg's log back on for debugging.
+    static let configured: Bool = {
+        let level: Int32
+        switch getenv("RELAY_FFMPEG_LOG").map({ String(cString: $0) }) {
+        case "error": level = AV_LOG_ERROR
+        case "warning": level = AV_LOG_WARNING
+        case "info": level = AV_LOG_INFO
+        case "debug": level = AV_LOG_DEBUG
+        default: level = AV_LOG_QUIET
+        }
+        av_log_set_level(level)
+        return true
+    }()
+}

@@ -1,0 +1,144 @@
+public import Foundation
+import CFFmpeg
+
+/// One decoded item of a single pass over a file: a video frame or a run of audio samples.
+public enum MediaEvent: Sendable {
+    /// A video frame (RGB24, display orientation).
+    case video(Frame)
+    /// Mono Float32 samples of the audio stream.
+    case audio(AudioChunk)
+}
+
+/// Decodes the best video stream and the best audio stream of a file together, in one pass over the file.
+///
+/// Events come in the file's interleaving order (roughly by time), so a consumer analysing both sees them
+/// side by side without reading the file twice. Either stream may be absent (an audio file gives only audio).
+public final class MediaReader {
+    /// The file.
+    public let url: URL
+    /// What the file contains (as `MediaProbe.probe` would say).
+    public let info: MediaInfo
+
+    private var opened: MediaPass?
+
+    /// Opens `url`; throws `MediaError.noSuchStream` when it has neither video nor audio.
+    public init(url: URL) throws {
+        let demuxer = try Demuxer(url: url)
+        self.url = url
+        info = MediaProbe.info(of: demuxer)
+        opened = try MediaPass(demuxer: demuxer)
+    }
+
+    /// Every video frame (converted to RGB24 at `videoSize`, nil = display size) and every audio chunk
+    /// (mono at `audioSampleRate`), in file order.
+    public func events(videoSize: FrameSize?, audioSampleRate: Int = 16_000) -> AsyncThrowingStream<MediaEvent, any Error> {
+        let url = self.url
+        let first = opened
+        opened = nil
+        let worker = SerialWorker(label: "reader", state: PassHolder(pass: first))
+        return AsyncThrowingStream(unfolding: {
+            if Task.isCancelled { return nil }
+            return try await worker.run { holder in
+                let pass = try holder.pass ?? MediaPass(demuxer: Demuxer(url: url))
+                holder.pass = pass
+                return try pass.next(videoSize: videoSize, sampleRate: audioSampleRate)
+            }
+        })
+    }
+}
+
+/// Holds the pass of one event stream (opened lazily for a second `events` call).
+final class PassHolder {
+    var pass: MediaPass?
+    init(pass: MediaPass?) { self.pass = pass }
+}
+
+/// The synchronous engine of `MediaReader`: one demuxer feeding a video and an audio decoder.
+final class MediaPass {
+    private let demuxer: Demuxer
+    private let video: StreamDecoder?
+    private let audio: StreamDecoder?
+    private let converter: PictureConverter?
+    private var resampler: AudioResampler?
+    private let packet: Packet
+    private let frame: FrameBuffer
+    private var pending: [MediaEvent] = []
+    private var pendingStart = 0
+    private var inputEnded = false
+    private var videoIndex = 0
+    private var audioTime: Double?
+    private var audioEmitted = 0
+
+    init(demuxer: Demuxer) throws {
+        self.demuxer = demuxer
+        let v = try? demuxer.selectStream(AVMEDIA_TYPE_VIDEO, requested: nil, kind: "video")
+        let a = try? demuxer.selectStream(AVMEDIA_TYPE_AUDIO, requested: nil, kind: "audio")
+        guard v != nil || a != nil else {
+            throw MediaError(.noSuchStream, path: demuxer.path, operation: "finding video or audio", underlying: "the file has neither")
+        }
+        video = try v.map { try StreamDecoder(demuxer: demuxer, streamIndex: $0, threaded: true) }
+        audio = try a.map { try StreamDecoder(demuxer: demuxer, streamIndex: $0, threaded: false) }
+        if let v {
+            var found: Int32 = 0
+            let rotation = cffmpeg_stream_rotation(demuxer.stream(v), &found)
+            converter = PictureConverter(clockwiseRotation: PictureConverter.clockwiseTurn(fromDisplayRotation: found != 0 ? rotation : nil), path: demuxer.path)
+        } else {
+            converter = nil
+        }
+        packet = try Packet(path: demuxer.path)
+        frame = try FrameBuffer(path: demuxer.path)
+    }
+
+    func next(videoSize: FrameSize?, sampleRate: Int) throws -> MediaEvent? {
+        while pendingStart >= pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingStart = 0
+            if inputEnded { return nil }
+            if demuxer.read(into: packet) {
+                if let video, packet.streamIndex == video.streamIndex {
+                    try send(packet, to: video, videoSize: videoSize, sampleRate: sampleRate)
+                } else if let audio, packet.streamIndex == audio.streamIndex {
+                    try send(packet, to: audio, videoSize: videoSize, sampleRate: sampleRate)
+                }
+            } else {
+                inputEnded = true
+                if let video { try send(nil, to: video, videoSize: videoSize, sampleRate: sampleRate) }
+                if let audio {
+                    try send(nil, to: audio, videoSize: videoSize, sampleRate: sampleRate)
+                    if let tail = try resampler?.flush(), !tail.isEmpty { emitAudio(tail, rate: sampleRate) }
+                }
+            }
+        }
+        defer { pendingStart += 1 }
+        return pending[pendingStart]
+    }
+
+    private func send(_ packet: Packet?, to decoder: StreamDecoder, videoSize: FrameSize?, sampleRate: Int) throws {
+        var accepted = decoder.send(packet)
+        while true {
+            let output = decoder.receive(into: frame)
+            guard output == .frame else {
+                if !accepted { accepted = decoder.send(packet); continue }
+                return
+            }
+            defer { frame.unref() }
+            let ts = frame.pointer.pointee.best_effort_timestamp
+            let time = ts == cffmpeg_nopts_value() ? nil : Double(ts) * av_q2d(decoder.timeBase) - demuxer.origin
+            if decoder === video, let converter {
+                let picture = try converter.convert(frame.pointer, size: videoSize, time: time ?? 0, index: videoIndex)
+                videoIndex += 1
+                pending.append(.video(picture))
+            } else {
+                if resampler == nil { resampler = try AudioResampler(rate: sampleRate, path: demuxer.path) }
+                if audioTime == nil { audioTime = max(0, time ?? 0) }
+                if let samples = try resampler?.convert(frame.pointer), !samples.isEmpty { emitAudio(samples, rate: sampleRate) }
+            }
+        }
+    }
+
+    private func emitAudio(_ samples: [Float], rate: Int) {
+        let start = (audioTime ?? 0) + Double(audioEmitted) / Double(rate)
+        audioEmitted += samples.count
+        pending.append(.audio(AudioChunk(sampleRate: rate, startTime: start, samples: samples)))
+    }
+}

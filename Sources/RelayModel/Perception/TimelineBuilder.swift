@@ -1,0 +1,155 @@
+public import RelayMedia
+
+/// Builds a ``PerceptionTimeline`` in one streaming pass: feed every decoded frame and audio chunk in
+/// order, then ``finish(duration:)``.
+///
+/// Memory is a few numbers per frame and per audio window plus one candidate keyframe for the current
+/// scene; frames themselves are never kept. When a scene ends its keyframe is handed back
+/// (``ClosedScene``) so the caller can encode it and let the pixels go.
+public struct TimelineBuilder: Sendable {
+    /// A scene that just ended, with the pixels of its keyframe.
+    public struct ClosedScene: Sendable {
+        /// The scene (its `end` is final).
+        public var scene: VideoScene
+        /// The keyframe at the size it was fed.
+        public var keyframe: Frame?
+    }
+
+    /// The thresholds used.
+    public let thresholds: PerceptionThresholds
+    private var shots: ShotBoundaryDetector
+    private var audioAnalyzer: AudioAnalyzer?
+    private var previousThumbnail: Thumbnail?
+    private var frames: [FrameSample] = []
+    private var audio: [AudioWindowFeatures] = []
+    private var scenes: [VideoScene] = []
+    private var current: SceneAccumulator?
+    private var width = 0, height = 0
+
+    /// Creates a builder.
+    public init(thresholds: PerceptionThresholds = .standard) {
+        self.thresholds = thresholds
+        self.shots = ShotBoundaryDetector(thresholds: thresholds)
+    }
+
+    /// Number of frames fed so far.
+    public var frameCount: Int { frames.count }
+    /// Scenes closed so far.
+    public var closedScenes: [VideoScene] { scenes }
+
+    /// Feeds the next frame in display order. `sampled` marks the frames the model samples: they are
+    /// measured for sharpness and are the keyframe candidates. Returns the scene a cut before this frame closed.
+    @discardableResult
+    public mutating func add(_ frame: Frame, sampled: Bool, originalWidth: Int? = nil, originalHeight: Int? = nil)
+        -> ClosedScene?
+    {
+        width = originalWidth ?? frame.width
+        height = originalHeight ?? frame.height
+        let thumbnail = Thumbnail(frame)
+        let isCut = shots.feed(thumbnail)
+        let features = FrameFeatures(
+            thumbnail: thumbnail, time: frame.time, previous: isCut ? nil : previousThumbnail, thresholds: thresholds)
+        previousThumbnail = thumbnail
+        frames.append(FrameSample(
+            time: frame.time, brightness: Float(features.brightness), motion: features.motion.map { Float($0) },
+            cutScore: Float(shots.lastDifference), isBlack: features.isBlack, isWhite: features.isWhite,
+            isBlank: features.isBlank, colors: Array(features.colors.prefix(3))))
+        var closed: ClosedScene?
+        if isCut, let scene = current {
+            closed = close(scene, end: frame.time)
+            current = nil
+        }
+        if current == nil { current = SceneAccumulator(index: scenes.count, start: frame.time) }
+        current?.add(features)
+        if sampled || current?.keyframe == nil {
+            let sharpness = sampled ? FrameFeatures.sharpness(of: frame) : -1
+            current?.offerKeyframe(frame, sharpness: sharpness, sampled: sampled)
+        }
+        return closed
+    }
+
+    /// Feeds the next audio chunk (mono; any sample rate, fixed for the stream).
+    public mutating func add(_ chunk: AudioChunk) {
+        if audioAnalyzer == nil { audioAnalyzer = AudioAnalyzer(sampleRate: chunk.sampleRate, thresholds: thresholds) }
+        audio.append(contentsOf: audioAnalyzer?.feed(chunk) ?? [])
+    }
+
+    /// Ends the stream: closes the last scene (returned with its keyframe) and derives the events.
+    /// `duration` defaults to the end of the last frame or audio window.
+    public mutating func finish(duration: Double? = nil) -> (timeline: PerceptionTimeline, lastScene: ClosedScene?) {
+        if let last = audioAnalyzer?.finish() { audio.append(last) }
+        var timeline = PerceptionTimeline(
+            duration: 0, width: width, height: height, frames: frames, audio: audio, scenes: [], events: [],
+            thresholds: thresholds)
+        let mediaEnd = max(
+            (frames.last?.time ?? 0) + (frames.isEmpty ? 0 : timeline.typicalFrameDuration), audio.last?.end ?? 0)
+        timeline.duration = duration.map { max($0, frames.last?.time ?? 0) } ?? mediaEnd
+        var lastScene: ClosedScene?
+        if let scene = current {
+            lastScene = close(scene, end: timeline.duration)
+            current = nil
+        }
+        timeline.scenes = scenes
+        timeline.events = EventExtractor.events(in: timeline)
+        return (timeline, lastScene)
+    }
+
+    private mutating func close(_ accumulator: SceneAccumulator, end: Double) -> ClosedScene {
+        let scene = accumulator.scene(end: max(end, accumulator.start), thresholds: thresholds)
+        scenes.append(scene)
+        return ClosedScene(scene: scene, keyframe: accumulator.keyframe)
+    }
+}
+
+/// Running sums for the scene being built.
+private struct SceneAccumulator: Sendable {
+    let index: Int
+    let start: Double
+    var count = 0
+    var brightness = 0.0
+    var motion = 0.0
+    var motionCount = 0
+    var blank = 0
+    var colorSums = [Double](repeating: 0, count: NamedColor.allCases.count)
+    var keyframe: Frame?
+    var keyframeSharpness = -2.0
+    var keyframeSampled = false
+
+    init(index: Int, start: Double) {
+        self.index = index
+        self.start = start
+    }
+
+    mutating func add(_ features: FrameFeatures) {
+        count += 1
+        brightness += features.brightness
+        if let m = features.motion { motion += m; motionCount += 1 }
+        if features.isBlank { blank += 1 }
+        for share in features.colors { colorSums[share.color.index] += share.share }
+    }
+
+    /// Keeps the sharpest sampled frame (the first on ties); any frame until a sampled one arrives.
+    mutating func offerKeyframe(_ frame: Frame, sharpness: Double, sampled: Bool) {
+        if keyframe == nil || (sampled && !keyframeSampled) || (sampled && sharpness > keyframeSharpness * 1.1 + 1e-9) {
+            keyframe = frame
+            keyframeSharpness = sharpness
+            keyframeSampled = sampled
+        }
+    }
+
+    func scene(end: Double, thresholds: PerceptionThresholds) -> VideoScene {
+        let n = Double(max(count, 1))
+        let colors = ColorShare.from(counts: colorSums)
+        var dominant = colors.filter { $0.share >= thresholds.dominantShare }.prefix(3).map(\.color)
+        if dominant.isEmpty { dominant = colors.prefix(1).map(\.color) }
+        let meanBrightness = brightness / n
+        let meanMotion = motionCount > 0 ? motion / Double(motionCount) : 0
+        let isBlank = blank * 2 > count
+        return VideoScene(
+            index: index, start: start, end: end, keyframeTime: keyframe?.time ?? start, colors: colors,
+            dominantColors: Array(dominant), meanBrightness: meanBrightness, motion: meanMotion, isBlank: isBlank,
+            description: SceneDescriber.sentence(
+                colors: Array(dominant), brightness: meanBrightness, motion: meanMotion, isBlank: isBlank,
+                thresholds: thresholds))
+    }
+}

@@ -1,0 +1,45 @@
+/// Sample-format conversions the recognizers and synthesizer need.
+enum AudioConversion {
+    /// Float samples in [-1, 1] to 16-bit, clipping.
+    static func int16(_ samples: [Float]) -> [Int16] {
+        samples.map { Int16(max(-32768, min(32767, ($0 * 32767).rounded()))) }
+    }
+
+    /// 16-bit samples to Float in [-1, 1].
+    static func float(_ samples: [Int16]) -> [Float] {
+        samples.map { Float($0) / 32768 }
+    }
+
+    /// Linear-interpolation resampling: good enough for speech recognition features, not for listening.
+    static func resample(_ samples: [Float], from source: Int, to target: Int) -> [Float] {
+        guard source != target, source > 0, target > 0, samples.count > 1 else { return samples }
+        let count = Int((Double(samples.count) * Double(target) / Double(source)).rounded())
+        let step = Double(source) / Double(target)
+        var output = [Float](repeating: 0, count: count)
+        for index in 0 ..< count {
+            let position = Double(index) * step
+            let left = min(Int(position), samples.count - 1)
+            let right = min(left + 1, samples.count - 1)
+            let fraction = Float(position - Double(left))
+            output[index] = samples[left] * (1 - fraction) + samples[right] * fraction
+        }
+        return output
+    }
+
+    /// Level in dBFS of the loudest 10 ms frame (so a short command in a long silence still counts).
+    static func peakFrameLevel(_ samples: [Float], sampleRate: Int) -> Double {
+        let frame = max(1, sampleRate / 100)
+        var best: Float = 0
+        var start = 0
+        while start < samples.count {
+            let end = min(samples.count, start + frame)
+            var energy: Float = 0
+            for index in start ..< end { energy += samples[index] * samples[index] }
+            best = max(best, energy / Float(end - start))
+            start = end
+        }
+        return 10 * log10(Double(best) + 1e-12)
+    }
+}
+
+import Foundation

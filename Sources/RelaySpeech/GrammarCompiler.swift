@@ -1,0 +1,189 @@
+/// Turns a template ``RecognitionGrammar`` into JSGF for pocketsphinx, checking every word against the dictionary.
+///
+/// Free-text slots become a loop of one-phone "words" (`relayfree0_aa`, …) added to the dictionary: the
+/// grammar search then places the wildcard's frames exactly, and the recognizer decodes those frames again
+/// with the open-vocabulary language model.
+struct GrammarCompiler {
+    /// The compiled grammar.
+    struct Output {
+        var jsgf: String
+        var report: GrammarReport
+        /// Dictionary words to add before loading the grammar: word → phones.
+        var newWords: [String: String]
+        /// Filler word → the free-text slot it stands for.
+        var fillerSlots: [String: String]
+    }
+
+    /// The phones of the en-us acoustic model (CMU set without stress), for free-text fillers.
+    static let phones = [
+        "AA", "AE", "AH", "AO", "AW", "AY", "B", "CH", "D", "DH", "EH", "ER", "EY", "F", "G", "HH", "IH", "IY", "JH",
+        "K", "L", "M", "N", "NG", "OW", "OY", "P", "R", "S", "SH", "T", "TH", "UH", "UW", "V", "W", "Y", "Z", "ZH",
+    ]
+
+    /// Prefix of filler words; no English word starts with it.
+    static let fillerPrefix = "relayfree"
+
+    /// Looks a word up in the dictionary: its phones, or nil.
+    let pronunciation: (String) -> String?
+
+    private enum Expansion {
+        case impossible
+        case empty
+        case text(String)
+    }
+
+    private struct Context {
+        var slots: [String: [String]]
+        var freeTextSlots: [String]
+        var unknownWords: Set<String> = []
+        var newWords: [String: String] = [:]
+        var usedSlots: Set<String> = []
+        /// Sayable values of each slot compiled so far.
+        var slotValues: [String: [String]] = [:]
+        var droppedValues: [String] = []
+    }
+
+    func compile(sentences: [String], slots: [String: [String]], freeTextSlots: Set<String>) throws -> Output {
+        var context = Context(slots: slots, freeTextSlots: freeTextSlots.sorted())
+        var alternatives: [String] = []
+        var dropped: [String] = []
+        for sentence in sentences {
+            let template = try SentenceTemplate.parse(sentence)
+            switch try expand(template, &context, in: sentence) {
+            case .text(let text): alternatives.append(text)
+            case .impossible: dropped.append(sentence)
+            case .empty: break
+            }
+        }
+        var rules: [String] = []
+        var fillerSlots: [String: String] = [:]
+        for name in context.usedSlots.sorted() {
+            if let index = context.freeTextSlots.firstIndex(of: name) {
+                let words = Self.phones.map { "\(Self.fillerPrefix)\(index)_\($0.lowercased())" }
+                for (word, phone) in zip(words, Self.phones) {
+                    context.newWords[word] = phone
+                    fillerSlots[word] = name
+                }
+                rules.append("<\(Self.ruleName(free: name))> = ( \(words.joined(separator: " | ")) )+ ;")
+                continue
+            }
+            if let values = context.slotValues[name] {
+                rules.append("<\(Self.ruleName(slot: name))> = ( \(values.joined(separator: " | ")) ) ;")
+            }
+        }
+        guard !alternatives.isEmpty else {
+            throw SpeechError(
+                .invalidGrammar, operation: "compiling a grammar of \(sentences.count) sentences",
+                underlying: sentences.isEmpty ? "no sentences" : "every sentence has a word missing from the dictionary ("
+                    + context.unknownWords.sorted().prefix(8).joined(separator: ", ") + ")",
+                hint: "Write the sentences with common English words")
+        }
+        let jsgf = (["#JSGF V1.0;", "grammar relay;", "public <command> = ( " + alternatives.joined(separator: " ) | ( ") + " ) ;"]
+            + rules).joined(separator: "\n") + "\n"
+        let added = context.newWords.filter { !$0.key.hasPrefix(Self.fillerPrefix) }
+        let report = GrammarReport(
+            sentenceCount: alternatives.count, droppedSentences: dropped, droppedSlotValues: context.droppedValues,
+            unknownWords: context.unknownWords.sorted(), addedWords: added)
+        return Output(jsgf: jsgf, report: report, newWords: context.newWords, fillerSlots: fillerSlots)
+    }
+
+    private func expand(_ template: SentenceTemplate, _ context: inout Context, in sentence: String) throws -> Expansion {
+        switch template {
+        case .word(let word):
+            guard let spoken = resolve(word, &context) else {
+                context.unknownWords.insert(word)
+                return .impossible
+            }
+            return .text(spoken)
+        case .slot(let name):
+            if context.freeTextSlots.contains(name) {
+                context.usedSlots.insert(name)
+                return .text("<\(Self.ruleName(free: name))>")
+            }
+            guard let rawValues = context.slots[name] else {
+                throw SpeechError(
+                    .invalidGrammar, operation: "compiling the sentence \"\(sentence)\"",
+                    underlying: "it uses {\(name)} but no list of that name was given",
+                    hint: "Pass the values of {\(name)} in slots, or name it as a free-text slot")
+            }
+            if context.slotValues[name] == nil {
+                var values: [String] = []
+                for value in rawValues {
+                    if case .text(let text) = try expand(try SentenceTemplate.parse(value), &context, in: value) {
+                        values.append(text)
+                    } else {
+                        context.droppedValues.append("\(name): \(value)")
+                    }
+                }
+                context.slotValues[name] = values
+            }
+            // A slot with no sayable value makes the sentence unsayable.
+            guard context.slotValues[name]?.isEmpty == false else { return .impossible }
+            context.usedSlots.insert(name)
+            return .text("<\(Self.ruleName(slot: name))>")
+        case .sequence(let items):
+            var parts: [String] = []
+            for item in items {
+                switch try expand(item, &context, in: sentence) {
+                case .impossible: return .impossible
+                case .empty: continue
+                case .text(let text): parts.append(text)
+                }
+            }
+            return parts.isEmpty ? .empty : .text(parts.joined(separator: " "))
+        case .alternatives(let choices):
+            var texts: [String] = []
+            var canBeEmpty = false
+            for choice in choices {
+                switch try expand(choice, &context, in: sentence) {
+                case .impossible: continue
+                case .empty: canBeEmpty = true
+                case .text(let text): texts.append(text)
+                }
+            }
+            if texts.isEmpty { return canBeEmpty ? .empty : .impossible }
+            let group = "( " + texts.joined(separator: " | ") + " )"
+            return .text(canBeEmpty ? "[ \(group) ]" : group)
+        case .optional(let inner):
+            if case .text(let text) = try expand(inner, &context, in: sentence) { return .text("[ \(text) ]") }
+            return .empty
+        }
+    }
+
+    /// The dictionary words to say `word` with, adding compound words to `context.newWords`.
+    private func resolve(_ word: String, _ context: inout Context) -> String? {
+        if pronunciation(word) != nil || context.newWords[word] != nil { return word }
+        if word.contains("-") {
+            let parts = word.split(separator: "-").map(String.init)
+            let resolved = parts.compactMap { pronunciation($0) == nil ? nil : $0 }
+            if resolved.count == parts.count, !parts.isEmpty { return resolved.joined(separator: " ") }
+            return nil
+        }
+        if let phones = compoundPronunciation(word, parts: 3) {
+            context.newWords[word] = phones
+            return word
+        }
+        return nil
+    }
+
+    /// Phones of `word` read as up to `parts` dictionary words of two or more letters, longest first part first.
+    private func compoundPronunciation(_ word: String, parts: Int) -> String? {
+        guard parts > 1, word.count >= 4, word.allSatisfy({ $0.isLetter }) else { return nil }
+        let characters = Array(word)
+        for split in stride(from: characters.count - 2, through: 2, by: -1) {
+            let head = String(characters[..<split])
+            let tail = String(characters[split...])
+            guard let headPhones = pronunciation(head) else { continue }
+            if let tailPhones = pronunciation(tail) { return headPhones + " " + tailPhones }
+            if let tailPhones = compoundPronunciation(tail, parts: parts - 1) { return headPhones + " " + tailPhones }
+        }
+        return nil
+    }
+
+    static func ruleName(slot: String) -> String { "slot_" + sanitize(slot) }
+    static func ruleName(free: String) -> String { "free_" + sanitize(free) }
+
+    private static func sanitize(_ name: String) -> String {
+        String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Everything that lives next to the pocketsphinx decoder: its searches, the active grammar, and the decode passes.
+///
+/// Confined to the ``PocketSphinxRecognizer``'s serial queue, never shared.
+struct RecognitionEngine {
+    static let phoneSearch = "relay_phones"
+    static let languageModelSearch = "relay_lm"
+
+    let configuration: PocketSphinxRecognizer.Configuration
+    let decoder: PocketSphinxDecoder
+    /// Name of the active grammar search, if any.
+    private var grammarSearch: String?
+    private var grammarGeneration = 0
+    /// Filler word → free-text slot, for the active grammar.
+    private var fillerSlots: [String: String] = [:]
+    private var addedWords: Set<String> = []
+    private var hasLanguageModel = false
+
+    init(configuration: PocketSphinxRecognizer.Configuration) throws {
+        self.configuration = configuration
+        decoder = try PocketSphinxDecoder(
+            acousticModel: configuration.acousticModel, dictionary: configuration.dictionary,
+            extraArguments: configuration.extraArguments)
+        try decoder.setPhoneLoop(name: Self.phoneSearch, path: configuration.phoneLanguageModel)
+    }
+
+    /// Compiles and activates `grammar`; the previous grammar stays active if this one fails.
+    mutating func setGrammar(_ grammar: RecognitionGrammar) throws -> GrammarReport {
+        let jsgf: String
+        var report = GrammarReport()
+        var newFillers: [String: String] = [:]
+        switch grammar.source {
+        case .jsgf(let text):
+            jsgf = text
+        case .templates(let sentences, let slots, let freeTextSlots):
+            let decoder = self.decoder
+            let output = try GrammarCompiler(pronunciation: { decoder.pronunciation(of: $0) })
+                .compile(sentences: sentences, slots: slots, freeTextSlots: freeTextSlots)
+            for (word, phones) in output.newWords.sorted(by: { $0.key < $1.key }) where !addedWords.contains(word) {
+                try decoder.addWord(word, phones: phones)
+                addedWords.insert(word)
+            }
+            jsgf = output.jsgf
+            report = output.report
+            newFillers = output.fillerSlots
+        }
+        grammarGeneration += 1
+        let name = "relay_grammar_\(grammarGeneration)"
+        // The old search may be the active one: switch away before it is replaced.
+        _ = try? decoder.decode([], search: Self.phoneSearch)
+        try decoder.setGrammar(name: name, jsgf: jsgf)
+        if let old = grammarSearch { decoder.removeSearch(name: old) }
+        grammarSearch = name
+        fillerSlots = newFillers
+        if case .jsgf = grammar.source { report.sentenceCount = 1 }
+        return report
+    }
+
+    /// Decodes under the grammar, checks the fit against the phone loop, fills free-text slots.
+    mutating func recognize(_ samples: [Float], sampleRate: Int) throws -> Transcript {
+        guard let grammarSearch else { return try recognizeOpenVocabulary(samples, sampleRate: sampleRate) }
+        let started = ContinuousClock.now
+        let audio = try prepare(samples, sampleRate: sampleRate)
+        let duration = Double(audio.count) / Double(PocketSphinxRecognizer.sampleRate)
+        let level = AudioConversion.peakFrameLevel(samples, sampleRate: sampleRate)
+        guard level >= configuration.minimumLevelDB else {
+            return Transcript(text: "", confidence: 0, isInGrammar: false, rejection: .tooQuiet,
+                              diagnostics: .init(acousticGapPerFrame: 0, wordFrames: 0, audioDuration: duration,
+                                                 decodingTime: seconds(since: started)))
+        }
+        let grammarPass = try decoder.decode(audio, search: grammarSearch)
+        let phonePass = try decoder.decode(audio, search: Self.phoneSearch)
+        let gap = AcousticRejection.gap(grammar: grammarPass, phoneLoop: phonePass, ignoring: Set(fillerSlots.keys))
+
+        var words: [String] = []
+        var freeText: [String: String] = [:]
+        var span: (slot: String, start: Int, end: Int)?
+        func closeSpan() throws {
+            guard let open = span else { return }
+            let text = try decodeOpenVocabulary(audio, frames: open.start ... open.end)
+            freeText[open.slot] = [freeText[open.slot], text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            if !text.isEmpty { words.append(text) }
+            span = nil
+        }
+        for segment in grammarPass.segments where AcousticRejection.isWord(segment.word) {
+            if let slot = fillerSlots[segment.word] {
+                if let open = span, open.slot == slot {
+                    span = (slot, open.start, segment.endFrame)
+                } else {
+                    try closeSpan()
+                    span = (slot, segment.startFrame, segment.endFrame)
+                }
+            } else {
+                try closeSpan()
+                words.append(segment.word)
+            }
+        }
+        try closeSpan()
+
+        var diagnostics = Transcript.Diagnostics(
+            acousticGapPerFrame: gap.perFrame, wordFrames: gap.frames, audioDuration: duration,
+            decodingTime: seconds(since: started))
+        diagnostics.worstWordGap = gap.worstWord
+        guard gap.frames > 0, !words.isEmpty else {
+            return Transcript(text: "", confidence: 0, isInGrammar: false, rejection: .noSpeech, diagnostics: diagnostics)
+        }
+        let confidence = configuration.confidence(forGap: gap.perFrame)
+        let accepted = gap.perFrame <= configuration.rejectionThreshold
+        return Transcript(
+            text: words.joined(separator: " "), confidence: confidence, isInGrammar: accepted, freeText: freeText,
+            rejection: accepted ? nil : .outOfGrammar, diagnostics: diagnostics)
+    }
+
+    /// Decodes with the general language model only.
+    mutating func recognizeOpenVocabulary(_ samples: [Float], sampleRate: Int) throws -> Transcript {
+        let started = ContinuousClock.now
+        let audio = try prepare(samples, sampleRate: sampleRate)
+        let duration = Double(audio.count) / Double(PocketSphinxRecognizer.sampleRate)
+        let text = try decodeOpenVocabulary(audio, frames: nil)
+        return Transcript(
+            text: text, confidence: text.isEmpty ? 0 : 0.5, isInGrammar: false, isOpenVocabulary: true,
+            rejection: text.isEmpty ? .noSpeech : nil,
+            diagnostics: .init(acousticGapPerFrame: 0, wordFrames: 0, audioDuration: duration, decodingTime: seconds(since: started)))
+    }
+
+    private mutating func decodeOpenVocabulary(_ audio: [Int16], frames: ClosedRange<Int>?) throws -> String {
+        if !hasLanguageModel {
+            try decoder.setLanguageModel(name: Self.languageModelSearch, path: configuration.languageModel)
+            hasLanguageModel = true
+        }
+        var part = audio
+        if let frames {
+            // A little context either side: the grammar pass's word boundaries are not exact.
+            let shift = PocketSphinxRecognizer.sampleRate / 100
+            let start = max(0, (frames.lowerBound - 5) * shift)
+            let end = min(audio.count, (frames.upperBound + 6) * shift)
+            guard start < end else { return "" }
+            part = Array(audio[start ..< end])
+        }
+        let pass = try decoder.decode(part, search: Self.languageModelSearch)
+        return pass.segments.map(\.word).filter(AcousticRejection.isWord).joined(separator: " ")
+    }
+
+    private func prepare(_ samples: [Float], sampleRate: Int) throws -> [Int16] {
+        guard sampleRate > 0 else {
+            throw SpeechError(.invalidArgument, operation: "recognizing speech", underlying: "sample rate \(sampleRate)",
+                              hint: "Pass the audio's real sample rate (16000 for Relay's decoders)")
+        }
+        return AudioConversion.int16(AudioConversion.resample(samples, from: sampleRate, to: PocketSphinxRecognizer.sampleRate))
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

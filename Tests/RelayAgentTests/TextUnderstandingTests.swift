@@ -1,0 +1,129 @@
+import Foundation
+import RelayAgent
+import RelayKit
+import RelayModel
+
+import Testing
+
+/// One golden line parsed: the sentence and the expected call (nil = must not be understood).
+struct GoldenTextCase: Sendable, CustomStringConvertible {
+    var sentence: String
+    var expected: ToolCall?
+    var description: String { sentence }
+
+    /// Parses `sentence | action key=value …` / `sentence | -`.
+    static func parse(_ text: String) -> [GoldenTextCase] {
+        text.split(separator: "\n").compactMap { raw -> GoldenTextCase? in
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("#"), let bar = line.range(of: " | ", options: .backwards) else { return nil }
+            let sentence = String(line[..<bar.lowerBound])
+            let rest = String(line[bar.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if rest == "-" { return GoldenTextCase(sentence: sentence, expected: nil) }
+            var parts = splitKeepingQuotes(rest)
+            let name = parts.removeFirst()
+            var arguments = JSONObject()
+            for part in parts {
+                guard let eq = part.firstIndex(of: "=") else { continue }
+                let key = String(part[..<eq])
+                var value = String(part[part.index(after: eq)...])
+                if value.hasPrefix("\"") {
+                    value = String(value.dropFirst().dropLast())
+                    arguments[key] = .string(value)
+                } else if value == "true" || value == "false" {
+                    arguments[key] = .bool(value == "true")
+                } else if let i = Int(value) {
+                    arguments[key] = .int(i)
+                } else {
+                    arguments[key] = .string(value)
+                }
+            }
+            return GoldenTextCase(sentence: sentence, expected: ToolCall(name: name, arguments: arguments))
+        }
+    }
+
+    static func splitKeepingQuotes(_ s: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var quoted = false
+        for c in s {
+            if c == "\"" { quoted.toggle() }
+            if c == " " && !quoted {
+                if !current.isEmpty { out.append(current) }
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+}
+
+/// The live names golden sentences are written against.
+let goldenEntityNames: EntityNames = [
+    "album": ["Trip", "Family", "Vacation 2024", "Cats"],
+    "contact": ["Anna Smith", "Bob Jones", "Mom"],
+]
+
+/// Arguments as an order-free dictionary, for comparison.
+func unordered(_ o: JSONObject) -> [String: JSONValue] {
+    var d: [String: JSONValue] = [:]
+    for (k, v) in o { d[k] = v }
+    return d
+}
+
+@Suite struct TextUnderstandingTests {
+    static let cases = GoldenTextCase.parse(textGoldenCases)
+    static let skill = TextCommandSkill(matcher: CommandMatcher(catalog: ActionCatalog(subsystems: builtInSubsystems)),
+                                        entityNames: goldenEntityNames)
+
+    @Test func goldenSetIsLargeAndCoversEveryBuiltInAction() {
+        #expect(Self.cases.count >= 200)
+        #expect(Self.cases.filter { $0.expected == nil }.count >= 20)
+        let covered = Set(Self.cases.compactMap { $0.expected?.name })
+        let all = Set(ActionCatalog(subsystems: builtInSubsystems).actions.map(\.name))
+        #expect(all.subtracting(covered).sorted() == [])
+        #expect(Self.skill.matcher.problems == [])
+    }
+
+    @Test(arguments: cases) func golden(_ golden: GoldenTextCase) {
+        let result = Self.skill.interpret(golden.sentence)
+        switch (golden.expected, result) {
+        case (nil, .notUnderstood):
+            break
+        case (let expected?, .understood(let match)):
+            #expect(match.call.name == expected.name, "\(golden.sentence) [\(match.template), score \(match.score)]")
+            #expect(unordered(match.call.arguments) == unordered(expected.arguments), "\(golden.sentence) [\(match.template)]")
+        case (nil, .understood(let match)):
+            Issue.record("\"\(golden.sentence)\" should not be understood, got \(match.call.name) \(match.call.arguments) [\(match.template), score \(match.score)]")
+        case (let expected?, .notUnderstood(let reason)):
+            Issue.record("\"\(golden.sentence)\" should be \(expected.name), not understood: \(reason)")
+        }
+    }
+
+    @Test func missingRequiredArgumentIsReportedForTheFollowUp() throws {
+        let match = try #require(Self.skill.interpret("set a timer").match)
+        #expect(match.call.name == "clock.set_timer")
+        #expect(match.missing == ["duration"])
+    }
+
+    @Test func destructiveActionsDemandANearExactSentence() {
+        // One unexplained word is enough to refuse a destructive guess, though the same slip is fine for a read.
+        #expect(Self.skill.interpret("cancel all alarms").match?.call.name == "clock.cancel_all_alarms")
+        #expect(Self.skill.interpret("cancel all the alarms tomorrow morning").match == nil)
+        #expect(Self.skill.interpret("show my alarms tomorrow morning").match?.call.name == "clock.list_alarms")
+    }
+
+    @Test func stubAnswersWithAQwenToolCallOnlyForOfferedTools() async throws {
+        let catalog = ActionCatalog(subsystems: builtInSubsystems)
+        let stub = QwenStub(skills: [Self.skill] + QwenStub.builtInSkills)
+        let response = try await stub.respond(to: ModelRequest(messages: [.user("turn on wifi")], tools: catalog.toolSpecs))
+        #expect(response.rawText.contains("<tool_call>"))
+        #expect(response.toolCalls == [ToolCall(name: "settings.set_toggle", arguments: ["toggle": .string("wifi"), "on": .bool(true)])])
+
+        let withoutSettings = catalog.toolSpecs.filter { !$0.name.hasPrefix("settings.") }
+        let refused = try await stub.respond(to: ModelRequest(messages: [.user("turn on wifi")], tools: withoutSettings))
+        #expect(refused.toolCalls.isEmpty)
+        #expect(refused.text == QwenStub.notUnderstoodRefusal)
+    }
+}

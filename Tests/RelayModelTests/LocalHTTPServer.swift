@@ -1,0 +1,142 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A tiny HTTP/1.1 server on 127.0.0.1 (a kernel-chosen port) for backend tests.
+///
+/// Each connection is read on its own thread (request line, headers, Content-Length body), recorded, and
+/// answered with the next scripted reply. `.hang` keeps the connection open without answering, to test
+/// client timeouts. Closed by `stop()`.
+final class LocalHTTPServer: @unchecked Sendable {
+    // @unchecked Sendable: all mutable state (requests, script, open sockets) is guarded by `lock`.
+    struct Request: Sendable {
+        var method: String
+        var path: String
+        var headers: [String: String]
+        var body: Data
+    }
+
+    enum Reply: Sendable {
+        case json(status: Int, body: String, headers: [String: String] = [:])
+        case hang(seconds: Double)
+    }
+
+    private let lock = NSLock()
+    private var script: [Reply]
+    private var recorded: [Request] = []
+    private var clientSockets: [Int32] = []
+    private let listener: Int32
+    let port: Int
+
+    init(replies: [Reply]) throws {
+        script = replies
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+        var actual = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        listener = fd
+        port = Int(UInt16(bigEndian: actual.sin_port))
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    var requests: [Request] { lock.withLock { recorded } }
+
+    func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+        let open = lock.withLock { clientSockets }
+        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
+    }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 { return }
+            lock.withLock { clientSockets.append(client) }
+            let thread = Thread { [self] in serve(client) }
+            thread.start()
+        }
+    }
+
+    private func serve(_ fd: Int32) {
+        defer { close(fd) }
+        guard let request = readRequest(fd) else { return }
+        let reply: Reply = lock.withLock {
+            recorded.append(request)
+            return script.isEmpty ? .json(status: 500, body: "{\"error\": {\"message\": \"no scripted reply\"}}") : script.removeFirst()
+        }
+        switch reply {
+        case .hang(let seconds):
+            Thread.sleep(forTimeInterval: seconds)
+        case .json(let status, let body, let headers):
+            var head = "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Error")\r\nContent-Type: application/json\r\n"
+            head += "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n"
+            for (k, v) in headers { head += "\(k): \(v)\r\n" }
+            let bytes = Array((head + "\r\n" + body).utf8)
+            var sent = 0
+            while sent < bytes.count {
+                let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                if n <= 0 { return }
+                sent += n
+            }
+        }
+    }
+
+    private func readRequest(_ fd: Int32) -> Request? {
+        var buffer = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        var headerEnd: Int?
+        var contentLength = 0
+        while true {
+            if let end = headerEnd, buffer.count >= end + contentLength { break }
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { return nil }
+            buffer.append(contentsOf: chunk[0..<n])
+            if headerEnd == nil, let range = findHeaderEnd(buffer) {
+                headerEnd = range
+                let head = String(decoding: buffer[0..<range], as: UTF8.self)
+                for line in head.components(separatedBy: "\r\n") where line.lowercased().hasPrefix("content-length:") {
+                    contentLength = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+                }
+            }
+        }
+        guard let end = headerEnd else { return nil }
+        let lines = String(decoding: buffer[0..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        let requestLine = lines.first?.split(separator: " ") ?? []
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Request(
+            method: requestLine.count > 0 ? String(requestLine[0]) : "",
+            path: requestLine.count > 1 ? String(requestLine[1]) : "",
+            headers: headers, body: Data(buffer[end..<min(buffer.count, end + contentLength)])
+        )
+    }
+
+    private func findHeaderEnd(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        for i in 0...(bytes.count - 4) where bytes[i] == 13 && bytes[i + 1] == 10 && bytes[i + 2] == 13 && bytes[i + 3] == 10 {
+            return i + 4
+        }
+        return nil
+    }
+}
