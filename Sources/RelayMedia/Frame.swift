@@ -9,7 +9,8 @@ public struct Frame: Sendable, Hashable {
     public var height: Int
     /// Presentation time in seconds from the start of the stream (0 for still images).
     public var time: Double
-    /// Index of the frame in decode order of its stream, when known.
+    /// Index of the frame in display order of its stream (0 = first frame), when known: decoding straight from the
+    /// start knows it; a sample reached by seeking does not (nil).
     public var index: Int?
     /// Packed RGB24 pixels, row after row, `width * 3` bytes each.
     public var rgb: [UInt8]

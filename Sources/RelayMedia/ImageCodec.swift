@@ -45,7 +45,8 @@ final class ImageEncoder {
 
     init(codec id: AVCodecID, pixelFormat: AVPixelFormat, frame: Frame, qscale: Int32?) throws {
         name = id == AV_CODEC_ID_PNG ? "PNG" : "JPEG"
-        guard frame.width > 0, frame.height > 0, frame.width <= 16_384, frame.height <= 16_384 else {
+        guard frame.width > 0, frame.height > 0, frame.width <= 16_384, frame.height <= 16_384,
+              frame.rgb.count == frame.width * frame.height * 3 else {
             throw MediaError(.invalidArgument, operation: "encoding a \(frame.width)x\(frame.height) frame as \(id == AV_CODEC_ID_PNG ? "PNG" : "JPEG")")
         }
         guard let codec = avcodec_find_encoder(id) else {
@@ -84,9 +85,9 @@ final class ImageEncoder {
         if allocated < 0 { throw MediaError.ffmpeg(.outOfMemory, path: nil, operation: "encoding \(name)", function: "av_frame_get_buffer", result: allocated) }
         try fill(p)
         p.pointee.pts = 0
-        var sent = avcodec_send_frame(context, p)
+        let sent = avcodec_send_frame(context, p)
         if sent < 0 { throw MediaError.ffmpeg(.encodeFailed, path: nil, operation: "encoding \(name)", function: "avcodec_send_frame", result: sent) }
-        sent = avcodec_send_frame(context, nil)
+        _ = avcodec_send_frame(context, nil)  // end of stream: the encoder flushes its one packet
         var bytes: [UInt8] = []
         while true {
             let result = avcodec_receive_packet(context, packet.pointer)
@@ -107,7 +108,8 @@ final class ImageEncoder {
             let stride = Int(cffmpeg_frame_linesize(p, 0))
             frame.rgb.withUnsafeBufferPointer { src in
                 for y in 0..<frame.height {
-                    (plane + y * stride).update(from: src.baseAddress! + y * rowBytes, count: rowBytes)
+                    guard let base = src.baseAddress else { return }
+                    (plane + y * stride).update(from: base + y * rowBytes, count: rowBytes)
                 }
             }
             return

@@ -1,8 +1,6 @@
 import CFFmpeg
 
 extension MediaError.Code {
-    /// The consumer stopped a stream early (cancellation); not a fault of the file.
-    public static let cancelled = MediaError.Code("cancelled")
     /// The file's picture is larger than the media layer accepts (a damaged header is the usual cause).
     public static let tooLarge = MediaError.Code("too_large")
 }

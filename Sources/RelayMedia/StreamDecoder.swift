@@ -36,6 +36,8 @@ final class StreamDecoder {
             throw MediaError.ffmpeg(.decodeFailed, path: path, operation: "configuring the decoder", function: "avcodec_parameters_to_context", result: copied)
         }
         ctx.pointee.pkt_timebase = stream.pointee.time_base
+        // Check CRCs where the codec has them (mp3, flac, …) so damage is seen instead of decoded as noise.
+        ctx.pointee.err_recognition |= AV_EF_CRCCHECK
         if threaded {
             // 0 = one thread per core; frame threading is what makes decoding scale (≈1.7× on 2 cores).
             ctx.pointee.thread_count = 0
@@ -72,7 +74,10 @@ final class StreamDecoder {
         while true {
             let result = avcodec_receive_frame(context, frame.pointer)
             if result >= 0 {
-                if frame.pointer.pointee.flags & cffmpeg_frame_flag_corrupt() != 0 { damaged += 1 }
+                // A frame the decoder patched up (error concealment, missing reference) stands for damaged input.
+                if frame.pointer.pointee.flags & cffmpeg_frame_flag_corrupt() != 0 || frame.pointer.pointee.decode_error_flags != 0 {
+                    damaged += 1
+                }
                 return .frame
             }
             if result == cffmpeg_averror_eagain() { return .needsInput }

@@ -26,6 +26,10 @@ final class VideoFrameSource {
     private var nextIndex: Int? = 0
     /// Damage counted by decoders and demuxers that were replaced (reopened) so far.
     private var retiredDamage = 0
+    /// Where the stream says it ends (seconds, file timeline), when it says so.
+    private let declaredEnd: Double?
+    /// 1 when a straight decode ended well before `declaredEnd` (a truncated file whose cut went unnoticed otherwise).
+    private var endedEarly = 0
 
     // The sampler's window: `current` is the latest frame known to be displayed at or before the last
     // target; `ahead` was decoded past that target and is kept for the next one.
@@ -38,6 +42,10 @@ final class VideoFrameSource {
     private var aheadIndex: Int?
     private var hasAhead = false
     private(set) var reachedEnd = false
+    /// Seeks done so far (for tests and benchmarks: sampling must seek only for far jumps).
+    private(set) var seeks = 0
+    /// Frames decoded so far, across seeks.
+    private(set) var decodedFrames = 0
     /// Time of the frame the last `position(at:)` settled on.
     var lastPositionedTime: Double { currentTime }
 
@@ -64,13 +72,14 @@ final class VideoFrameSource {
             duration = demuxer.duration
         }
         origin = demuxer.origin
+        declaredEnd = Self.declaredEnd(of: stream, origin: demuxer.origin)
         packet = try Packet(path: url.path)
         current = try FrameBuffer(path: url.path)
         ahead = try FrameBuffer(path: url.path)
     }
 
     /// Packets rejected so far (demuxer read errors and decoder errors, across reopenings).
-    var damagedPackets: Int { retiredDamage + decoder.damaged + demuxer.readErrors }
+    var damagedPackets: Int { retiredDamage + decoder.damaged + demuxer.readErrors + endedEarly }
 
     /// Display size of the decoded pictures (after rotation).
     var displaySize: FrameSize { converter.displaySize(width: codedSize.width, height: codedSize.height) }
@@ -93,10 +102,12 @@ final class VideoFrameSource {
                     time = lastTime.map { $0 + 1 / (frameRate ?? 25) } ?? 0
                 }
                 lastTime = time
+                decodedFrames += 1
                 let index = nextIndex
                 nextIndex = nextIndex.map { $0 + 1 }
                 return (time, index)
             case .ended:
+                checkEnd()
                 return nil
             case .needsInput:
                 try feed()
@@ -122,6 +133,27 @@ final class VideoFrameSource {
             holdingPacket = !decoder.send(packet)
             return
         }
+    }
+
+    /// Counts a straight decode that stopped well short of the stream's declared end as damage: some
+    /// containers (Matroska) end a truncated file cleanly, and the missing tail must not pass for a short video.
+    private func checkEnd() {
+        guard nextIndex != nil, let declaredEnd, let lastTime else { return }
+        let tolerance = max(0.25, 3 / (frameRate ?? 25))
+        if lastTime + tolerance < declaredEnd { endedEarly = 1 }
+    }
+
+    /// The end of the stream as its headers declare it: the stream duration, or Matroska's per-track DURATION tag.
+    private static func declaredEnd(of stream: UnsafeMutablePointer<AVStream>, origin: Double) -> Double? {
+        let tb = av_q2d(stream.pointee.time_base)
+        let start = stream.pointee.start_time == cffmpeg_nopts_value() ? origin : Double(stream.pointee.start_time) * tb
+        if stream.pointee.duration != cffmpeg_nopts_value(), stream.pointee.duration > 0 {
+            return start - origin + Double(stream.pointee.duration) * tb
+        }
+        guard let tag = av_dict_get(stream.pointee.metadata, "DURATION", nil, 0) else { return nil }
+        let parts = String(cString: tag.pointee.value).split(separator: ":").compactMap { Double($0) }
+        guard parts.count == 3 else { return nil }
+        return start - origin + parts[0] * 3600 + parts[1] * 60 + parts[2]
     }
 
     // MARK: Sampling
@@ -179,13 +211,13 @@ final class VideoFrameSource {
     /// still show after `t` (variable frame rate, B-frames: its dts is before t, its pts after): then back off,
     /// seeking earlier by a doubling step, and restart from the beginning of the file as the last resort.
     private func seekLanding(at t: Double) throws {
-        if getenv("RELAY_DEBUG_SEEK") != nil { FileHandle.standardError.write(Data("seek to \(t) from \(currentTime)\n".utf8)) }
         var back = 0.0
         for _ in 0..<12 {
             let target = t - back
             if target <= 0 { break }
             let ts = Int64(((target + origin) / timeBase).rounded(.down))
             do { try demuxer.seek(stream: streamIndex, timestamp: ts) } catch { break }
+            seeks += 1
             decoder.flush()
             (inputEnded, holdingPacket, hasCurrent, hasAhead, nextIndex, lastTime) = (false, false, false, false, nil, nil)
             reachedEnd = false
@@ -193,7 +225,6 @@ final class VideoFrameSource {
                 (aheadTime, aheadIndex, hasAhead) = (first.time, nil, true)
                 return
             }
-            if getenv("RELAY_DEBUG_SEEK") != nil { FileHandle.standardError.write(Data("  landed past \(t), backing off \(back)\n".utf8)) }
             back = back == 0 ? 0.5 : back * 2
         }
         try reopen()

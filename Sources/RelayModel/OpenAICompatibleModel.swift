@@ -21,7 +21,7 @@ public struct OpenAICompatibleModel: VisionLanguageModel {
         public var model: String
         /// Bearer token, if the server wants one.
         public var apiKey: String?
-        /// Seconds to wait for one attempt.
+        /// Seconds to wait for one attempt (FoundationNetworking counts whole seconds, so it is rounded up, at least 1).
         public var timeout: TimeInterval
         /// Retries after the first attempt for 429/5xx.
         public var maxRetries: Int
@@ -148,7 +148,7 @@ public struct OpenAICompatibleModel: VisionLanguageModel {
         var attempt = 0
         while true {
             try Task.checkCancellation()
-            var urlRequest = URLRequest(url: endpoint, timeoutInterval: configuration.timeout)
+            var urlRequest = URLRequest(url: endpoint, timeoutInterval: max(1, configuration.timeout.rounded(.up)))
             urlRequest.httpMethod = "POST"
             urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
             urlRequest.setValue("application/json", forHTTPHeaderField: "Accept")
@@ -178,9 +178,11 @@ public struct OpenAICompatibleModel: VisionLanguageModel {
     }
 
     private func perform(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        // FoundationNetworking hands libcurl whole seconds: 0.5 would become "time out at once".
+        let seconds = max(1, configuration.timeout.rounded(.up))
         let sessionConfiguration = URLSessionConfiguration.ephemeral
-        sessionConfiguration.timeoutIntervalForRequest = configuration.timeout
-        sessionConfiguration.timeoutIntervalForResource = configuration.timeout
+        sessionConfiguration.timeoutIntervalForRequest = seconds
+        sessionConfiguration.timeoutIntervalForResource = seconds
         let session = URLSession(configuration: sessionConfiguration)
         defer { session.finishTasksAndInvalidate() }
         let endpoint = request.url?.absoluteString ?? ""
@@ -192,7 +194,7 @@ public struct OpenAICompatibleModel: VisionLanguageModel {
             return (data, http)
         } catch let error as URLError {
             if error.code == .timedOut {
-                throw ModelError(.timeout, "\(endpoint) did not answer within \(PythonFloat.repr(configuration.timeout)) s")
+                throw ModelError(.timeout, "\(endpoint) did not answer within \(Int(max(1, configuration.timeout.rounded(.up)))) s")
             }
             throw ModelError(.transport, "cannot reach \(endpoint): \(error.localizedDescription)")
         }

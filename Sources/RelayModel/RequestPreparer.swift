@@ -54,7 +54,7 @@ public enum RequestPreparer {
                 try Task.checkCancellation()
                 switch part {
                 case .text: continue
-                case .image(let image): images.append(try prepareImage(image))
+                case .image(let image): images.append(try await BlockingWork.run { try prepareImage(image) })
                 case .video(let video): videos.append(try await prepareVideo(video))
                 }
             }
@@ -89,7 +89,8 @@ public enum RequestPreparer {
             while let last = resized.last, resized.count < plan.nframes { resized.append(last) }
             return PreparedVideo(plan: plan, frames: resized)
         case .file(let url):
-            let plan = try planVideoFile(url, sampling: video.sampling)
+            let sampling = video.sampling
+            let plan = try await BlockingWork.run { try planVideoFile(url, sampling: sampling) }
             var frames: [Frame] = []
             let size = FrameSize(width: plan.resizedWidth, height: plan.resizedHeight)
             for try await frame in FrameSampler.frames(of: url, indices: plan.frameIndices, size: size) {
@@ -108,6 +109,26 @@ public enum RequestPreparer {
         return try QwenVision.planVideo(
             width: facts.width, height: facts.height, totalFrames: facts.totalFrames, videoFPS: facts.fps, sampling: sampling
         )
+    }
+
+    /// The resize plan of an image file, from its probed size (decoding it only when probing cannot tell).
+    public static func planImageFile(_ url: URL, minPixels: Int? = nil, maxPixels: Int? = nil) throws -> ImagePlan {
+        if let stream = (try? MediaProbe.probe(url))?.videoStream, let w = stream.width, let h = stream.height, w > 0, h > 0 {
+            return try QwenVision.planImage(width: w, height: h, minPixels: minPixels, maxPixels: maxPixels)
+        }
+        let frame = try ImageCodec.decode(url)
+        return try QwenVision.planImage(width: frame.width, height: frame.height, minPixels: minPixels, maxPixels: maxPixels)
+    }
+
+    /// True when `info` describes a still image (an image demuxer, or a single-frame stream of an image codec).
+    public static func isStillImage(_ info: MediaInfo) -> Bool {
+        let name = info.format.formatName
+        if name.contains("image2") || name.hasSuffix("_pipe") || ["png", "webp", "gif"].contains(name) && (info.videoStream?.nbFrames ?? 1) <= 1 {
+            return true
+        }
+        let codec = info.videoStream?.codecName ?? ""
+        return ["png", "mjpeg", "bmp", "tiff", "webp"].contains(codec) && (info.videoStream?.nbFrames ?? 1) <= 1 && info.audioStream == nil
+            && (info.format.duration ?? 0) == 0
     }
 
     private static func resize(_ frame: Frame, _ width: Int, _ height: Int) throws -> Frame {

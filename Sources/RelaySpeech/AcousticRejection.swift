@@ -16,10 +16,10 @@ enum AcousticRejection {
     /// Mean per-frame acoustic score by which the phone loop beats the grammar over the grammar's word frames.
     static func gap(
         grammar: PocketSphinxDecoder.Decoding, phoneLoop: PocketSphinxDecoder.Decoding, ignoring fillers: Set<String>
-    ) -> (perFrame: Double, frames: Int, worstWord: Double) {
+    ) -> (perFrame: Double, frames: Int, worstWord: Double, phoneLoopPerFrame: Double) {
         let frameCount = max(grammar.frameCount, phoneLoop.frameCount,
                              (grammar.segments + phoneLoop.segments).map { $0.endFrame + 1 }.max() ?? 0)
-        guard frameCount > 0 else { return (0, 0, 0) }
+        guard frameCount > 0 else { return (0, 0, 0, 0) }
         // The phone loop's score spread evenly over each phone's frames.
         var phoneScore = [Double](repeating: 0, count: frameCount)
         for segment in phoneLoop.segments where segment.endFrame >= segment.startFrame && segment.startFrame >= 0 {
@@ -29,15 +29,17 @@ enum AcousticRejection {
         var gap = 0.0
         var frames = 0
         var worst = -Double.infinity
+        var phoneTotal = 0.0
         for segment in grammar.segments
-        where isWord(segment.word) && !fillers.contains(segment.word) && segment.endFrame >= segment.startFrame && segment.startFrame >= 0 {
+        where !segment.word.hasPrefix("(") && !fillers.contains(segment.word) && segment.endFrame >= segment.startFrame && segment.startFrame >= 0 {
             let last = min(segment.endFrame, frameCount - 1)
             guard last >= segment.startFrame else { continue }
             let phoneSum = phoneScore[segment.startFrame ... last].reduce(0, +)
             gap += phoneSum - Double(segment.acousticScore)
+            phoneTotal += phoneSum
             worst = max(worst, (phoneSum - Double(segment.acousticScore)) / Double(last - segment.startFrame + 1))
             frames += last - segment.startFrame + 1
         }
-        return frames > 0 ? (gap / Double(frames), frames, worst) : (0, 0, 0)
+        return frames > 0 ? (gap / Double(frames), frames, worst, phoneTotal / Double(frames)) : (0, 0, 0, 0)
     }
 }

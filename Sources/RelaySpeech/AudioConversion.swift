@@ -43,3 +43,30 @@ enum AudioConversion {
 }
 
 import Foundation
+
+extension AudioConversion {
+    /// The part of `samples` that holds speech, with `padding` seconds either side: frames within `range` dB of the
+    /// loudest 10 ms frame, and above `floorDB`.
+    ///
+    /// pocketsphinx normalises cepstra over the whole utterance (batch CMN); long silences around the words
+    /// pull that mean away from the speech and cost accuracy (84 % → 88 % on the espeak-ng corpus).
+    static func speechBounds(_ samples: [Float], sampleRate: Int, range: Double = 35, floorDB: Double = -55,
+                             padding: Double = 0.1) -> Range<Int> {
+        let frame = max(1, sampleRate / 100)
+        var levels: [Double] = []
+        var start = 0
+        while start < samples.count {
+            let end = min(samples.count, start + frame)
+            var energy: Float = 0
+            for index in start ..< end { energy += samples[index] * samples[index] }
+            levels.append(10 * log10(Double(energy / Float(end - start)) + 1e-12))
+            start = end
+        }
+        guard let peak = levels.max() else { return 0 ..< samples.count }
+        let threshold = max(peak - range, floorDB)
+        guard let first = levels.firstIndex(where: { $0 >= threshold }),
+              let last = levels.lastIndex(where: { $0 >= threshold }) else { return 0 ..< samples.count }
+        let pad = Int(padding * Double(sampleRate))
+        return max(0, first * frame - pad) ..< min(samples.count, (last + 1) * frame + pad)
+    }
+}

@@ -32,6 +32,11 @@ public struct EspeakSynthesizer: SpeechSynthesizer {
             throw SpeechError(.synthesisFailed, path: executable, operation: "starting espeak-ng",
                               underlying: "no such executable", hint: "Install it: apt-get install espeak-ng")
         }
+        guard try await EspeakVoiceCatalog.shared.contains(voice, executable: executable) else {
+            throw SpeechError(.invalidArgument, path: executable, operation: "synthesizing speech",
+                              underlying: "espeak-ng has no voice '\(voice)'",
+                              hint: "List the voices with: espeak-ng --voices (variants: espeak-ng --voices=variant)")
+        }
         let arguments = ["--stdout", "--stdin", "-v", voice, "-s", String(wordsPerMinute), "-p", String(pitch)]
         let executable = self.executable
         let voice = self.voice

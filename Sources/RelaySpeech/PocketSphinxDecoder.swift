@@ -101,8 +101,20 @@ final class PocketSphinxDecoder {
         }
     }
 
-    /// Adds (or replaces) a grammar search named `name`.
-    func setGrammar(name: String, jsgf: String) throws {
+    /// Adds (or replaces) a grammar search named `name`, with its own beams if given (`-beam`, `-pbeam`, `-wbeam`).
+    ///
+    /// A search reads the beams from the configuration when it is created, so they are set for the call
+    /// and restored: the phone loop keeps the default beams.
+    func setGrammar(name: String, jsgf: String, beams: [String: Double] = [:]) throws {
+        guard let config = ps_get_config(decoder) else {
+            throw SpeechError(.invalidGrammar, operation: "compiling the JSGF grammar", cFunction: "ps_get_config")
+        }
+        var saved: [String: Double] = [:]
+        for (key, value) in beams {
+            saved[key] = cmd_ln_float_r(config, key)
+            cmd_ln_set_float_r(config, key, value)
+        }
+        defer { for (key, value) in saved { cmd_ln_set_float_r(config, key, value) } }
         if ps_set_jsgf_string(decoder, name, jsgf) < 0 {
             throw SpeechError(
                 .invalidGrammar, operation: "compiling the JSGF grammar", cFunction: "ps_set_jsgf_string",

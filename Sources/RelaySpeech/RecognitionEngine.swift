@@ -49,7 +49,7 @@ struct RecognitionEngine {
         let name = "relay_grammar_\(grammarGeneration)"
         // The old search may be the active one: switch away before it is replaced.
         _ = try? decoder.decode([], search: Self.phoneSearch)
-        try decoder.setGrammar(name: name, jsgf: jsgf)
+        try decoder.setGrammar(name: name, jsgf: jsgf, beams: configuration.grammarBeams)
         if let old = grammarSearch { decoder.removeSearch(name: old) }
         grammarSearch = name
         fillerSlots = newFillers
@@ -69,8 +69,12 @@ struct RecognitionEngine {
                               diagnostics: .init(acousticGapPerFrame: 0, wordFrames: 0, audioDuration: duration,
                                                  decodingTime: seconds(since: started)))
         }
-        let grammarPass = try decoder.decode(audio, search: grammarSearch)
-        let phonePass = try decoder.decode(audio, search: Self.phoneSearch)
+        let bounds = configuration.trimsSilence
+            ? AudioConversion.speechBounds(AudioConversion.float(audio), sampleRate: PocketSphinxRecognizer.sampleRate)
+            : 0 ..< audio.count
+        let speech = Array(audio[bounds])
+        let grammarPass = try decoder.decode(speech, search: grammarSearch)
+        let phonePass = try decoder.decode(speech, search: Self.phoneSearch)
         let gap = AcousticRejection.gap(grammar: grammarPass, phoneLoop: phonePass, ignoring: Set(fillerSlots.keys))
 
         var words: [String] = []
@@ -78,7 +82,7 @@ struct RecognitionEngine {
         var span: (slot: String, start: Int, end: Int)?
         func closeSpan() throws {
             guard let open = span else { return }
-            let text = try decodeOpenVocabulary(audio, frames: open.start ... open.end)
+            let text = try decodeOpenVocabulary(speech, frames: open.start ... open.end)
             freeText[open.slot] = [freeText[open.slot], text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             if !text.isEmpty { words.append(text) }
             span = nil
@@ -102,11 +106,14 @@ struct RecognitionEngine {
             acousticGapPerFrame: gap.perFrame, wordFrames: gap.frames, audioDuration: duration,
             decodingTime: seconds(since: started))
         diagnostics.worstWordGap = gap.worstWord
+        diagnostics.phoneLoopScorePerFrame = gap.phoneLoopPerFrame
         guard gap.frames > 0, !words.isEmpty else {
             return Transcript(text: "", confidence: 0, isInGrammar: false, rejection: .noSpeech, diagnostics: diagnostics)
         }
-        let confidence = configuration.confidence(forGap: gap.perFrame)
-        let accepted = gap.perFrame <= configuration.rejectionThreshold
+        let score = configuration.rejectionScore(gap: gap.perFrame, phoneLoopScore: gap.phoneLoopPerFrame)
+        diagnostics.rejectionScore = score
+        let confidence = configuration.confidence(forScore: score)
+        let accepted = score <= configuration.rejectionThreshold
         return Transcript(
             text: words.joined(separator: " "), confidence: confidence, isInGrammar: accepted, freeText: freeText,
             rejection: accepted ? nil : .outOfGrammar, diagnostics: diagnostics)

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import RelayAgent
+import RelayKit
 import RelayModel
+import RelayPlugins
 
 /// `relay analyze`: Analyze video files into a timeline of scenes and events.
 struct AnalyzeCommand: AsyncParsableCommand {
@@ -92,7 +94,24 @@ struct AnalyzeCommand: AsyncParsableCommand {
             }
         }
         if toPhotos {
-            failed += await VideoPhotosExport.run(analyses, album: album, home: home, json: json)
+            let home = self.home.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Dispatcher.defaultHome
+            let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home)
+            for analysis in analyses {
+                let outcome = await VideoPhotosImporter.importAnalysis(analysis, album: album, dispatcher: dispatcher)
+                for result in outcome.results {
+                    if json {
+                        FileHandle.standardError.write(Data("relay analyze: '\(analysis.file.path)': photos: \(result.message)\n".utf8))
+                    } else {
+                        print("Photos (\(analysis.file.lastPathComponent)): \(result.message)")
+                    }
+                }
+                if !outcome.succeeded {
+                    failed += 1
+                    if !json {
+                        FileHandle.standardError.write(Data("relay analyze: '\(analysis.file.path)': not everything could be filed into Photos\n".utf8))
+                    }
+                }
+            }
         }
         if failed > 0 { throw ExitCode.failure }
     }
@@ -112,13 +131,15 @@ final class ProgressLine: @unchecked Sendable {
     private var current: [URL: VideoAnalysisProgress] = [:]
     private var finished = 0
     private let total: Int
+    private var lastRender = ContinuousClock.now - .seconds(1)
 
     init(total: Int) { self.total = total }
 
     func update(_ progress: VideoAnalysisProgress) {
         lock.withLock {
             current[progress.file] = progress
-            render()
+            // A terminal needs no more than ten updates a second.
+            if ContinuousClock.now - lastRender >= .milliseconds(100) { render() }
         }
     }
 
@@ -141,5 +162,6 @@ final class ProgressLine: @unchecked Sendable {
         }
         let line = "analyzing [\(finished)/\(total) done] " + parts.joined(separator: ", ")
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line.prefix(120))".utf8))
+        lastRender = ContinuousClock.now
     }
 }

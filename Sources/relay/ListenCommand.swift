@@ -1,10 +1,135 @@
 import ArgumentParser
+import Foundation
+import RelayAgent
+import RelayKit
+import RelayMedia
+import RelayPlugins
+import RelaySpeech
 
 /// `relay listen`: Listen for spoken commands and carry them out.
 struct ListenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "listen", abstract: "Listen for spoken commands and carry them out.")
+    static let configuration = CommandConfiguration(
+        commandName: "listen",
+        abstract: "Listen for spoken commands and carry them out.",
+        discussion: """
+            Captures from the microphone (ALSA) by default, or reads --input FILE (any audio file; decoded to 16 kHz \
+            mono) or --input - (raw 16 kHz mono S16LE on stdin). Each utterance is recognized with a grammar made from \
+            the installed actions' sentences and carried out; speech that is not a command is ignored. Destructive \
+            actions are confirmed by voice ("Say yes or no") unless --yes. With --json, one JSON object per step; each \
+            command ends with its outcome {"transcript", "tool_call", "status", "reply"}. Ctrl-C stops.
+            Example: relay listen --input command.wav --once --json
+            """
+    )
+
+    @Option(help: ArgumentHelp("ALSA capture device.", valueName: "name"))
+    var device = "default"
+
+    @Option(help: ArgumentHelp("Read audio from a file instead of the microphone; - reads raw 16 kHz S16LE mono from stdin.",
+                               valueName: "file"))
+    var input: String?
+
+    @Flag(help: "Stop after the first command.")
+    var once = false
+
+    @Flag(help: "Speak replies and questions (espeak-ng through ALSA).")
+    var speak = false
+
+    @Option(help: ArgumentHelp("Only utterances starting with this phrase are commands, e.g. \"hey relay\".", valueName: "text"))
+    var wakePhrase: String?
+
+    @Flag(name: [.long, .customShort("y")], help: "Confirm destructive actions without asking.")
+    var yes = false
+
+    @Flag(help: "Print each step and each outcome as JSON lines.")
+    var json = false
+
+    @OptionGroup var home: HomeOptions
 
     func run() async throws {
-        throw ValidationError("relay listen is not implemented yet")
+        var wake: WakePhrase?
+        if let wakePhrase {
+            guard let w = WakePhrase(wakePhrase) else { throw ValidationError("--wake-phrase needs at least one word.") }
+            wake = w
+        }
+        let audio: AsyncThrowingStream<AudioChunk, any Error>
+        do {
+            audio = try openAudio()
+        } catch {
+            printError("listen", "\(error)")
+            throw ExitCode.failure
+        }
+        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+        let loop: VoiceLoop
+        do {
+            loop = try await VoiceLoop(
+                runner: CommandRunner(dispatcher: dispatcher),
+                configuration: .init(wakePhrase: wake, once: once, confirmsEverything: yes))
+        } catch {
+            printError("listen", "cannot start speech recognition: \(error)")
+            throw ExitCode.failure
+        }
+        let speaker = speak ? ReplySpeaker(device: device == "default" ? "default" : "default") : nil
+        // Ctrl-C cancels the loop's task: the audio source stops and the ALSA device closes before exit.
+        let listening = Task {
+            for try await event in loop.run(audio) {
+                SayCommand.print(event, json: json)
+                if let speaker {
+                    switch event {
+                    case .reply(let text) where !text.isEmpty: await speaker.say(text)
+                    case .prompt(let text): await speaker.say(text)
+                    default: break
+                    }
+                }
+            }
+        }
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { listening.cancel() }
+        interrupt.resume()
+        defer { interrupt.cancel() }
+        do {
+            try await listening.value
+        } catch is CancellationError {
+        } catch {
+            printError("listen", "\(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The audio to listen to: the file, stdin, or the capture device.
+    func openAudio() throws -> AsyncThrowingStream<AudioChunk, any Error> {
+        switch input {
+        case "-"?:
+            return RawAudioInput.standardInput()
+        case let path?:
+            let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ValidationError("\(path): no such file.")
+            }
+            return try AudioDecoder(url: url).chunks(seconds: 0.1)
+        case nil:
+            return try AudioCapture(device: device).chunks()
+        }
+    }
+}
+
+/// Speaks replies with espeak-ng through ALSA playback; a failure is reported once and speaking stops.
+actor ReplySpeaker {
+    private let device: String
+    private var failed = false
+
+    init(device: String) { self.device = device }
+
+    func say(_ text: String) async {
+        guard !failed else { return }
+        do {
+            let speech = try await EspeakSynthesizer().synthesize(text)
+            let playback = try AudioPlayback(device: device, format: AudioFormat(sampleRate: speech.sampleRate, channels: 1))
+            try await playback.play(speech.samples)
+            await playback.close()
+        } catch {
+            failed = true
+            printError("listen", "cannot speak the reply (\(error)); going on silently.")
+        }
     }
 }

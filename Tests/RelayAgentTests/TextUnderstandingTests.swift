@@ -110,8 +110,8 @@ func unordered(_ o: JSONObject) -> [String: JSONValue] {
     @Test func destructiveActionsDemandANearExactSentence() {
         // One unexplained word is enough to refuse a destructive guess, though the same slip is fine for a read.
         #expect(Self.skill.interpret("cancel all alarms").match?.call.name == "clock.cancel_all_alarms")
-        #expect(Self.skill.interpret("cancel all the alarms tomorrow morning").match == nil)
-        #expect(Self.skill.interpret("show my alarms tomorrow morning").match?.call.name == "clock.list_alarms")
+        #expect(Self.skill.interpret("cancel all alarms tonight").match == nil)
+        #expect(Self.skill.interpret("show my alarms tonight").match?.call.name == "clock.list_alarms")
     }
 
     @Test func stubAnswersWithAQwenToolCallOnlyForOfferedTools() async throws {

@@ -3,6 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 import RelayAgent
+import RelayKit
+import RelayPlugins
 import RelayMedia
 import RelayModel
 import Testing
@@ -99,17 +101,23 @@ import Testing
         let empty = folder.appendingPathComponent("empty.mkv")
         try Data().write(to: empty)
         let missing = folder.appendingPathComponent("missing.webm")
-        // A transport stream cut in half: the first half still decodes.
-        let whole = try Data(contentsOf: fixtures.clip("ts"))
-        let truncated = folder.appendingPathComponent("truncated.ts")
+        // A Matroska file cut in half: the first half decodes, and its header says 8 s.
+        let whole = try Data(contentsOf: fixtures.clip("mkv"))
+        let truncated = folder.appendingPathComponent("truncated.mkv")
         try whole.prefix(whole.count / 2).write(to: truncated)
+        // An MP4 with a run of garbage in the middle of its media data.
+        var damaged = try Data(contentsOf: fixtures.clip("mp4"))
+        let middle = damaged.count / 2
+        damaged.replaceSubrange(middle..<(middle + 4000), with: (0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        let corrupt = folder.appendingPathComponent("corrupt.mp4")
+        try damaged.write(to: corrupt)
 
-        let files = [fixtures.clip("mp4"), garbage, empty, missing, truncated, fixtures.clip("webm")]
+        let files = [fixtures.clip("mp4"), garbage, empty, missing, truncated, fixtures.clip("webm"), corrupt]
         let reports = ProgressCollector()
         let items = await VideoBatchAnalyzer.analyze(files, jobs: 2, progress: { reports.add($0) })
         #expect(items.map(\.file) == files)
         let outcomes = items.map { (try? $0.result.get()) != nil }
-        #expect(outcomes == [true, false, false, false, true, true])
+        #expect(outcomes == [true, false, false, false, true, true, true])
         for item in items[1...3] {
             if case .failure(let error) = item.result {
                 #expect(String(describing: error).contains(item.file.path), "\(error)")
@@ -119,6 +127,11 @@ import Testing
         #expect(partial.timeline.duration > 1 && partial.timeline.duration < 7)
         #expect(partial.timeline.scenes.first?.dominantColors == [.red])
         #expect(!partial.warnings.isEmpty)
+        // The damaged file still gives a full-length timeline that starts red and ends white and red.
+        let repaired = try items[6].result.get()
+        #expect(Self.near(repaired.timeline.duration, 8, 0.1))
+        #expect(repaired.timeline.scenes.first?.dominantColors == [.red])
+        #expect(repaired.timeline.scenes.last?.dominantColors == [.white, .red])
 
         // Progress: per file, times never go back, and each good file ends with a finished report.
         let byFile = Dictionary(grouping: reports.all, by: \.file)
@@ -199,5 +212,23 @@ final class ElementCollector: NSObject, XMLParserDelegate {
         attributes: [String: String] = [:]
     ) {
         elements.append((elementName, attributes))
+    }
+}
+
+@Suite struct VideoAnalysisPhotosTests {
+    @Test func importsTheVideoAndItsKeyframesThroughTheDispatcher() async throws {
+        let fixtures = try await VideoAnalysisFixtures.shared()
+        let analysis = try await VideoAnalyzer.analyze(fixtures.clip("mp4"))
+        let home = fixtures.folder.appendingPathComponent("home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home)
+        let outcome = await VideoPhotosImporter.importAnalysis(analysis, album: "Clips", dispatcher: dispatcher)
+        #expect(outcome.results.count == 2)
+        #expect(outcome.succeeded, "\(outcome.results.map(\.message))")
+        #expect(outcome.results.first?.message.hasPrefix("Imported 1 item") == true)
+        #expect(outcome.results.last?.message.hasPrefix("Imported 4 items") == true)
+        // The audit log recorded both commands.
+        let log = try String(contentsOf: dispatcher.audit.url, encoding: .utf8)
+        #expect(log.components(separatedBy: "photos.import_media").count - 1 == 2)
     }
 }

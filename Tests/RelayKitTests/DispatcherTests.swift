@@ -8,7 +8,7 @@ struct DispatcherTests {
     @Test func declarationsAreConsistent() {
         let catalog = ActionCatalog(subsystems: [FakeSubsystem(), OtherSubsystem()])
         #expect(catalog.problems.isEmpty, "\(catalog.problems)")
-        #expect(catalog.actions.count == 14)
+        #expect(catalog.actions.count == 15)
     }
 
     @Test func catalogReportsDeclarationMistakes() {
@@ -191,18 +191,37 @@ struct DispatcherTests {
 
     @Test func aHandlerIgnoringCancellationDoesNotBlockTheCaller() async throws {
         let home = try TempHome(); defer { home.cleanup() }
-        let d = makeDispatcher(home, timeout: .milliseconds(200))
+        let d = makeDispatcher(home, timeout: .milliseconds(300))
         let clock = ContinuousClock()
         let start = clock.now
-        let r = await d.call("fake.hang_stubbornly")
-        #expect(clock.now - start < .milliseconds(1000))
+        let r = await d.call("fake.hang_stubbornly")  // blocks its thread for 2 s
+        #expect(clock.now - start < .milliseconds(1500))
         #expect(r.status == .failed)
         #expect(r.message.contains("did not finish fake.hang_stubbornly"))
         // Wait for the stuck handler to wake; its late write must be refused and the early one rolled back.
-        try await Task.sleep(for: .milliseconds(1400))
+        try await Task.sleep(for: .milliseconds(2200))
         let state = try await d.state(of: "fake")
         #expect(!state.compactJSON.contains("before the block"))
         #expect(!state.compactJSON.contains("after the block"))
+    }
+
+    @Test func aHandlerStuckInsideTheDatabaseKeepsOnlyItsOwnSubsystemBusy() async throws {
+        let home = try TempHome(); defer { home.cleanup() }
+        let d = makeDispatcher(home, timeout: .milliseconds(500))
+        let stuck = await d.call("fake.hang_inside_write")  // blocks inside its write for 2 s
+        #expect(stuck.status == .failed)
+        try #require(HangInsideWrite.entered.isSet, "the handler never reached its write")
+        // The next command of the same subsystem must not start inside the abandoned transaction.
+        let busy = await d.call("fake.add_item", ["name": "too early"])
+        #expect(busy.status == .failed)
+        #expect(busy.message == "Fake is still busy with an earlier command that did not finish; try again in a moment.")
+        #expect(await d.call("other.ping").status == .done)
+        try await Task.sleep(for: .milliseconds(1500))
+        #expect(await d.call("fake.add_item", ["name": "later"]).status == .done)
+        let state = try await d.state(of: "fake").compactJSON
+        #expect(!state.contains("stuck"))
+        #expect(!state.contains("too early"))
+        #expect(state.contains("later"))
     }
 
     @Test func auditLogRecordsCommandsAndResults() async throws {

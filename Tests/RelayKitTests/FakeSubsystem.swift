@@ -9,7 +9,7 @@ struct FakeSubsystem: Subsystem {
     let summary = "A test double."
     var actions: [any Action.Type] {
         [AddItem.self, SetLevel.self, SetToggle.self, RenameAlbum.self, DeleteEverything.self, WriteThenThrow.self,
-         HangPolitely.self, HangStubbornly.self, SetAlarm.self, SetTimer.self, FindItems.self, Repeat.self, SendNote.self]
+         HangPolitely.self, HangStubbornly.self, HangInsideWrite.self, SetAlarm.self, SetTimer.self, FindItems.self, Repeat.self, SendNote.self]
     }
     var rules: SentenceRules { ["en": ["item": "(item|thing)"]] }
     var migrator: DatabaseMigrator {
@@ -174,8 +174,24 @@ struct HangStubbornly: Action {
     init(arguments: Arguments) throws {}
     func perform(in context: ActionContext) async throws -> ActionOutcome {
         try await context.write { db in try db.execute(sql: "INSERT INTO item(name) VALUES ('before the block')") }
-        blockThread(seconds: 1.2)  // ignores cancellation on purpose
+        blockThread(seconds: 2.0)  // ignores cancellation on purpose
         _ = try? await context.write { db in try db.execute(sql: "INSERT INTO item(name) VALUES ('after the block')") }
+        return .done("Finished late.")
+    }
+}
+
+struct HangInsideWrite: Action {
+    static let entered = Flag()
+    static let name = "fake.hang_inside_write"
+    static let description = "Block inside a database write."
+    static let permission = Permission.write
+    init(arguments: Arguments) throws {}
+    func perform(in context: ActionContext) async throws -> ActionOutcome {
+        try await context.write { db in
+            try db.execute(sql: "INSERT INTO item(name) VALUES ('stuck')")
+            HangInsideWrite.entered.set()
+            blockThread(seconds: 2.0)
+        }
         return .done("Finished late.")
     }
 }
@@ -274,4 +290,13 @@ struct Ping: Action {
 func blockThread(seconds: Double) {
     let until = Date().addingTimeInterval(seconds)
     while Date() < until { usleep(10_000) }
+}
+
+/// A thread-safe one-way flag tests poll.
+final class Flag: @unchecked Sendable {
+    // @unchecked: `value` is only touched under `lock`.
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

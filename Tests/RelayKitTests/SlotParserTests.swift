@@ -65,7 +65,8 @@ struct SlotParserTests {
         ("today", "today"), ("yesterday", "yesterday"), ("last week", "last_week"), ("in March", "march"),
         ("this month", "this_month"), ("the past week", "last_7_days"), ("last 3 days", "last_3_days"),
         ("3 days ago", "3_days_ago"), ("in 2024", "2024"), ("昨天", "yesterday"), ("上周", "last_week"), ("三月", "march"),
-        ("from last year", "last_year"),
+        ("from last year", "last_year"), ("on March 3rd", "march_3"), ("the twenty first of june", "june_21"),
+        ("march the third", "march_3"), ("last monday", "monday"), ("on friday", "friday"),
     ])
     func dates(_ text: String, _ spec: String) {
         #expect(SlotParsers.dateSpec(w(text)) == spec)
@@ -90,6 +91,11 @@ struct SlotParserTests {
         #expect(DateRange.resolve("2026-02-30", now: now, calendar: cal) == nil)
         #expect(DateRange.resolve("someday", now: now, calendar: cal) == nil)
         #expect(DateRange.canonicalSpec("Last Week") == "last_week")
+        #expect(try range("march_3") == (mar15 - 12 * day, mar15 - 11 * day))
+        #expect(try range("march_20").0 == 1_742_428_800)  // not yet this year: March 20, 2025
+        #expect(try range("sunday") == (mar15, mar15 + day))  // today is a Sunday
+        #expect(try range("friday") == (mar15 - 2 * day, mar15 - day))
+        #expect(DateRange.resolve("february_30", now: now, calendar: cal) == nil)
     }
 
     @Test func percentagesAndBooleans() {

@@ -133,3 +133,22 @@ import Testing
         #expect(taken == 2)
     }
 }
+
+/// Sampling decodes forward to near targets and seeks only for far ones.
+@Suite struct SamplingStrategyTests {
+    @Test func seeksOnlyForFarTargets() throws {
+        let url = try FrameSamplerTests.clip(.constant)  // 25 fps, a keyframe every 10 frames (0.4 s)
+        let source = try VideoFrameSource(url: url)
+        for t in [0.0, 0.1, 0.2, 0.3] { #expect(try source.position(at: t)) }
+        #expect(source.seeks == 0)
+        #expect(source.decodedFrames <= 9)  // 0.00 … 0.32: the frames up to t plus one look-ahead
+        #expect(try source.position(at: 1.7))
+        #expect(source.seeks == 1)  // the keyframe at 1.6 lies ahead: one seek skips 1.2 s of decoding
+        #expect(source.decodedFrames <= 9 + 5)
+        #expect(try source.position(at: 1.8))
+        #expect(source.seeks == 1)  // same GOP: forward
+        #expect(try source.position(at: 0.5))
+        #expect(source.seeks == 2)  // backwards needs a seek
+        #expect(abs(source.lastPositionedTime - 0.48) < 1e-9)
+    }
+}

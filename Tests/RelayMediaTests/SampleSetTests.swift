@@ -101,8 +101,10 @@ import Testing
     /// The number of video frames ffprobe decodes (`-count_frames`), the ground truth where headers disagree (AVI).
     private func countedByFFprobe(_ url: URL) throws -> Int {
         let data = try MediaFixtures.run("/usr/bin/ffprobe", ["-v", "error", "-select_streams", "v:0", "-count_frames",
-                                                              "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", url.path])
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+                                                              "-show_entries", "stream=nb_read_frames", "-of", "json", url.path])
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let streams = object?["streams"] as? [[String: Any]]
+        return (streams?.first?["nb_read_frames"] as? String).flatMap { Int($0) } ?? -1
     }
 
     private func rational(_ text: String?) -> Double? {

@@ -78,3 +78,15 @@ import RelayModel
         #expect(try OutputParser.parse("I have 3 cats and 2 - 3 dogs.").temporalSpans.isEmpty)
     }
 }
+
+@Suite struct ModelResponseJSONTests {
+    @Test func responseJSONShape() throws {
+        let response = try OutputParser.parse(
+            "Found it.\n<tool_call>\n{\"name\": \"a\", \"arguments\": {\"x\": 1}}\n</tool_call>\n```json\n[{\"point_2d\": [10, 20.5], \"label\": \"p\"}]\n```"
+        )
+        #expect(response.json.qwenJSON.hasPrefix("{\"text\": \"Found it.\\n```json"))
+        #expect(response.json.objectValue?["tool_calls"] == .array([.object(["name": .string("a"), "arguments": .object(["x": .int(1)])])]))
+        #expect(response.json.objectValue?["groundings"] == .array([.object(["point_2d": .array([.int(10), .double(20.5)]), "label": .string("p")])]))
+        #expect(response.json.objectValue?["temporal_spans"] == .array([]))
+    }
+}

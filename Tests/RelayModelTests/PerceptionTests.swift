@@ -332,3 +332,40 @@ enum Synth {
         #expect(answerer.answer("where is the green square at 4 s?", frames: frames).text == "There is no green at 4.0 seconds.")
     }
 }
+
+@Suite struct PerceptionSkillTests {
+    /// Eight 2-fps frames: red with a blue box for 2 s, then black for 2 s.
+    static func frames() -> [Frame] {
+        (0..<8).map { i in
+            let t = Double(i) * 0.5
+            return i < 4
+                ? Synth.box(background: (255, 0, 0), box: (0, 0, 255), x: 40, y: 30, w: 40, h: 30, width: 160, height: 120, time: t)
+                : Synth.solid(0, 0, 0, width: 160, height: 120, time: t)
+        }
+    }
+
+    @Test func answersThroughQwenStubWithoutATimeline() async throws {
+        let stub = QwenStub(skills: [VideoPerceptionSkill()])
+        func ask(_ question: String) async throws -> ModelResponse {
+            try await stub.respond(to: ModelRequest(messages: [.user([.video(VideoInput(.frames(Self.frames()))), .text(question)])]))
+        }
+        let scenes = try await ask("how many scenes are there?")
+        #expect(scenes.text == "There are 2 scenes, with cuts at 2.0 seconds.")
+        let black = try await ask("when does the screen go black?")
+        #expect(black.temporalSpans.map { [$0.start, $0.end] } == [[2.0, 4.0]])
+        let blue = try await ask("where is the blue box at 1 s?")
+        let grounding = try #require(blue.groundings.first)
+        #expect(grounding.label == "blue")
+        // Located in the resized frames the model saw, mapped back to the 160x120 original by the parser.
+        guard case .box(let x1, let y1, let x2, let y2) = grounding.shape else {
+            Issue.record("not a box: \(grounding.shape)")
+            return
+        }
+        for (found, truth) in zip([x1, y1, x2, y2], [40.0, 30, 80, 60]) { #expect(abs(found - truth) <= 2, "\(found) vs \(truth)") }
+        let people = try await ask("who is in the video?")
+        #expect(people.text == "I can't tell who is in this video: I only measure brightness, colour, motion and sound.")
+        // Without a video the skill passes.
+        let noVideo = try await VideoPerceptionSkill().answer(StubInput(messages: [], prompt: "", userText: "describe the video", tools: [], images: [], videos: []))
+        #expect(noVideo == nil)
+    }
+}

@@ -65,4 +65,27 @@ struct WholeImageSkill: StubSkill {
         #expect(video.frames.count == 4 && video.plan.nframes == 4 && video.plan.sampleFPS == 1)
         #expect(video.frames[3] == video.frames[2])
     }
+
+    @Test func videoFilesAreSampledAndResizedForSkills() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relay-stub-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let clip = folder.appendingPathComponent("clip.mp4")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=s=64x48:r=10:d=1",
+                             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", clip.path]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let input = try await QwenStub().prepare(ModelRequest(messages: [.user([.video(VideoInput(.file(clip))), .text("What happens?")])]))
+        let video = try #require(input.videos.first)
+        // 10 frames at 10 fps → 2 wanted, raised to the 4-frame minimum; 64×48 grows to the 128·28·28 video minimum.
+        #expect(video.plan.nframes == 4 && video.plan.frameIndices == [0, 3, 6, 9] && video.plan.sampleFPS == 4)
+        #expect(video.frames.count == 4)
+        #expect(video.frames.allSatisfy { $0.width == 392 && $0.height == 280 })
+        #expect(input.prompt.contains("<|vision_start|><|video_pad|><|vision_end|>What happens?"))
+        let refusal = try await QwenStub().respond(to: ModelRequest(messages: [.user([.video(VideoInput(.file(clip))), .text("Who is there?")])]))
+        #expect(refusal.text == QwenStub.cannotSeeRefusal)
+    }
 }

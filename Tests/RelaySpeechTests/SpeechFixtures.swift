@@ -62,3 +62,13 @@ enum SpeechFixtures {
             .map { alsa + $0 + ".wav" }
     }()
 }
+
+extension SpeechFixtures {
+    /// Runs a program, throwing with its message if it fails.
+    static func run(_ executable: String, _ arguments: [String]) async throws {
+        let (_, message, status) = try await ProcessRunner.run(executable, arguments: arguments, input: Data())
+        guard status == 0 else {
+            throw SpeechError(.badAudio, path: executable, operation: arguments.joined(separator: " "), underlying: message)
+        }
+    }
+}

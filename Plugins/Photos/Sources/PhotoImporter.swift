@@ -58,6 +58,8 @@ public struct PhotoImporter: Sendable {
         case failed(path: String, message: String)
     }
 
+    /// The library's own folder, `<home>/photos/` (thumbnails, copies): never imported from.
+    public var libraryFolder: URL { photosFolder }
     var photosFolder: URL { home.appendingPathComponent("photos", isDirectory: true) }
     var thumbnailsFolder: URL { photosFolder.appendingPathComponent("thumbnails", isDirectory: true) }
     var originalsFolder: URL { photosFolder.appendingPathComponent("originals", isDirectory: true) }
@@ -67,7 +69,8 @@ public struct PhotoImporter: Sendable {
 
     /// The photo and video files named by `paths`: files as given, folders walked recursively
     /// (by file extension, hidden files skipped), in a stable order. Throws for a missing path.
-    public static func collectFiles(_ paths: [URL]) throws -> [URL] {
+    /// Files under `excluded` (the phone's home folder: the library's own thumbnails and copies) are left out.
+    public static func collectFiles(_ paths: [URL], excluding excluded: URL? = nil) throws -> [URL] {
         var files: [URL] = []
         let wanted = MediaFileMetadata.imageExtensions.union(MediaFileMetadata.videoExtensions)
         for path in paths {
@@ -89,7 +92,11 @@ public struct PhotoImporter: Sendable {
             }
         }
         var seen = Set<String>()
-        return files.map { $0.standardizedFileURL.resolvingSymlinksInPath() }.filter { seen.insert($0.path).inserted }
+        let excludedPrefix = excluded.map { $0.standardizedFileURL.resolvingSymlinksInPath().path + "/" }
+        return files.map { $0.standardizedFileURL.resolvingSymlinksInPath() }.filter { file in
+            if let excludedPrefix, file.path.hasPrefix(excludedPrefix) { return false }
+            return seen.insert(file.path).inserted
+        }
     }
 
     // MARK: Importing
@@ -257,7 +264,8 @@ public struct PhotoImporter: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try data.write(to: temporary)
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            // Same folder, fresh UUID name: a rename, atomic on POSIX file systems.
+            try FileManager.default.moveItem(at: temporary, to: url)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw PhotosError(.importFailed, "'\(url.path)': cannot write the thumbnail (\(error.localizedDescription)). Is the home folder writable and not full?")

@@ -82,7 +82,8 @@ import Testing
             let r = await phone.dispatch("settings.set_level", ["level": .string("volume"), "percent": .int(150)])
             #expect(r.status == .invalidArguments)
             #expect(r.problems.first?.argument == "percent")
-            #expect(try await percent(phone, "volume") == 50)
+            let volume = try await percent(phone, "volume")
+            #expect(volume == 50)
             let bad = await phone.dispatch("settings.set_level", ["level": .string("loudness"), "percent": .int(10)])
             #expect(bad.status == .invalidArguments)
             #expect(bad.problems.first?.argument == "level")
@@ -114,7 +115,8 @@ import Testing
     }
 
     @Test func goldenSentences() async throws {
-        let url = try #require(Bundle.module.url(forResource: "settings", withExtension: "json", subdirectory: "Golden"))
+        // The Golden folder next to this file (also copied as a resource); #filePath needs no bundle lookup.
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/settings.json")
         let report = try await GoldenCases.run(file: url, subsystems: subsystems)
         #expect(report.sentences >= 10)
     }

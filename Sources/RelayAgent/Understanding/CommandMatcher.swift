@@ -40,10 +40,13 @@ public struct CommandMatcher: Sendable {
         let permission: Permission
         let parameters: [Parameter]
         let templates: [CompiledTemplate]
-        /// Every content (non-filler) word of its templates and choice names: an utterance sharing none of
+        /// Every word of its templates and choice names but the commonest: an utterance sharing none of
         /// them cannot reach any threshold, so the action is skipped without aligning.
         let vocabulary: Set<String>
     }
+
+    /// Words too common to tell actions apart, ignored when pre-selecting actions.
+    static let stopWords: Set<String> = ["the", "a", "an", "my", "please", "to", "i", "me", "you", "it", "is", "of", "for", "in", "on", "at"]
 
     struct SlotKey: Hashable {
         let slot: String
@@ -70,7 +73,7 @@ public struct CommandMatcher: Sendable {
                         let t = try SentenceTemplate(sentence.template, rules: rules.byLanguage[language] ?? [:])
                         let aligner = TemplateAligner(t)
                         for node in aligner.nodes {
-                            if case .word(let w) = node, !TemplateAligner.fillers.contains(w) { vocabulary.insert(w) }
+                            if case .word(let w, _) = node, !Self.stopWords.contains(w) { vocabulary.insert(w) }
                         }
                         templates.append(CompiledTemplate(text: sentence.template, fixed: sentence.fixed, aligner: aligner))
                     } catch {
@@ -83,7 +86,7 @@ public struct CommandMatcher: Sendable {
                 if case .choice(let choices) = p.kind {
                     for c in choices {
                         for n in c.names(language: "en") + c.names(language: "zh") + [c.value] {
-                            vocabulary.formUnion(TextNormalizer.words(n).filter { !TemplateAligner.fillers.contains($0) })
+                            vocabulary.formUnion(TextNormalizer.words(n).filter { !Self.stopWords.contains($0) })
                         }
                     }
                 }
@@ -110,7 +113,7 @@ public struct CommandMatcher: Sendable {
         let tokens = TextNormalizer.tokens(text)
         let words = tokens.map(\.text)
         guard !words.isEmpty else { return [] }
-        let wordSet = Set(words)
+        let wordSet = Set(words).subtracting(Self.stopWords)
         let reader = SlotReader(entityNames: entityNames)
         var best: [ToolCall: CommandMatch] = [:]
         for action in actions {

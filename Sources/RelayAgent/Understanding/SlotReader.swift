@@ -18,6 +18,9 @@ public struct SlotReader: Sendable {
     /// Endings that are politeness, not part of a name.
     static let politeTails: [[String]] = [["please"], ["for", "me"], ["thanks"], ["thank", "you"], ["now"], ["right", "now"]]
 
+    /// Words a multi-word name does not end with ("Work Stuff for", "could you take a").
+    static let danglingWords: Set<String> = ["for", "to", "the", "a", "an", "of", "and", "with", "me", "my", "in", "on", "at", "please", "now"]
+
     /// The most words a slot of `kind` may span (wildcards may take the rest of the utterance).
     static func maximumSpan(_ kind: ParameterKind) -> Int {
         switch kind {
@@ -51,6 +54,7 @@ public struct SlotReader: Sendable {
             // politeness ("an album called Work for me": the name is "Work").
             guard !words.allSatisfy(TemplateAligner.fillers.contains) else { return nil }
             for tail in Self.politeTails where words.count > tail.count && Array(words.suffix(tail.count)) == tail { return nil }
+            if words.count > 1, let last = words.last, Self.danglingWords.contains(last) { return nil }
             // A name: no sentence punctuation at the end ("Summer." → "Summer").
             let trimmed = original.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!?,;:\"'")))
             return trimmed.isEmpty ? nil : .string(trimmed)

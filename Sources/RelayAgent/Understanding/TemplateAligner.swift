@@ -12,7 +12,8 @@ import RelayModel
 struct TemplateAligner {
     /// Flattened template node.
     enum Node {
-        case word(String)
+        /// A literal word and the cost of leaving it out.
+        case word(String, deletion: Double)
         case slot(String)
         case sequence([Int])
         case alternatives([Int])
@@ -48,7 +49,7 @@ struct TemplateAligner {
         "please", "can", "could", "would", "will", "you", "me", "i", "want", "to", "like", "the", "a", "an", "my", "just",
         "now", "hey", "ok", "okay", "um", "uh", "so", "for", "of", "some", "kindly", "go", "ahead", "actually", "thanks",
         "thank", "pls", "quickly", "also", "bit", "little", "then", "right", "away", "id", "let", "us", "need", "is", "it", "be", "that",
-        "on", "in", "at", "this", "all", "do", "did", "does", "what", "tell", "show",
+        "on", "in", "at", "this", "all", "do", "did", "does",
         "请", "帮", "我", "一", "下", "吧", "的", "了",
     ]
 
@@ -69,22 +70,24 @@ struct TemplateAligner {
     /// Flattens a parsed template.
     init(_ template: SentenceTemplate) {
         var nodes: [Node] = []
-        func add(_ n: SentenceTemplate.Node) -> Int {
+        // A filler among content alternatives ("(favorite|like|star)") is as dear to leave out as they are.
+        func add(_ n: SentenceTemplate.Node, contentGroup: Bool) -> Int {
             switch n {
             case .word(let w):
-                nodes.append(.word(w))
+                nodes.append(.word(w, deletion: contentGroup ? 1.0 : Self.deletionCost(w)))
             case .slot(let s):
                 nodes.append(.slot(s))
             case .sequence(let children):
-                let ids = children.map(add)
+                let ids = children.map { add($0, contentGroup: false) }
                 nodes.append(.sequence(ids))
             case .alternatives(let children):
-                let ids = children.map(add)
+                let content = children.contains { if case .word(let w) = $0 { !Self.fillers.contains(w) } else { false } }
+                let ids = children.map { add($0, contentGroup: content) }
                 nodes.append(.alternatives(ids))
             }
             return nodes.count - 1
         }
-        root = add(template.root)
+        root = add(template.root, contentGroup: false)
         self.nodes = nodes
     }
 
@@ -94,8 +97,10 @@ struct TemplateAligner {
     /// `mayBeMissing(name)` says whether the slot may be left out (required parameters the loop can ask for).
     func align(_ words: [String], readSlot: (String, Int, Int) -> Bool, maxSpan: (String) -> Int,
                mayBeMissing: (String) -> Bool) -> Path? {
-        var memo: [Int: [Int: Path]] = [:]
         let n = words.count
+        let width = n + 1
+        // memo[id * width + i]: for each end position k, the best path matching node `id` from i to k.
+        var memo = [[Path?]?](repeating: nil, count: nodes.count * width)
 
         func insert(_ p: inout Path, from i: Int, count: Int) {
             for k in i..<(i + count) {
@@ -104,70 +109,77 @@ struct TemplateAligner {
             }
         }
 
-        func match(_ id: Int, _ i: Int) -> [Int: Path] {
-            let key = id &* (n + 1) &+ i
+        func offer(_ out: inout [Path?], _ k: Int, _ p: Path) {
+            if let old = out[k], !p.isBetter(than: old) { return }
+            out[k] = p
+        }
+
+        func match(_ id: Int, _ i: Int) -> [Path?] {
+            let key = id * width + i
             if let m = memo[key] { return m }
-            var out: [Int: Path] = [:]
-            func offer(_ k: Int, _ p: Path) {
-                if let old = out[k], !p.isBetter(than: old) { return }
-                out[k] = p
-            }
+            var out = [Path?](repeating: nil, count: width)
             switch nodes[id] {
-            case .word(let w):
+            case .word(let w, let deletion):
                 if i < n {
                     if words[i] == w {
-                        offer(i + 1, Path(cost: 0, literals: 1, bindings: [], missing: []))
+                        offer(&out, i + 1, Path(cost: 0, literals: 1, bindings: [], missing: []))
                     } else if Self.isNear(words[i], w) {
-                        offer(i + 1, Path(cost: Self.nearWordCost, literals: 1, bindings: [], missing: []))
+                        offer(&out, i + 1, Path(cost: Self.nearWordCost, literals: 1, bindings: [], missing: []))
                     }
                 }
-                offer(i, Path(cost: Self.deletionCost(w), literals: 0, bindings: [], missing: []))
+                offer(&out, i, Path(cost: deletion, literals: 0, bindings: [], missing: []))
             case .slot(let name):
                 let limit = min(n, i + maxSpan(name))
-                if i < n {
-                    for k in (i + 1)...max(i + 1, limit) where k <= n && readSlot(name, i, k) {
-                        offer(k, Path(cost: 0, literals: 0, bindings: [(name, i, k)], missing: []))
+                if i < n, limit > i {
+                    for k in (i + 1)...limit where readSlot(name, i, k) {
+                        offer(&out, k, Path(cost: 0, literals: 0, bindings: [(name, i, k)], missing: []))
                     }
                 }
                 if mayBeMissing(name) {
-                    offer(i, Path(cost: Self.missingSlotCost, literals: 0, bindings: [], missing: [name]))
+                    offer(&out, i, Path(cost: Self.missingSlotCost, literals: 0, bindings: [], missing: [name]))
                 }
             case .alternatives(let children):
                 for c in children {
-                    for (k, p) in match(c, i) { offer(k, p) }
+                    let m = match(c, i)
+                    for k in i...n { if let p = m[k] { offer(&out, k, p) } }
                 }
             case .sequence(let children):
-                var current: [Int: Path] = [i: .empty]
+                var current = [Path?](repeating: nil, count: width)
+                current[i] = .empty
                 for c in children {
                     // Extra words said before this part.
                     var widened = current
-                    for (pos, p) in current {
+                    for pos in i...n {
+                        guard let p = current[pos] else { continue }
+                        var q = p
                         var extra = 1
                         while extra <= Self.maxInsertions, pos + extra <= n {
-                            var q = p
-                            insert(&q, from: pos, count: extra)
-                            if let old = widened[pos + extra], !q.isBetter(than: old) {} else { widened[pos + extra] = q }
+                            insert(&q, from: pos + extra - 1, count: 1)
+                            offer(&widened, pos + extra, q)
                             extra += 1
                         }
                     }
-                    var next: [Int: Path] = [:]
-                    for (pos, p) in widened {
-                        for (k, q) in match(c, pos) {
-                            let r = p.appending(q)
-                            if let old = next[k], !r.isBetter(than: old) { continue }
-                            next[k] = r
+                    var next = [Path?](repeating: nil, count: width)
+                    for pos in i...n {
+                        guard let p = widened[pos] else { continue }
+                        let m = match(c, pos)
+                        for k in pos...n {
+                            guard let q = m[k] else { continue }
+                            offer(&next, k, p.appending(q))
                         }
                     }
                     current = next
                 }
-                for (k, p) in current { offer(k, p) }
+                for k in i...n { if let p = current[k] { offer(&out, k, p) } }
             }
             memo[key] = out
             return out
         }
 
         var best: Path?
-        for (k, p) in match(root, 0) {
+        let ends = match(root, 0)
+        for k in 0...n {
+            guard let p = ends[k] else { continue }
             var q = p
             if k < n { insert(&q, from: k, count: n - k) }
             if let b = best, !q.isBetter(than: b) { continue }

@@ -94,15 +94,27 @@ public enum VideoAnalyzer {
         guard sawAnything else {
             throw VideoAnalysisError(path: url.path, message: "nothing could be decoded; is it a complete video or audio file?")
         }
-        if let total = plan?.totalFrames, frameCounter > 0, frameCounter < total * 9 / 10, !stoppedEarly {
-            warnings.append("decoded \(frameCounter) of the \(total) frames the header announces; the file may be truncated or damaged")
+        if !stoppedEarly {
+            if let total = plan?.totalFrames, frameCounter > 0, frameCounter < total * 9 / 10 {
+                warnings.append("decoded \(frameCounter) of the \(total) frames the header announces; the file may be truncated or damaged")
+            } else if let duration, duration > 1, reached < duration * 0.9 {
+                warnings.append("decoded \(VideoQuestionAnswerer.seconds(reached)) s of the \(VideoQuestionAnswerer.seconds(duration)) s the header announces; the file may be truncated or damaged")
+            }
         }
-        let finished = builder.finish(duration: stoppedEarly ? nil : duration)
+        let truncated = stoppedEarly || duration.map { reached < $0 * 0.9 } ?? false
+        let finished = builder.finish(duration: truncated ? nil : duration)
         keep(finished.lastScene)
         progress?(VideoAnalysisProgress(
             file: url, time: finished.timeline.duration, duration: duration, frames: frameCounter, finished: true))
         return VideoAnalysis(
             file: url, timeline: finished.timeline, keyframes: keyframes, plan: plan, warnings: warnings, info: info)
+    }
+
+    /// The size `analyze` decodes `url`'s frames at (its display size fitted to `options.analysisSide`), nil without video.
+    public static func measuringSize(of url: URL, options: VideoAnalysisOptions = VideoAnalysisOptions()) -> (Int, Int)? {
+        guard let info = try? MediaProbe.probe(url), let facts = try? VideoFileFacts(info, path: url.path) else { return nil }
+        let size = analysisSize(width: facts.width, height: facts.height, side: options.analysisSide)
+        return (size.width, size.height)
     }
 
     /// The measuring size: the display size scaled to fit `side` on its long edge, even dimensions.

@@ -172,7 +172,7 @@ public enum JSONSchema {
             o["enum"] = .array(choices.map { .string($0.value) })
         case .date:
             o["type"] = .string("string")
-            description += " (today, yesterday, this_week, last_week, this_month, last_month, a month name, last_N_days, YYYY-MM-DD or FROM/TO)"
+            description += " (today, yesterday, this_week, last_week, this_month, last_month, a month name like march, march_3, a weekday like monday, last_N_days, N_days_ago, YYYY-MM-DD, YYYY-MM or FROM/TO)"
         case .timeOfDay:
             o["type"] = .string("string")
             o["pattern"] = .string("^([01][0-9]|2[0-3]):[0-5][0-9]$")

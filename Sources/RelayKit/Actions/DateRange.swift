@@ -14,6 +14,8 @@ public import Foundation
 /// | `last_7_days` (any N) | the N days ending today, today included |
 /// | `3_days_ago` (any N) | that day |
 /// | `march` (any month name) | the most recent March that has started (this year's or last year's) |
+/// | `march_3` (month name and day) | the most recent March 3 that has started |
+/// | `monday` (any weekday) | the most recent Monday, today included |
 /// | `2026-03-04`, `2026-03`, `2026` | that day, month, year |
 /// | `2026-03-01/2026-03-10` | the days from the first to the second, both included |
 public struct DateRange: Sendable, Hashable, CustomStringConvertible {
@@ -41,6 +43,9 @@ public struct DateRange: Sendable, Hashable, CustomStringConvertible {
         "january", "february", "march", "april", "may", "june",
         "july", "august", "september", "october", "november", "december",
     ]
+
+    /// English weekday names, index 0 = Sunday; also the weekday specs.
+    public static let weekdayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
     /// Whether `spec` is one this type can resolve (independent of the clock).
     public static func isValidSpec(_ spec: String) -> Bool {
@@ -86,6 +91,23 @@ public struct DateRange: Sendable, Hashable, CustomStringConvertible {
         }
         if spec.hasSuffix("_days_ago"), let n = Int(spec.dropLast(9)), n >= 0, n <= 36600, let d = day(-n) {
             return d
+        }
+        if let weekday = weekdayNames.firstIndex(of: spec) {
+            // Calendar weekdays are 1 = Sunday … 7 = Saturday.
+            let today = calendar.component(.weekday, from: now)
+            let back = (today - (weekday + 1) + 7) % 7
+            return day(-back)
+        }
+        if let underscore = spec.firstIndex(of: "_"), let monthIndex = monthNames.firstIndex(of: String(spec[..<underscore])),
+           let dayOfMonth = Int(spec[spec.index(after: underscore)...]), (1...31).contains(dayOfMonth) {
+            let currentYear = calendar.component(.year, from: now)
+            for year in [currentYear, currentYear - 1, currentYear - 2, currentYear - 3, currentYear - 4] {
+                var c = DateComponents(); c.year = year; c.month = monthIndex + 1; c.day = dayOfMonth
+                guard let s = calendar.date(from: c), calendar.component(.day, from: s) == dayOfMonth,
+                      let e = calendar.date(byAdding: .day, value: 1, to: s) else { continue }  // Feb 29 in other years
+                if s <= now { return DateRange(start: s, end: e, spec: spec) }
+            }
+            return nil
         }
         if let monthIndex = monthNames.firstIndex(of: spec) {
             let month = monthIndex + 1

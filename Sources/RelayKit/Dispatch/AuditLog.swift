@@ -1,4 +1,9 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import RelayModel
 
 /// The append-only record of every command and its result: `<home>/audit.jsonl`, one JSON object a line.
@@ -33,19 +38,26 @@ public struct AuditLog: Sendable {
     }
 
     /// Appends one line; creates the file (and folder) if needed.
+    ///
+    /// The file is opened with `O_APPEND` and the line written with one `write`, so lines from several
+    /// processes (`relay call` next to `relay listen`) never interleave.
     public func append(_ entry: JSONValue) throws {
-        let data = Data((entry.compactJSON + "\n").utf8)
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: url.path) {
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard fm.createFile(atPath: url.path, contents: nil) else {
-                throw KitError(.file, "Cannot create the audit log \(url.path); check that the home folder is writable.")
-            }
+        let bytes = Array((entry.compactJSON + "\n").utf8)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw KitError(.file, "Cannot open the audit log \(url.path) (errno \(errno)); check that the home folder is writable.")
         }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: data)
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw KitError(.file, "Cannot write to the audit log \(url.path) (errno \(errno)); is the disk full?")
+            }
+            offset += n
+        }
     }
 
     /// Every complete line, oldest first.

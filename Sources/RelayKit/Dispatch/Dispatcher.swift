@@ -96,14 +96,14 @@ public actor Dispatcher {
     public func state(of subsystem: String) async throws -> JSONValue {
         let s = try store(for: subsystem)
         guard let sub = catalog.subsystem(named: subsystem) else { throw KitError(.unknownName, "There is no subsystem named \(subsystem).") }
-        return try await withGate(subsystem) { try await s.read { db in try sub.state(in: db) } }
+        return try await withGate(subsystem) { _ in try await s.read { db in try sub.state(in: db) } }
     }
 
     /// The entities of `kind` that `subsystem` knows.
     public func entities(of kind: EntityKind, in subsystem: String) async throws -> [Entity] {
         let s = try store(for: subsystem)
         guard let sub = catalog.subsystem(named: subsystem) else { throw KitError(.unknownName, "There is no subsystem named \(subsystem).") }
-        return try await s.read { db in try sub.entities(of: kind, in: db) }
+        return try await withGate(subsystem) { _ in try await s.read { db in try sub.entities(of: kind, in: db) } }
     }
 
     /// The names of every entity of every kind the installed actions use, for the sentence matcher.
@@ -121,18 +121,30 @@ public actor Dispatcher {
 
     // MARK: - The steps
 
-    private func withGate<T: Sendable>(_ subsystem: String, _ body: () async throws -> T) async throws -> T {
+    /// Runs `body` while holding the subsystem's gate. If `body` hands back an unfinished cleanup task
+    /// (the rollback of an abandoned command), the gate stays closed until that task ends, so the next
+    /// command of the subsystem never starts inside the abandoned one's transaction.
+    private func withGate<T: Sendable>(_ subsystem: String,
+                                       _ body: (_ cleanup: inout Task<Void, Never>?) async throws -> T) async throws -> T {
         let gate = gates[subsystem] ?? SerialGate()
         gates[subsystem] = gate
-        guard await gate.acquire(timeout: timeout + .seconds(2)) else {
+        guard await gate.acquire(timeout: timeout * 2) else {
             throw ActionFailure(.failed, "\(catalog.subsystem(named: subsystem)?.displayName ?? subsystem) is still busy with an earlier command that did not finish; try again in a moment.")
         }
+        var cleanup: Task<Void, Never>?
+        func release() async {
+            if let pending = cleanup {
+                Task.detached { await pending.value; await gate.release() }
+            } else {
+                await gate.release()
+            }
+        }
         do {
-            let r = try await body()
-            await gate.release()
+            let r = try await body(&cleanup)
+            await release()
             return r
         } catch {
-            await gate.release()
+            await release()
             throw error
         }
     }
@@ -169,7 +181,7 @@ public actor Dispatcher {
         }
         let confirmed = command.confirmed
         do {
-            return try await withGate(descriptor.subsystem) {
+            return try await withGate(descriptor.subsystem) { cleanup in
                 // 4. Resolve entities.
                 var resolved: [String: Entity] = [:]
                 for p in action.parameters {
@@ -238,8 +250,8 @@ public actor Dispatcher {
                                          data: ["error": .string(String(describing: error))], seconds: seconds)
                 case nil:
                     // Roll back in the background: if the handler is stuck inside a database block the
-                    // rollback waits for it, and the caller must not.
-                    Task.detached { await transaction.rollback() }
+                    // rollback waits for it, and the caller must not. The gate stays closed until it is done.
+                    cleanup = Task.detached { await transaction.rollback() }
                     return CommandResult(action: action.name, arguments: values, status: .failed,
                                          message: "\(subsystem.displayName) did not finish \(action.name) within \(Self.format(timeout)); nothing was changed.",
                                          data: ["timeout_seconds": .double(Self.seconds(timeout))], seconds: seconds)

@@ -104,7 +104,7 @@ public enum PluginScaffold {
         let spoken = sub.replacingOccurrences(of: "_", with: " ")
         let source = """
             public import RelayKit
-            public import RelayModel
+            import RelayModel
 
             /// The \(name) subsystem: keeps short notes. Replace the example action with your own.
             public struct \(name)Subsystem: Subsystem {

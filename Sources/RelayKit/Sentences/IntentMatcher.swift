@@ -85,6 +85,8 @@ public struct IntentMatcher: Sendable {
     }
 
     let compiled: [Compiled]
+    /// How many templates (all languages) the matcher knows.
+    public var templateCount: Int { compiled.count }
     /// Templates that failed to parse (also reported by ``ActionCatalog/problems``).
     public let problems: [String]
     /// The lowest score a fuzzy reading needs.

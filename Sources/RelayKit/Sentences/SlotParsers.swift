@@ -222,6 +222,19 @@ public enum SlotParsers {
         default: break
         }
         if w.count == 1, let m = DateRange.monthNames.firstIndex(of: w[0]) { return DateRange.monthNames[m] }
+        // Weekdays: "monday", "last monday", "on monday".
+        if let last = w.last, DateRange.weekdayNames.contains(last), w.count == 1 || (w.count == 2 && w[0] == "last") {
+            return last
+        }
+        // "march 3rd", "march the third", "the 3rd of march", "3 march".
+        if let m = w.firstIndex(where: { DateRange.monthNames.contains($0) }), w.count >= 2 {
+            var rest = w
+            rest.remove(at: m)
+            if rest.first == "the" { rest.removeFirst() }
+            if rest.last == "of" { rest.removeLast() }
+            if rest.first == "the" { rest.removeFirst() }
+            if let d = NumberWords.parseOrdinal(rest), (1...31).contains(d) { return "\(w[m])_\(d)" }
+        }
         if w.count == 1, let short = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].firstIndex(of: w[0]) {
             return DateRange.monthNames[short]
         }

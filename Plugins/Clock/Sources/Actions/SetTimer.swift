@@ -34,7 +34,7 @@ struct SetTimer: Action {
     func perform(in context: ActionContext) async throws -> ActionOutcome {
         let seconds = seconds, label = label, now = context.now
         let timer = try await context.write { db in try ClockStore.setTimer(db, seconds: Double(seconds), label: label, at: now) }
-        return .done("Started a \(ClockReport.spoken(seconds: timer.seconds)) timer\(label.map { " for \($0)" } ?? "").", data: [
+        return .done("Started a\(label.map { " \($0)" } ?? "") timer for \(ClockReport.spoken(seconds: timer.seconds)).", data: [
             "timer": ClockReport.json(timer, now: now),
         ])
     }

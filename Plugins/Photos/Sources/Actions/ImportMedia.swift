@@ -49,7 +49,7 @@ struct ImportMedia: Action {
         }
         let files: [URL]
         do {
-            files = try PhotoImporter.collectFiles([url])
+            files = try PhotoImporter.collectFiles([url], excluding: importer.libraryFolder)
         } catch let error as PhotosError {
             throw ActionFailure(.notFound, error.message)
         }

@@ -25,6 +25,7 @@ struct SearchMedia: Action {
             "<show> <my> {kind}",
             "<show> [me] (what i took|everything) [from] {when}",
             Sentence("<show> <my> favorite[s] [{kind}] [from {when}]", fixing: ["favorites": .bool(true)]),
+            "<show> <my> {kind} in [the] {album} album",
             "<show> <my> {kind} in [the] [album] {album}",
             "<show> [me] [the] [album] {album} [album]",
             "<show> <my> {label} {kind}",

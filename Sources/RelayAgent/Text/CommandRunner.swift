@@ -1,0 +1,119 @@
+import Foundation
+public import RelayKit
+public import RelayModel
+
+/// Runs one command from words to result: model → tool call → follow-up questions → dispatch → confirmation → reply.
+///
+/// The text half of the voice loop, shared by `relay say` and `relay listen`. The model is asked exactly
+/// as a real Qwen2.5-VL would be — the user's words plus every installed action as a tool — and its
+/// `<tool_call>` goes to the ``Dispatcher``. Nothing is dispatched when the model makes no call; a
+/// destructive action runs only after a yes; a missing required argument is asked for and merged.
+public struct CommandRunner: Sendable {
+    /// Builds the model for a command, given the live entity names (the embedded stub needs them for its text skill).
+    public typealias ModelFactory = @Sendable (EntityNames) -> any VisionLanguageModel
+
+    /// The dispatcher commands go to.
+    public let dispatcher: Dispatcher
+    /// The compiled templates of the installed actions.
+    public let matcher: CommandMatcher
+    /// Makes the model per command.
+    public let makeModel: ModelFactory
+    /// The system prompt sent before the tools block.
+    public var systemPrompt: String
+    /// The reply when nothing was understood.
+    public static let notUnderstoodReply = "Sorry, I didn't understand that."
+
+    /// Creates a runner over `dispatcher`, with the embedded QwenStub and the text skill unless `makeModel` is given.
+    public init(dispatcher: Dispatcher, policy: UnderstandingPolicy = UnderstandingPolicy(), makeModel: ModelFactory? = nil) {
+        self.dispatcher = dispatcher
+        let matcher = CommandMatcher(catalog: dispatcher.catalog)
+        self.matcher = matcher
+        self.makeModel = makeModel ?? { names in
+            QwenStub(skills: [TextCommandSkill(matcher: matcher, entityNames: names, policy: policy)] + QwenStub.builtInSkills)
+        }
+        self.systemPrompt = "You are Relay, an assistant that controls a phone. Call one of the tools to carry out the user's command."
+    }
+
+    /// Understands and carries out `text`, reporting each step to `emit`; returns (and emits) the outcome.
+    @discardableResult
+    public func run(_ text: String, origin: CommandOrigin = .text, interaction: any CommandInteraction = UnattendedInteraction(),
+                    emit: @Sendable (VoiceEvent) -> Void = { _ in }) async -> CommandOutcome {
+        let outcome = await outcome(of: text, origin: origin, interaction: interaction, emit: emit)
+        emit(.reply(outcome.reply))
+        emit(.outcome(outcome))
+        return outcome
+    }
+
+    private func outcome(of text: String, origin: CommandOrigin, interaction: any CommandInteraction,
+                         emit: @Sendable (VoiceEvent) -> Void) async -> CommandOutcome {
+        let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !words.isEmpty else {
+            return CommandOutcome(transcript: text, toolCall: nil, status: .notUnderstood, reply: Self.notUnderstoodReply)
+        }
+        let names = await dispatcher.entityNames()
+        let request = ModelRequest(messages: [.system(systemPrompt), .user(words)], tools: dispatcher.catalog.toolSpecs)
+        let response: ModelResponse
+        do {
+            response = try await makeModel(names).respond(to: request)
+        } catch {
+            emit(.error("The model failed: \(error)"))
+            return CommandOutcome(transcript: words, toolCall: nil, status: .failed, reply: "Sorry, something went wrong understanding that.")
+        }
+        guard var call = response.toolCalls.first else {
+            return CommandOutcome(transcript: words, toolCall: nil, status: .notUnderstood, reply: Self.notUnderstoodReply)
+        }
+        emit(.toolCall(call))
+
+        // A required argument the words left out: ask for it ("For how long?") and merge the answer.
+        if let action = dispatcher.catalog.action(named: call.name) {
+            for parameter in action.parameters where parameter.isRequired && (call.arguments[parameter.name] ?? .null) == .null {
+                let question = FollowUpQuestion.question(for: parameter)
+                emit(.prompt(question))
+                guard let answer = await interaction.answer(question, for: parameter) else {
+                    return CommandOutcome(transcript: words, toolCall: call, status: .notUnderstood, reply: question)
+                }
+                guard let value = FollowUpQuestion.read(answer, for: parameter, entityNames: names) else {
+                    return CommandOutcome(transcript: words, toolCall: call, status: .notUnderstood,
+                                          reply: "Sorry, \"\(answer)\" is not a \(parameter.kind.displayName).")
+                }
+                call.arguments = Self.merging(call.arguments, parameter.name, value, order: action.parameters)
+                emit(.toolCall(call))
+            }
+        }
+
+        var result = await dispatcher.dispatch(Command(call, origin: origin, confirmed: false, utterance: words))
+        if result.status == .needsConfirmation {
+            let question = Self.confirmationQuestion(for: result)
+            emit(.prompt(question))
+            switch await interaction.confirm(question) {
+            case true?:
+                result = await dispatcher.dispatch(Command(call, origin: origin, confirmed: true, utterance: words))
+            case false?:
+                emit(.result(result))
+                return CommandOutcome(transcript: words, toolCall: call, status: .refused, reply: "OK, I won't.", result: result)
+            case nil:
+                emit(.result(result))
+                return CommandOutcome(transcript: words, toolCall: call, status: .needsConfirmation, reply: question, result: result)
+            }
+        }
+        emit(.result(result))
+        return CommandOutcome(transcript: words, toolCall: call, status: OutcomeStatus(result.status), reply: result.message, result: result)
+    }
+
+    /// "This will cancel every alarm, and it can't be undone. Please confirm. Say yes or no."
+    static func confirmationQuestion(for result: CommandResult) -> String {
+        let message = result.message.trimmingCharacters(in: .whitespaces)
+        return message.isEmpty ? "Are you sure? Say yes or no." : "\(message) Say yes or no."
+    }
+
+    /// `arguments` with `name` set to `value`, keeping declaration order.
+    static func merging(_ arguments: JSONObject, _ name: String, _ value: JSONValue, order: [Parameter]) -> JSONObject {
+        var all: [String: JSONValue] = [:]
+        for (k, v) in arguments { all[k] = v }
+        all[name] = value
+        var out = JSONObject()
+        for p in order { if let v = all[p.name] { out[p.name] = v } }
+        for (k, v) in arguments where out[k] == nil { out[k] = v }
+        return out
+    }
+}

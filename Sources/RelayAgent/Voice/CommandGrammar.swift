@@ -1,0 +1,85 @@
+import Foundation
+public import RelayKit
+public import RelaySpeech
+
+/// The speech grammar of the installed actions: their English sentence templates, slots filled with
+/// sayable values and live entity names (albums, contacts), free text where a template takes any words.
+///
+/// Rhasspy's idea: the recognizer's grammar and the text matcher come from the same templates, so what
+/// can be heard is exactly what can be understood. Rebuild it whenever entity names change.
+public enum CommandGrammar {
+    /// The recognition grammar for `catalog` with the live `entityNames`, every sentence prefixed by the wake phrase if any.
+    public static func make(catalog: ActionCatalog, entityNames: EntityNames, wakePhrase: String? = nil) -> RecognitionGrammar {
+        var sentences: [String] = []
+        var slots: [String: [String]] = [:]
+        var free: Set<String> = []
+        let prefix = wakePhrase.map { TextNormalizer.words($0).joined(separator: " ") + " " } ?? ""
+        for action in catalog.actions {
+            let subsystem = catalog.subsystem(named: action.subsystem)
+            let rules = SentenceRules.builtIn.merging(subsystem?.rules ?? [:]).byLanguage["en"] ?? [:]
+            for sentence in action.sentences["en"] {
+                guard let template = try? SentenceTemplate(sentence.template, rules: rules) else { continue }
+                var usable = true
+                let text = render(template.root) { name in
+                    guard let p = action.type.parameter(named: name) else { usable = false; return "" }
+                    let key = slotKey(p.kind, parameter: p.name)
+                    if let values = SpokenValues.values(for: p.kind, entityNames: entityNames) {
+                        guard !values.isEmpty else { usable = false; return "" }
+                        slots[key] = values
+                    } else {
+                        free.insert(key)
+                    }
+                    return "{\(key)}"
+                }
+                if usable, !text.isEmpty { sentences.append(prefix + text) }
+            }
+        }
+        return RecognitionGrammar(sentences: sentences, slots: slots, freeTextSlots: free)
+    }
+
+    /// The grammar of a yes/no answer.
+    public static let yesNo = RecognitionGrammar(sentences: [
+        "(yes | yeah | yep | sure | okay | confirm | do it | go ahead) [please]",
+        "(no | nope | cancel | stop | don't) [thanks]",
+    ])
+
+    /// The grammar of an answer to a follow-up question for `parameter` ("for ten minutes"), or nil for free text.
+    public static func answer(for parameter: Parameter, entityNames: EntityNames) -> RecognitionGrammar? {
+        guard let values = SpokenValues.values(for: parameter.kind, entityNames: entityNames), !values.isEmpty else { return nil }
+        return RecognitionGrammar(sentences: ["[for | to | at | it's] {value} [please]"], slots: ["value": values])
+    }
+
+    /// One slot name per kind of values, so equal lists are shared across actions.
+    static func slotKey(_ kind: ParameterKind, parameter: String) -> String {
+        switch kind {
+        case .string, .text: "free_\(parameter)"
+        case .boolean: "boolean"
+        case .choice(let choices): "choice_" + choices.map(\.value).joined(separator: "_")
+        case .integer(let lo, let hi): "integer_\(lo ?? 0)_\(min(hi ?? 100, 100))"
+        case .number(let lo, let hi): "number_\(Int(lo ?? 0))_\(min(Int(hi ?? 100), 100))"
+        case .percentage: "percentage"
+        case .duration: "duration"
+        case .timeOfDay: "time"
+        case .date: "date"
+        case .entity(let k): "entity_\(k.name)"
+        }
+    }
+
+    /// The template in RelaySpeech's syntax: `(a | b)`, `[x]`, `{slot}`.
+    static func render(_ node: SentenceTemplate.Node, slot: (String) -> String) -> String {
+        switch node {
+        case .word(let w):
+            return w
+        case .slot(let s):
+            return slot(s)
+        case .sequence(let children):
+            return children.map { render($0, slot: slot) }.filter { !$0.isEmpty }.joined(separator: " ")
+        case .alternatives(let children):
+            let optional = children.contains { if case .sequence(let c) = $0 { c.isEmpty } else { false } }
+            let parts = children.map { render($0, slot: slot) }.filter { !$0.isEmpty }
+            guard !parts.isEmpty else { return "" }
+            let body = parts.joined(separator: " | ")
+            return optional ? "[ \(body) ]" : "( \(body) )"
+        }
+    }
+}

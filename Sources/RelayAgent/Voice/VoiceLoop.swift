@@ -1,0 +1,153 @@
+import Foundation
+public import RelayKit
+public import RelayMedia
+public import RelaySpeech
+
+/// The voice command loop: audio → voice activity → recognition → model → dispatch → reply, as a stream of events.
+///
+/// ```swift
+/// let loop = try await VoiceLoop(runner: CommandRunner(dispatcher: dispatcher))
+/// for try await event in loop.run(try AudioCapture(device: "default").chunks()) { print(event.line ?? "") }
+/// ```
+///
+/// Recognition is constrained by a grammar compiled from the installed actions' sentence templates and the
+/// live entity names (``CommandGrammar``), rebuilt after a command changes those names. Utterances the
+/// recognizer rejects (speech that is not a command, noise) dispatch nothing. Cancelling the consuming
+/// task (Ctrl-C) cancels the audio source, which closes the device.
+public final class VoiceLoop: Sendable {
+    /// How the loop behaves.
+    public struct Configuration: Sendable {
+        /// Only utterances starting with this phrase are commands.
+        public var wakePhrase: WakePhrase?
+        /// Stop after the first utterance recognized as a command.
+        public var once: Bool
+        /// Confirm destructive actions without asking (`--yes`).
+        public var confirmsEverything: Bool
+        /// Ask questions (confirmation, missing arguments) by voice; otherwise they end the command unanswered.
+        public var asksByVoice: Bool
+        /// Voice activity detection tuning.
+        public var voiceActivity: VoiceActivityDetector.Configuration
+        /// Recognizer models and rejection threshold.
+        public var recognizer: PocketSphinxRecognizer.Configuration
+
+        /// Creates a configuration.
+        public init(wakePhrase: WakePhrase? = nil, once: Bool = false, confirmsEverything: Bool = false, asksByVoice: Bool = true,
+                    voiceActivity: VoiceActivityDetector.Configuration = .init(),
+                    recognizer: PocketSphinxRecognizer.Configuration = .init()) {
+            self.wakePhrase = wakePhrase
+            self.once = once
+            self.confirmsEverything = confirmsEverything
+            self.asksByVoice = asksByVoice
+            self.voiceActivity = voiceActivity
+            self.recognizer = recognizer
+        }
+    }
+
+    /// Runs the commands.
+    public let runner: CommandRunner
+    /// The configuration.
+    public let configuration: Configuration
+    /// The command recognizer (grammar of the installed actions).
+    public let recognizer: PocketSphinxRecognizer
+    private let prompts: PromptRecognizer
+    private let grammarState: GrammarState
+
+    /// Loads the recognizer and compiles the grammar of `runner`'s installed actions with the current entity names.
+    public init(runner: CommandRunner, configuration: Configuration = Configuration()) async throws {
+        self.runner = runner
+        self.configuration = configuration
+        let names = await runner.dispatcher.entityNames()
+        let grammar = CommandGrammar.make(catalog: runner.dispatcher.catalog, entityNames: names,
+                                          wakePhrase: configuration.wakePhrase.map { $0.words.joined(separator: " ") })
+        recognizer = try await PocketSphinxRecognizer(configuration: configuration.recognizer, grammar: grammar)
+        prompts = PromptRecognizer(configuration: configuration.recognizer)
+        grammarState = GrammarState(names: names)
+    }
+
+    /// Recompiles the grammar if the entity names (albums, contacts) changed since it was built.
+    public func refreshGrammar() async throws {
+        let names = await runner.dispatcher.entityNames()
+        guard await grammarState.update(names) else { return }
+        try await recognizer.setGrammar(CommandGrammar.make(
+            catalog: runner.dispatcher.catalog, entityNames: names,
+            wakePhrase: configuration.wakePhrase.map { $0.words.joined(separator: " ") }))
+    }
+
+    /// Listens to `audio` (16 kHz mono chunks) and carries out each command; the stream ends with the audio,
+    /// after the first command with ``Configuration/once``, or when the consumer stops iterating.
+    public func run<Audio: AsyncSequence & Sendable>(_ audio: Audio) -> AsyncThrowingStream<VoiceEvent, any Error>
+    where Audio.Element == AudioChunk {
+        let (stream, continuation) = AsyncThrowingStream<VoiceEvent, any Error>.makeStream()
+        let source = UtteranceSource(audio.voiceActivity(configuration.voiceActivity))
+        let task = Task {
+            do {
+                continuation.yield(.listening)
+                try await self.listen(source) { continuation.yield($0) }
+                continuation.finish()
+            } catch is CancellationError {
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    /// Recognizes one utterance and carries it out: what `run` does per utterance (also used by the benchmark).
+    ///
+    /// Returns nil when the utterance was not accepted as a command (nothing was dispatched).
+    /// Questions (confirmation, missing arguments) are not asked here: there is no next utterance to answer them.
+    @discardableResult
+    public func handle(_ utterance: Utterance, emit: @escaping @Sendable (VoiceEvent) -> Void = { _ in }) async throws -> CommandOutcome? {
+        try await handle(utterance, source: nil, emit: emit)
+    }
+
+    func handle(_ utterance: Utterance, source: UtteranceSource?,
+                emit: @escaping @Sendable (VoiceEvent) -> Void) async throws -> CommandOutcome? {
+        let transcript = try await recognizer.transcribe(utterance)
+        var text: String? = transcript.isActionable ? transcript.text : nil
+        if let wake = configuration.wakePhrase, let heard = text { text = wake.command(in: heard) }
+        emit(.transcript(text: transcript.text, confidence: transcript.confidence, accepted: text != nil))
+        guard let command = text else { return nil }
+        let interaction: any CommandInteraction
+        if let source, configuration.asksByVoice, !configuration.confirmsEverything {
+            interaction = VoiceInteraction(source: source, prompts: prompts, entityNames: await grammarState.names, emit: emit)
+        } else {
+            interaction = UnattendedInteraction(confirmsEverything: configuration.confirmsEverything)
+        }
+        let outcome = await runner.run(command, origin: .voice, interaction: interaction, emit: emit)
+        if outcome.status == .done {
+            do { try await refreshGrammar() } catch { emit(.error("Could not rebuild the speech grammar: \(error)")) }
+        }
+        return outcome
+    }
+
+    private func listen(_ source: UtteranceSource, emit: @escaping @Sendable (VoiceEvent) -> Void) async throws {
+        while let event = try await source.next() {
+            try Task.checkCancellation()
+            switch event {
+            case .speechStart(let time):
+                emit(.speechStart(time: time))
+            case .speechEnd(let utterance):
+                emit(.speechEnd(time: utterance.endTime, duration: utterance.duration))
+                let outcome = try await handle(utterance, source: source, emit: emit)
+                if outcome != nil, configuration.once { return }
+            }
+        }
+    }
+}
+
+/// The entity names the current grammar was built with.
+actor GrammarState {
+    private(set) var names: EntityNames
+
+    init(names: EntityNames) { self.names = names }
+
+    /// Records `new`; true when it differs from what the grammar was built with.
+    func update(_ new: EntityNames) -> Bool {
+        guard new != names else { return false }
+        names = new
+        return true
+    }
+}

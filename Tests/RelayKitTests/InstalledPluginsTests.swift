@@ -1,0 +1,52 @@
+import Foundation
+import RelayKit
+import RelayPlugins
+import Testing
+
+/// Fails when someone adds or removes a plugin folder without running `relay plugin sync`.
+@Suite("Installed plugins")
+struct InstalledPluginsTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func generatedListIsInSyncWithThePluginFolders() throws {
+        let discovered = PluginScaffold.discoverPlugins(root: Self.root)
+        #expect(InstalledPlugins.names == discovered, "run `relay plugin sync` in the package folder")
+        let committed = try String(contentsOf: Self.root.appendingPathComponent(PluginScaffold.installedPluginsPath), encoding: .utf8)
+        #expect(committed == PluginScaffold.installedPluginsSource(plugins: discovered), "run `relay plugin sync` in the package folder")
+        #expect(discovered.contains("Notes"))
+    }
+
+    @Test func installedSubsystemsHaveDistinctNamesAndConsistentDeclarations() {
+        let subsystems = InstalledPlugins.subsystems
+        #expect(Set(subsystems.map(\.name)).count == subsystems.count)
+        let catalog = ActionCatalog(subsystems: subsystems)
+        #expect(catalog.problems.isEmpty, "\(catalog.problems)")
+        #expect(IntentMatcher(catalog: catalog).problems.isEmpty)
+        // Every action has an English sentence and a description.
+        for a in catalog.actions {
+            #expect(!a.sentences["en"].isEmpty, "\(a.name) has no English sentence")
+            #expect(!a.description.isEmpty, "\(a.name) has no description")
+        }
+    }
+}
+
+@Suite("Matcher speed over the installed plugins")
+struct MatcherSpeedTests {
+    @Test func matchingIsFastEnoughForAVoiceLoop() {
+        let matcher = IntentMatcher(catalog: ActionCatalog(subsystems: InstalledPlugins.subsystems))
+        let clock = ContinuousClock()
+        let utterances = [
+            "turn on the wifi", "set an alarm for quarter past seven", "create a notebook called Travel",
+            "please could you kindly do something about the weather tomorrow morning",  // fuzzy pass, not understood
+            "send a note to somebody saying hello there how are you",
+        ]
+        var worst = Duration.zero
+        for u in utterances {
+            let start = clock.now
+            _ = matcher.match(u)
+            worst = max(worst, clock.now - start)
+        }
+        print("matcher: worst of \(utterances.count) utterances over \(matcher.templateCount) templates: \(worst)")
+        #expect(worst < .seconds(1))
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+@testable import RelaySpeech
+
+@Suite struct GrammarCompilerTests {
+    /// A tiny dictionary standing in for cmudict.
+    private let compiler = GrammarCompiler(pronunciation: { word in
+        [
+            "turn": "T ER N", "on": "AA N", "off": "AO F", "the": "DH AH", "wifi": "W AY F AY", "air": "EH R",
+            "drop": "D R AA P", "set": "S EH T", "a": "AH", "timer": "T AY M ER", "for": "F AO R", "five": "F AY V",
+            "ten": "T EH N", "minutes": "M IH N AH T S", "send": "S EH N D", "to": "T UW", "bob": "B AA B",
+            "saying": "S EY IH NG", "wi": "W IY", "fi": "F AY", "blue": "B L UW", "tooth": "T UW TH",
+        ][word]
+    })
+
+    @Test func alternativesOptionalsAndSlotsBecomeJSGF() throws {
+        let output = try compiler.compile(
+            sentences: ["Turn (on | off) [the] {device}!", "set a timer for {n} minutes"],
+            slots: ["device": ["WiFi", "airdrop"], "n": ["five", "ten"]], freeTextSlots: [])
+        #expect(output.jsgf.contains("public <command> = ( turn ( on | off ) [ the ] <slot_device> ) | ( set a timer for <slot_n> minutes ) ;"))
+        #expect(output.jsgf.contains("<slot_device> = ( wifi | airdrop ) ;"))
+        #expect(output.jsgf.contains("<slot_n> = ( five | ten ) ;"))
+        #expect(output.report.sentenceCount == 2)
+        // "airdrop" is not in the dictionary but is "air" + "drop".
+        #expect(output.report.addedWords == ["airdrop": "EH R D R AA P"])
+        #expect(output.newWords["airdrop"] == "EH R D R AA P")
+    }
+
+    @Test func unknownWordsDropTheirAlternativeOrSentence() throws {
+        let output = try compiler.compile(
+            sentences: ["turn (on | xyzzy) the wifi", "turn on the zorblax", "turn [qqq] off"],
+            slots: ["device": ["wifi"]], freeTextSlots: [])
+        #expect(output.jsgf.contains("( turn ( on ) the wifi )"))
+        #expect(output.jsgf.contains("( turn off )"))
+        #expect(output.report.droppedSentences == ["turn on the zorblax"])
+        #expect(output.report.unknownWords == ["qqq", "xyzzy", "zorblax"])
+        #expect(output.report.sentenceCount == 2)
+    }
+
+    @Test func hyphenatedWordsAreSaidAsTheirParts() throws {
+        let output = try compiler.compile(sentences: ["turn on wi-fi"], slots: [:], freeTextSlots: [])
+        #expect(output.jsgf.contains("( turn on wi fi )"))
+    }
+
+    @Test func slotValuesWithUnknownWordsAreDroppedAndAnEmptySlotDropsTheSentence() throws {
+        let output = try compiler.compile(
+            sentences: ["send to {contact}", "turn on {device}"],
+            slots: ["contact": ["bob", "xiaoming"], "device": ["zzzq"]], freeTextSlots: [])
+        #expect(output.jsgf.contains("<slot_contact> = ( bob ) ;"))
+        #expect(!output.jsgf.contains("slot_device"))
+        #expect(output.report.droppedSlotValues.sorted() == ["contact: xiaoming", "device: zzzq"])
+        #expect(output.report.droppedSentences == ["turn on {device}"])
+    }
+
+    @Test func freeTextSlotsBecomeAPhoneLoop() throws {
+        // "message" is not in the small dictionary: the only sentence is dropped, which is an error.
+        #expect(throws: SpeechError.self) {
+            try compiler.compile(sentences: ["send a message to bob saying {body}"], slots: [:], freeTextSlots: ["body"])
+        }
+        let withMessage = try GrammarCompiler(pronunciation: { $0 == "message" ? "M EH S AH JH" : compiler.pronunciation($0) })
+            .compile(sentences: ["send a message to bob saying {body}"], slots: [:], freeTextSlots: ["body"])
+        #expect(withMessage.jsgf.contains("( send a message to bob saying <free_body> )"))
+        #expect(withMessage.jsgf.contains("<free_body> = ( relayfree0_aa | "))
+        #expect(withMessage.fillerSlots.count == GrammarCompiler.phones.count)
+        #expect(withMessage.fillerSlots["relayfree0_s"] == "body")
+        #expect(withMessage.newWords["relayfree0_zh"] == "ZH")
+        #expect(withMessage.report.addedWords.isEmpty)
+    }
+
+    @Test func errorsNameTheTemplate() {
+        #expect(throws: SpeechError.self) {
+            try compiler.compile(sentences: ["turn (on | off"], slots: [:], freeTextSlots: [])
+        }
+        do {
+            _ = try compiler.compile(sentences: ["turn on {gadget}"], slots: [:], freeTextSlots: [])
+            Issue.record("an unknown slot compiled")
+        } catch let error as SpeechError {
+            #expect(error.code == .invalidGrammar)
+            #expect(error.description.contains("turn on {gadget}"))
+            #expect(error.description.contains("{gadget}"))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+        #expect(throws: SpeechError.self) {
+            try compiler.compile(sentences: ["qqq zzz"], slots: [:], freeTextSlots: [])
+        }
+        #expect(throws: SpeechError.self) {
+            try compiler.compile(sentences: [], slots: [:], freeTextSlots: [])
+        }
+    }
+
+    @Test func templateParserHandlesNestingAndHassilListNames() throws {
+        let template = try SentenceTemplate.parse("turn ((on | off) | [the]) {device:name}")
+        #expect(template == .sequence([
+            .word("turn"),
+            .alternatives([.sequence([.alternatives([.sequence([.word("on")]), .sequence([.word("off")])])]),
+                           .sequence([.optional(.sequence([.word("the")]))])]),
+            .slot("device"),
+        ]))
+    }
+}
