@@ -45,7 +45,7 @@ final class Demuxer {
 
     deinit {
         var c: UnsafeMutablePointer<AVFormatContext>? = context
-        if getenv("M1_LEAK") == nil { avformat_close_input(&c) }
+        avformat_close_input(&c)
     }
 
     var streamCount: Int { Int(context.pointee.nb_streams) }

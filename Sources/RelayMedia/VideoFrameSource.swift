@@ -44,6 +44,8 @@ final class VideoFrameSource {
     private(set) var reachedEnd = false
     /// Seeks done so far (for tests and benchmarks: sampling must seek only for far jumps).
     private(set) var seeks = 0
+    /// Seeks that landed past their target and were retried earlier (variable frame rate, B-frames).
+    private(set) var backoffs = 0
     /// Frames decoded so far, across seeks.
     private(set) var decodedFrames = 0
     /// Time of the frame the last `position(at:)` settled on.
@@ -197,7 +199,9 @@ final class VideoFrameSource {
         }
         if hasCurrent && t < currentTime { return true }  // backwards
         if t <= position { return false }
-        if let keyframe = keyframeBefore(t) { return keyframe > position + 1e-6 }
+        // A keyframe just ahead saves only a few frames, and a seek costs a decoder flush (frame threads drop the
+        // frames in flight): seek only when it skips at least half the forward window.
+        if let keyframe = keyframeBefore(t) { return keyframe - position > Self.forwardWindow / 2 }
         return t - position > Self.forwardWindow
     }
 
@@ -221,13 +225,25 @@ final class VideoFrameSource {
             decoder.flush()
             (inputEnded, holdingPacket, hasCurrent, hasAhead, nextIndex, lastTime) = (false, false, false, false, nil, nil)
             reachedEnd = false
-            if let first = try decodeNext(into: ahead), first.time <= t {
-                (aheadTime, aheadIndex, hasAhead) = (first.time, nil, true)
+            if let first = try firstKeyframeAfterSeek(), first <= t {
+                (aheadTime, aheadIndex, hasAhead) = (first, nil, true)
                 return
             }
+            backoffs += 1
             back = back == 0 ? 0.5 : back * 2
         }
         try reopen()
+    }
+
+    /// Decodes into `ahead` up to the first keyframe after a seek and returns its time. Pictures before it were
+    /// decoded without their references (a seek can land on any packet of a file without an index, and MPEG-2/4
+    /// decoders show such pictures); a straight decode would show them differently, so they are dropped.
+    private func firstKeyframeAfterSeek() throws -> Double? {
+        for _ in 0..<1_000 {
+            guard let next = try decodeNext(into: ahead) else { return nil }
+            if ahead.pointer.pointee.key_frame != 0 { return next.time }
+        }
+        return nil
     }
 
     /// Starts again from the first frame with a fresh demuxer and decoder (the exact, always-correct fallback).

@@ -3,8 +3,9 @@
 /// Under a grammar pocketsphinx forces any audio onto some sentence (its `ps_get_prob` is 0), so the
 /// hypothesis alone cannot say "this was not a command". A phone loop (allphone search) can follow any
 /// speech; on a real command the grammar's words fit nearly as well as the best phones, on other speech
-/// the forced words fit much worse. The gap is taken over the frames of the grammar's words only (not
-/// silences, not free-text fillers, which are themselves a phone loop), per frame so long and short
+/// the forced words fit much worse. The gap is taken over every frame the grammar path explains, silences
+/// and noise fillers included (otherwise the grammar could hide non-command speech in a "noise" filler),
+/// but not free-text fillers, which are themselves a phone loop; and per frame, so long and short
 /// utterances compare.
 enum AcousticRejection {
     /// Whether a segment is a spoken word rather than silence, a sentence marker or a noise filler.
@@ -13,13 +14,13 @@ enum AcousticRejection {
         !(word.isEmpty || word.hasPrefix("<") || word.hasPrefix("[") || word.hasPrefix("+") || word.hasPrefix("("))
     }
 
-    /// Mean per-frame acoustic score by which the phone loop beats the grammar over the grammar's word frames.
+    /// Mean per-frame acoustic score by which the phone loop beats the grammar, and the phone loop's own mean score.
     static func gap(
         grammar: PocketSphinxDecoder.Decoding, phoneLoop: PocketSphinxDecoder.Decoding, ignoring fillers: Set<String>
-    ) -> (perFrame: Double, frames: Int, worstWord: Double, phoneLoopPerFrame: Double) {
+    ) -> (perFrame: Double, frames: Int, phoneLoopPerFrame: Double) {
         let frameCount = max(grammar.frameCount, phoneLoop.frameCount,
                              (grammar.segments + phoneLoop.segments).map { $0.endFrame + 1 }.max() ?? 0)
-        guard frameCount > 0 else { return (0, 0, 0, 0) }
+        guard frameCount > 0 else { return (0, 0, 0) }
         // The phone loop's score spread evenly over each phone's frames.
         var phoneScore = [Double](repeating: 0, count: frameCount)
         for segment in phoneLoop.segments where segment.endFrame >= segment.startFrame && segment.startFrame >= 0 {
@@ -28,7 +29,6 @@ enum AcousticRejection {
         }
         var gap = 0.0
         var frames = 0
-        var worst = -Double.infinity
         var phoneTotal = 0.0
         for segment in grammar.segments
         where !segment.word.hasPrefix("(") && !fillers.contains(segment.word) && segment.endFrame >= segment.startFrame && segment.startFrame >= 0 {
@@ -37,9 +37,8 @@ enum AcousticRejection {
             let phoneSum = phoneScore[segment.startFrame ... last].reduce(0, +)
             gap += phoneSum - Double(segment.acousticScore)
             phoneTotal += phoneSum
-            worst = max(worst, (phoneSum - Double(segment.acousticScore)) / Double(last - segment.startFrame + 1))
             frames += last - segment.startFrame + 1
         }
-        return frames > 0 ? (gap / Double(frames), frames, worst, phoneTotal / Double(frames)) : (0, 0, 0, 0)
+        return frames > 0 ? (gap / Double(frames), frames, phoneTotal / Double(frames)) : (0, 0, 0)
     }
 }

@@ -193,8 +193,11 @@ final class PocketSphinxDecoder {
         var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
         defer { pointers.forEach { free($0) } }
         pointers.append(nil)
-        return pointers.withUnsafeMutableBufferPointer { buffer in
-            body(Int32(arguments.count), buffer.baseAddress!)
+        return try pointers.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                throw SpeechError(.initFailed, operation: "building the recognizer's arguments")
+            }
+            return body(Int32(arguments.count), base)
         }
     }
 }

@@ -105,7 +105,6 @@ struct RecognitionEngine {
         var diagnostics = Transcript.Diagnostics(
             acousticGapPerFrame: gap.perFrame, wordFrames: gap.frames, audioDuration: duration,
             decodingTime: seconds(since: started))
-        diagnostics.worstWordGap = gap.worstWord
         diagnostics.phoneLoopScorePerFrame = gap.phoneLoopPerFrame
         guard gap.frames > 0, !words.isEmpty else {
             return Transcript(text: "", confidence: 0, isInGrammar: false, rejection: .noSpeech, diagnostics: diagnostics)

@@ -30,16 +30,14 @@ public struct Transcript: Sendable, Hashable, Codable {
 
     /// Scores behind the decision, for thresholds and benchmarks.
     public struct Diagnostics: Sendable, Hashable, Codable {
-        /// Mean acoustic score per word frame by which a free phone loop beats the grammar (pocketsphinx log units,
-        /// base 1.0001); larger means less like the grammar.
+        /// Mean acoustic score per frame by which a free phone loop beats the grammar's sentence (pocketsphinx's
+        /// log units, base 1.0001, after its per-frame normalisation); larger means less like the grammar.
         public var acousticGapPerFrame: Double
         /// The number compared with the recognizer's rejection threshold (see `PocketSphinxRecognizer.Configuration`).
         public var rejectionScore: Double = 0
-        /// The largest per-frame gap of a single word: one word forced onto speech that does not fit it.
-        public var worstWordGap: Double = 0
         /// The phone loop's mean acoustic score per frame: how well the acoustic model fits this voice at all.
         public var phoneLoopScorePerFrame: Double = 0
-        /// Frames (10 ms) of words the gap was measured over.
+        /// Frames (10 ms) the gap was measured over.
         public var wordFrames: Int
         /// Seconds of audio decoded.
         public var audioDuration: Double

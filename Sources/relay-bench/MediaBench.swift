@@ -51,7 +51,7 @@ struct MediaBench: AsyncParsableCommand {
     }
 
     struct Report: Codable {
-        var clip1080p: String
+        var hdClip: String
         var decode: Timing
         var sampling: Timing
         var memory: [Memory]
@@ -90,7 +90,7 @@ struct MediaBench: AsyncParsableCommand {
             progress("sampling pass on \(clip.lastPathComponent) in a fresh process (peak RSS) …")
             memory.append(try Self.measureInChild(clip))
         }
-        let report = Report(clip1080p: hd.path, decode: decode, sampling: sampling, memory: memory)
+        let report = Report(hdClip: hd.path, decode: decode, sampling: sampling, memory: memory)
         if json {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -204,7 +204,7 @@ struct MediaBench: AsyncParsableCommand {
                 + (t.ratio <= 1.05 ? "ok (target ≤ 1.05)" : "OVER target (≤ 1.05)")
         }
         var lines = [
-            "relay-bench media — \(r.clip1080p)",
+            "relay-bench media — \(r.hdClip)",
             pad("measurement (best of runs)", 40) + "     relay      ffmpeg   ratio",
             row("full decode (\(r.decode.frames) frames)", r.decode),
             row("2-fps sampling 448x252 (\(r.sampling.frames) frames)", r.sampling),

@@ -18,6 +18,9 @@ struct VoiceBench: AsyncParsableCommand {
     @Option(name: .long, help: "Words per minute of the synthetic speech.")
     var speed = 160
 
+    @Option(name: .long, help: "Mix white noise in at this signal-to-noise ratio in dB (clean when absent).")
+    var snr: Double?
+
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
@@ -68,7 +71,8 @@ struct VoiceBench: AsyncParsableCommand {
             let synthesizer = EspeakSynthesizer(voice: voice, wordsPerMinute: speed)
             for (text, isCommand) in Self.commands.map({ ($0, true) }) + Self.nonCommands.map({ ($0, false) }) {
                 let speech = try await synthesizer.synthesize(text).floatSamples(at: 16_000)
-                let audio = Self.quiet(0.5, seed: 1) + speech + Self.quiet(0.6, seed: 2)
+                var audio = Self.quiet(0.5, seed: 1) + speech + Self.quiet(0.6, seed: 2)
+                if let snr { audio = Self.mixNoise(into: audio, speech: speech, snr: snr) }
                 var detector = VoiceActivityDetector()
                 var events: [VoiceActivityEvent] = []
                 var offset = 0
@@ -114,7 +118,8 @@ struct VoiceBench: AsyncParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print("voice corpus: \(latencies.count) utterances (\(voices.joined(separator: ", ")), \(speed) wpm)")
+            let condition = snr.map { "white noise at \($0) dB SNR" } ?? "clean"
+            print("voice corpus: \(latencies.count) utterances (\(voices.joined(separator: ", ")), \(speed) wpm, \(condition))")
             print(String(format: "end-of-speech → transcript latency: p50 %.0f ms, p95 %.0f ms",
                          report["latency_p50_ms"] ?? 0, report["latency_p95_ms"] ?? 0))
             print(String(format: "recognizer real-time factor: %.3f", report["real_time_factor"] ?? 0))
@@ -126,6 +131,15 @@ struct VoiceBench: AsyncParsableCommand {
     /// Words without the optional "the", for comparing transcripts.
     private static func words(_ text: String) -> [Substring] {
         text.lowercased().split(separator: " ").filter { $0 != "the" }
+    }
+
+    /// `audio` with white noise `snr` dB under the RMS of the voiced samples of `speech`.
+    private static func mixNoise(into audio: [Float], speech: [Float], snr: Double) -> [Float] {
+        let voiced = speech.filter { abs($0) > 0.01 }
+        let rms = (voiced.reduce(0) { $0 + $1 * $1 } / Float(max(1, voiced.count))).squareRoot()
+        let level = rms / Float(pow(10, snr / 20)) / 0.001
+        let noise = quiet(Double(audio.count) / 16_000 + 0.01, seed: 3)
+        return zip(audio, noise).map { $0 + $1 * level }
     }
 
     /// Low deterministic noise, as a quiet room gives a microphone.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs the built `relay` binary (as a user would) on media made with the ffmpeg CLI.
@@ -33,10 +34,16 @@ enum MediaCLI {
         return Result(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errorText.wait())
     }
 
-    /// A fresh temp folder.
+    /// A fresh temp folder, removed when the test process exits.
     static func tempDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relay-cli-media-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        mediaCLIFolders.withLock { folders in
+            if folders.isEmpty {
+                atexit { for folder in mediaCLIFolders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: folder) } }
+            }
+            folders.append(dir.path)
+        }
         return dir
     }
 
@@ -50,6 +57,9 @@ enum MediaCLI {
         return url
     }
 }
+
+/// Temp folders made by the media CLI tests (removed at exit).
+let mediaCLIFolders = Mutex<[String]>([])
 
 struct CLIFixtureError: Error { var message: String }
 

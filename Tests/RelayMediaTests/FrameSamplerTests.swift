@@ -4,7 +4,7 @@ import Testing
 
 /// Sampling must give exactly the frame a straight decode shows at each time: same time, same pixels.
 @Suite struct FrameSamplerTests {
-    enum Kind: String, CaseIterable, Sendable { case constant, variable, bFrames }
+    enum Kind: String, CaseIterable, Sendable { case constant, variable, bFrames, mpeg2TS }
 
     /// Small H.264 clips with short GOPs (so sampling really seeks), generated once per process.
     static func clip(_ kind: Kind) throws -> URL { try clips.get()[kind]! }
@@ -13,8 +13,12 @@ import Testing
         let dir = try MediaFixtures.tempDirectory("relay-sampler")
         var urls: [Kind: URL] = [:]
         for kind in Kind.allCases {
-            let url = dir.appendingPathComponent("\(kind.rawValue).mp4")
+            let url = dir.appendingPathComponent("\(kind.rawValue).\(kind == .mpeg2TS ? "ts" : "mp4")")
             switch kind {
+            case .mpeg2TS:
+                // No index (seeks by binary search on dts), open GOPs with B-frames, 5 s so that jumps exceed the 2 s window.
+                try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=5", "-c:v", "mpeg2video",
+                                          "-q:v", "4", "-g", "12", "-bf", "2", url.path])
             case .constant:
                 try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=2", "-c:v", "libx264",
                                           "-preset", "ultrafast", "-g", "10", "-bf", "0", "-pix_fmt", "yuv420p", url.path])
@@ -55,6 +59,7 @@ import Testing
             [0.05, 1.33, 1.34, 1.9],
             [0.5, 0.55, 1.2, 1.25, duration - 0.001],
             stride(from: 0.0, to: duration, by: 0.137).map { $0 },
+            [0.05, duration * 0.45, duration * 0.9],
         ]
         for times in cases {
             var sampled: [Frame] = []
@@ -150,5 +155,25 @@ import Testing
         #expect(try source.position(at: 0.5))
         #expect(source.seeks == 2)  // backwards needs a seek
         #expect(abs(source.lastPositionedTime - 0.48) < 1e-9)
+    }
+
+    @Test func seekLandingPastTheTargetBacksOff() async throws {
+        // MPEG-TS has no index: FFmpeg seeks by a binary search on dts and can land on any packet, so the first
+        // picture the decoder can show after the seek (the next keyframe) is often displayed after the target.
+        // The sampler must notice, seek earlier, and still give exactly the frame a straight decode shows.
+        let url = try MediaFixtures.tempDirectory().appendingPathComponent("bframes.ts")
+        try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=4", "-c:v", "libx264",
+                                  "-preset", "veryfast", "-g", "12", "-bf", "3", "-pix_fmt", "yuv420p", url.path])
+        let straight = try await MediaFixtures.straightFrames(url)
+        var backoffs = 0
+        for t in [2.2, 2.5, 3.3, 3.9] {  // beyond the 2 s forward window: each one seeks
+            let source = try VideoFrameSource(url: url)
+            let frame = try #require(try source.frame(at: t, size: nil))
+            let expected = try #require(MediaFixtures.displayed(at: t, in: straight))
+            #expect(frame.time == expected.time && frame.rgb == expected.rgb, "at \(t): got \(frame.time), straight shows \(expected.time)")
+            #expect(source.seeks >= 1)
+            backoffs += source.backoffs
+        }
+        #expect(backoffs >= 1)
     }
 }

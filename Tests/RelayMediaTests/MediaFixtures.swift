@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import RelayMedia
 
@@ -6,10 +7,16 @@ import Testing
 enum MediaFixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// A fresh, unique temp folder.
+    /// A fresh, unique temp folder, removed when the test process exits.
     static func tempDirectory(_ name: String = "relay-media-tests") throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        mediaTestFolders.withLock { folders in
+            if folders.isEmpty {
+                atexit { for folder in mediaTestFolders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: folder) } }
+            }
+            folders.append(dir.path)
+        }
         return dir
     }
 
@@ -68,6 +75,9 @@ enum MediaFixtures {
         frames.last { $0.time <= t } ?? frames.first
     }
 }
+
+/// Temp folders made by this test process (removed at exit; the sample set is shared by tests until then).
+let mediaTestFolders = Mutex<[String]>([])
 
 struct FixtureError: Error, CustomStringConvertible {
     var message: String

@@ -186,3 +186,43 @@ enum SharedRecognizer {
         }
     }
 }
+
+@Suite struct DetectAndRecognizeTests {
+    /// `speech` padded with a second of noise either side, the noise `snr` dB under the speech's RMS.
+    static func noisy(_ speech: [Float], snr: Double) -> [Float] {
+        let voiced = speech.filter { abs($0) > 0.01 }
+        let rms = (voiced.reduce(0) { $0 + $1 * $1 } / Float(max(1, voiced.count))).squareRoot()
+        let noiseRMS = rms / Float(pow(10, snr / 20))
+        let padding = [Float](repeating: 0, count: 16_000)
+        let clean = padding + speech + padding
+        let noise = SpeechFixtures.noise(seconds: Double(clean.count) / 16_000 + 0.01, rms: noiseRMS, seed: 3)
+        return zip(clean, noise).map { $0 + $1 }
+    }
+
+    @Test(arguments: [30.0, 15.0, 10.0])
+    func commandFoundByTheDetectorInNoiseIsRecognized(snr: Double) async throws {
+        let recognizer = try await SharedRecognizer.recognizer.value
+        var right = 0
+        for command in ["turn off the bluetooth", "set a timer for five minutes", "turn on do not disturb"] {
+            let audio = Self.noisy(try await SpeechFixtures.speak(command, voice: "en-us+f2"), snr: snr)
+            var detector = VoiceActivityDetector()
+            var utterances: [Utterance] = []
+            for start in stride(from: 0, to: audio.count, by: 1_600) {
+                for case .speechEnd(let utterance) in detector.process(Array(audio[start ..< min(audio.count, start + 1_600)])) {
+                    utterances.append(utterance)
+                }
+            }
+            for case .speechEnd(let utterance) in detector.finish() { utterances.append(utterance) }
+            #expect(utterances.count == 1, "\(command) at \(snr) dB gave \(utterances.count) utterances")
+            guard let utterance = utterances.first else { continue }
+            #expect(abs(utterance.startTime - 1.0) < 0.15)
+            let transcript = try await recognizer.transcribe(utterance)
+            if transcript.isInGrammar, transcript.text.replacingOccurrences(of: "the ", with: "") == command.replacingOccurrences(of: "the ", with: "") {
+                right += 1
+            } else {
+                print("at \(snr) dB SNR \"\(command)\" heard as \"\(transcript.text)\" in grammar: \(transcript.isInGrammar), score \(transcript.diagnostics?.rejectionScore ?? -1)")
+            }
+        }
+        #expect(right >= 2, "only \(right) of 3 commands right at \(snr) dB SNR")
+    }
+}

@@ -22,9 +22,11 @@ enum CameraReport {
         return source
     }
 
-    /// The first id a `photos.import_media` result reports as imported.
+    /// The Photos id of what a `photos.import_media` result imported (or found already there, for clips).
     static func importedID(_ result: CommandResult) -> Int64? {
-        guard case .array(let ids)? = result.data["imported"], case .int(let id)? = ids.first else { return nil }
-        return Int64(id)
+        for key in ["imported", "ids"] {
+            if case .array(let ids)? = result.data[key], case .int(let id)? = ids.first { return Int64(id) }
+        }
+        return nil
     }
 }

@@ -115,6 +115,12 @@ import Testing
         }
     }
 
+    @Test func mandarinGoldenSentences() async throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/clock-zh.json")
+        let report = try await GoldenCases.run(file: url, subsystems: subsystems)
+        #expect(report.sentences >= 5)
+    }
+
     @Test func goldenSentences() async throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/clock.json")
         let report = try await GoldenCases.run(file: url, subsystems: subsystems)

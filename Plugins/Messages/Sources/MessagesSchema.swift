@@ -34,7 +34,7 @@ public enum MessagesSchema {
         let contacts: [(String, String, String)] = [
             ("Anna Smith", "+1 555 0101", "anna"),
             ("Ben Carter", "+1 555 0102", "ben"),
-            ("Maria Lopez", "+1 555 0103", "mom|mum|mother"),
+            ("Maria Lopez", "+1 555 0103", "mom|mum|mother|妈妈"),
             ("David Chen", "+1 555 0104", "dave|david"),
         ]
         for (name, phone, aliases) in contacts {

@@ -1,5 +1,4 @@
 public import RelayKit
-public import RelayModel
 
 /// The Messages app: contacts, sending messages, reading recent and unread ones.
 /// State lives in `<home>/messages.sqlite`, seeded with a few contacts and conversations.

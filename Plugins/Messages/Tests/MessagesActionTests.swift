@@ -105,6 +105,12 @@ import Testing
         }
     }
 
+    @Test func mandarinGoldenSentences() async throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/messages-zh.json")
+        let report = try await GoldenCases.run(file: url, subsystems: subsystems)
+        #expect(report.sentences >= 6)
+    }
+
     @Test func goldenSentences() async throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/messages.json")
         let report = try await GoldenCases.run(file: url, subsystems: subsystems)

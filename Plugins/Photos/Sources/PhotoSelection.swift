@@ -24,13 +24,14 @@ struct PhotoSelection: Sendable {
         latest = try arguments.valueIfPresent("latest")
     }
 
-    /// "photo 12", "the photos from yesterday", "the newest 3 videos".
-    var spoken: String {
-        if let photoID { return "item \(photoID)" }
-        let noun = kind == .video ? "video" : kind == .photo ? "photo" : "item"
-        if let range { return "the \(noun)s from \(range.spec.replacingOccurrences(of: "_", with: " "))" }
-        let count = latest ?? 1
-        return count == 1 ? "the newest \(noun)" : "the newest \(count) \(noun)s"
+    /// Why nothing was selected, as a sentence: "There is no item 12.", "There are no videos from yesterday in Trip."
+    func nothingFound(inAlbum album: String? = nil) -> String {
+        if let photoID { return album.map { "Item \(photoID) is not in \($0)." } ?? "There is no item \(photoID)." }
+        let noun = kind == .video ? "videos" : kind == .photo ? "photos" : "photos or videos"
+        let place = album.map { " in \($0)" } ?? ""
+        if let range { return "There are no \(noun) from \(range.spec.replacingOccurrences(of: "_", with: " "))\(place)." }
+        if kind == nil { return album.map { "\($0) is empty." } ?? "The library is empty." }
+        return "There are no \(noun)\(place)."
     }
 
     /// The selected assets, newest first; only members of `albumID` when given; in Recently Deleted when asked.

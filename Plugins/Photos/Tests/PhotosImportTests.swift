@@ -81,6 +81,10 @@ import Testing
             #expect(r.message == "Saved a 1-second clip.")
             let rows = try await phone.rows("photos", "SELECT kind, clipStart, duration, sourcePath FROM asset")
             #expect(rows == [["kind": .string("video"), "clipStart": .double(0.5), "duration": .double(1), "sourcePath": .string(video.standardizedFileURL.path)]])
+            let same = try await phone.call("photos.import_media", ["path": .string(video.path), "start": .double(0.5), "duration": .int(1)])
+            #expect(same.message == "That clip is already in the library.")
+            #expect(same.data["ids"] == r.data["ids"])
+            #expect(r.data["ids"] == .array([.int(1)]))
             // The whole video is a different item from the clip.
             try await phone.call("photos.import_media", ["path": .string(video.path)])
             let count = try await phone.rows("photos", "SELECT COUNT(*) AS n FROM asset")

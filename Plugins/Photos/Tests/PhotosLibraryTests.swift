@@ -94,6 +94,9 @@ import Testing
             #expect(duplicate.status == .refused)
             #expect(duplicate.message == "There is already an album named Vacation.")
 
+            let noVideos = await phone.dispatch("photos.add_to_album", ["album": .string("Vacation"), "when": .string("last_month"), "kind": .string("video")])
+            #expect(noVideos.status == .notFound)
+            #expect(noVideos.message == "There are no videos from last month.")
             let added = try await phone.call("photos.add_to_album", ["album": .string("vacation"), "when": .string("yesterday")])
             #expect(added.message == "Added 1 photo and 1 video to Vacation.")
             try await phone.call("photos.add_to_album", ["album": .string("Vacation"), "photo": .int(ids["green.png"] ?? 0)])
@@ -105,6 +108,7 @@ import Testing
             #expect(names(afterRemove) == ["blue.png", "green.png"])
             let notThere = await phone.dispatch("photos.remove_from_album", ["album": .string("Vacation"), "photo": .int(ids["red.png"] ?? 0)])
             #expect(notThere.status == .notFound)
+            #expect(notThere.message == "Item \(ids["red.png"] ?? 0) is not in Vacation.")
 
             let renamed = try await phone.call("photos.rename_album", ["album": .string("Vacation"), "new_name": .string("Paris 2026")])
             #expect(renamed.message == "Renamed Vacation to Paris 2026.")
@@ -163,6 +167,22 @@ import Testing
             #expect(nothing.status == .notFound)
             #expect(nothing.message == "Recently Deleted is empty.")
         }
+    }
+
+    @Test func emptyLibraryHasNothingToSelect() async throws {
+        try await PluginTest(subsystems: subsystems, now: now) { phone in
+            let r = await phone.dispatch("photos.delete_photos")
+            #expect(r.status == .notFound)
+            #expect(r.message == "The library is empty.")
+            let search = try await phone.call("photos.search_media", ["kind": .string("video"), "when": .string("today")])
+            #expect(search.message == "No videos from today.")
+        }
+    }
+
+    @Test func mandarinGoldenSentences() async throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/photos-zh.json")
+        let report = try await GoldenCases.run(file: url, subsystems: subsystems)
+        #expect(report.sentences >= 5)
     }
 
     @Test func goldenSentences() async throws {

@@ -121,6 +121,12 @@ import Testing
         #expect(report.sentences >= 10)
     }
 
+    @Test func mandarinGoldenSentences() async throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/settings-zh.json")
+        let report = try await GoldenCases.run(file: url, subsystems: subsystems)
+        #expect(report.sentences >= 7)
+    }
+
     private func isOn(_ phone: TestPhone, _ name: String) async throws -> Int? {
         let rows = try await phone.rows("settings", "SELECT isOn FROM toggle WHERE name = '\(name)'")
         guard case .int(let value)? = rows.first?["isOn"] else { return nil }

@@ -49,7 +49,7 @@ public struct CommandMatcher: Sendable {
     static let stopWords: Set<String> = ["the", "a", "an", "my", "please", "to", "i", "me", "you", "it", "is", "of", "for", "in", "on", "at"]
 
     struct SlotKey: Hashable {
-        let slot: String
+        let kind: ParameterKind
         let lower: Int
         let upper: Int
     }
@@ -116,23 +116,29 @@ public struct CommandMatcher: Sendable {
         let wordSet = Set(words).subtracting(Self.stopWords)
         let reader = SlotReader(entityNames: entityNames)
         var best: [ToolCall: CommandMatch] = [:]
+        var slotCache: [SlotKey: JSONValue?] = [:]
+        var nearCache: [String: [Bool]] = [:]
+        func near(_ i: Int, _ templateWord: String) -> Bool {
+            if let known = nearCache[templateWord] { return known[i] }
+            let row = words.map { $0 != templateWord && TemplateAligner.isNear($0, templateWord) }
+            nearCache[templateWord] = row
+            return row[i]
+        }
         for action in actions {
             if let tools, !tools.contains(action.name) { continue }
             // No word in common with any template: this action cannot score above the threshold.
             guard !action.vocabulary.isDisjoint(with: wordSet) else { continue }
-            var slotCache: [SlotKey: JSONValue?] = [:]
             func value(_ slot: String, _ lo: Int, _ hi: Int) -> JSONValue? {
-                let key = SlotKey(slot: slot, lower: lo, upper: hi)
+                guard let p = action.parameters.first(where: { $0.name == slot }) else { return nil }
+                // Cached per kind and span for the whole utterance: many actions share slot kinds.
+                let key = SlotKey(kind: p.kind, lower: lo, upper: hi)
                 if let cached = slotCache[key] { return cached }
-                var v: JSONValue?
-                if let p = action.parameters.first(where: { $0.name == slot }) {
-                    // From the end of the word before to the start of the word after, so paths keep their
-                    // leading "/" or "~/" and bodies their final "!"; spaces and quotes are trimmed.
-                    let start = lo > 0 ? tokens[lo - 1].range.upperBound : text.startIndex
-                    let end = hi < tokens.count ? tokens[hi].range.lowerBound : text.endIndex
-                    let original = Self.trimmed(String(text[start..<end]))
-                    v = reader.read(Array(words[lo..<hi]), original: original, for: p)
-                }
+                // From the end of the word before to the start of the word after, so paths keep their
+                // leading "/" or "~/" and bodies their final "!"; spaces and quotes are trimmed.
+                let start = lo > 0 ? tokens[lo - 1].range.upperBound : text.startIndex
+                let end = hi < tokens.count ? tokens[hi].range.lowerBound : text.endIndex
+                let original = Self.trimmed(String(text[start..<end]))
+                let v = reader.read(Array(words[lo..<hi]), original: original, for: p)
                 slotCache[key] = v
                 return v
             }
@@ -144,7 +150,8 @@ public struct CommandMatcher: Sendable {
                     template.fixed[slot] == nil && action.parameters.contains { $0.name == slot && $0.isRequired }
                 }
                 guard let path = template.aligner.align(
-                    words, readSlot: { value($0, $1, $2) != nil }, maxSpan: span, mayBeMissing: mayBeMissing) else { continue }
+                    words, readSlot: { value($0, $1, $2) != nil }, maxSpan: span, mayBeMissing: mayBeMissing, near: near)
+                else { continue }
                 // A missing argument may be asked for only when the rest fits: at most one missing, no
                 // unexplained content words (they are probably the value we could not read), and at
                 // least two pieces of evidence (template words or filled slots).

@@ -39,8 +39,13 @@ struct TemplateAligner {
         }
 
         func appending(_ other: Path) -> Path {
-            Path(cost: cost + other.cost, literals: literals + other.literals, bindings: bindings + other.bindings,
-                 missing: missing + other.missing, extraContentWords: extraContentWords + other.extraContentWords)
+            var p = self
+            p.cost += other.cost
+            p.literals += other.literals
+            p.extraContentWords += other.extraContentWords
+            if !other.bindings.isEmpty { p.bindings += other.bindings }
+            if !other.missing.isEmpty { p.missing += other.missing }
+            return p
         }
     }
 
@@ -62,7 +67,7 @@ struct TemplateAligner {
     /// Cost of a near spelling of a template word ("favourite" for "favorite", a misheard ending).
     static let nearWordCost = 0.4
     /// Most extra words considered between two template parts.
-    static let maxInsertions = 3
+    static let maxInsertions = 2
 
     let nodes: [Node]
     let root: Int
@@ -95,8 +100,9 @@ struct TemplateAligner {
     ///
     /// `readSlot(name, lower, upper)` says whether words `lower..<upper` can fill the slot.
     /// `mayBeMissing(name)` says whether the slot may be left out (required parameters the loop can ask for).
+    /// `near(i, word)` says whether utterance word `i` is a near spelling of `word` (cached by the caller).
     func align(_ words: [String], readSlot: (String, Int, Int) -> Bool, maxSpan: (String) -> Int,
-               mayBeMissing: (String) -> Bool) -> Path? {
+               mayBeMissing: (String) -> Bool, near: (Int, String) -> Bool) -> Path? {
         let n = words.count
         let width = n + 1
         // memo[id * width + i]: for each end position k, the best path matching node `id` from i to k.
@@ -123,7 +129,7 @@ struct TemplateAligner {
                 if i < n {
                     if words[i] == w {
                         offer(&out, i + 1, Path(cost: 0, literals: 1, bindings: [], missing: []))
-                    } else if Self.isNear(words[i], w) {
+                    } else if near(i, w) {
                         offer(&out, i + 1, Path(cost: Self.nearWordCost, literals: 1, bindings: [], missing: []))
                     }
                 }
@@ -177,13 +183,18 @@ struct TemplateAligner {
         }
 
         var best: Path?
-        let ends = match(root, 0)
-        for k in 0...n {
-            guard let p = ends[k] else { continue }
-            var q = p
-            if k < n { insert(&q, from: k, count: n - k) }
-            if let b = best, !q.isBetter(than: b) { continue }
-            best = q
+        // Any number of extra words before and after the sentence ("I need an | alarm at nine").
+        for start in 0...n {
+            var prefix = Path.empty
+            insert(&prefix, from: 0, count: start)
+            let ends = match(root, start)
+            for k in start...n {
+                guard let p = ends[k] else { continue }
+                var q = prefix.appending(p)
+                if k < n { insert(&q, from: k, count: n - k) }
+                if let b = best, !q.isBetter(than: b) { continue }
+                best = q
+            }
         }
         return best
     }

@@ -19,6 +19,7 @@ public enum CommandGrammar {
             let rules = SentenceRules.builtIn.merging(subsystem?.rules ?? [:]).byLanguage["en"] ?? [:]
             for sentence in action.sentences["en"] {
                 guard let template = try? SentenceTemplate(sentence.template, rules: rules) else { continue }
+                guard anchorsFreeText(template.root, parameters: action.parameters) else { continue }
                 var usable = true
                 let text = render(template.root) { name in
                     guard let p = action.type.parameter(named: name) else { usable = false; return "" }
@@ -47,6 +48,44 @@ public enum CommandGrammar {
     public static func answer(for parameter: Parameter, entityNames: EntityNames) -> RecognitionGrammar? {
         guard let values = SpokenValues.values(for: parameter.kind, entityNames: entityNames), !values.isEmpty else { return nil }
         return RecognitionGrammar(sentences: ["[for | to | at | it's] {value} [please]"], slots: ["value": values])
+    }
+
+    /// Whether every free-text slot of a template sits at its top level right after a word that must be said
+    /// ("saying {body}", "called {name}") and at least two such words are required.
+    ///
+    /// Free text is decoded with a phone loop, which fits any audio; a template that is mostly free text
+    /// ("tell {to} {body}", "{label} {kind}") would turn ordinary speech into a command. Those templates
+    /// stay typed-only (the text skill still understands them).
+    static func anchorsFreeText(_ root: SentenceTemplate.Node, parameters: [Parameter]) -> Bool {
+        func isFree(_ name: String) -> Bool {
+            parameters.first { $0.name == name }.map { $0.kind == .string || $0.kind == .text } ?? false
+        }
+        func freeSlots(_ n: SentenceTemplate.Node) -> Int {
+            switch n {
+            case .word: 0
+            case .slot(let s): isFree(s) ? 1 : 0
+            case .sequence(let c), .alternatives(let c): c.map(freeSlots).reduce(0, +)
+            }
+        }
+        guard freeSlots(root) > 0 else { return true }
+        guard case .sequence(let items) = root else { return false }
+        func isRequiredWords(_ n: SentenceTemplate.Node) -> Bool {
+            switch n {
+            case .word: true
+            case .alternatives(let c): !c.isEmpty && c.allSatisfy { if case .sequence(let s) = $0 { !s.isEmpty && s.allSatisfy(isRequiredWords) } else { isRequiredWords($0) } }
+            case .sequence(let s): !s.isEmpty && s.allSatisfy(isRequiredWords)
+            case .slot: false
+            }
+        }
+        var topLevelFree = 0
+        for (i, item) in items.enumerated() {
+            if case .slot(let s) = item, isFree(s) {
+                guard i > 0, isRequiredWords(items[i - 1]) else { return false }
+                topLevelFree += 1
+            }
+        }
+        guard topLevelFree == freeSlots(root) else { return false }
+        return items.filter(isRequiredWords).count >= 2
     }
 
     /// One slot name per kind of values, so equal lists are shared across actions.

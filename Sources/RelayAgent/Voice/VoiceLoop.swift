@@ -106,7 +106,7 @@ public final class VoiceLoop: Sendable {
     func handle(_ utterance: Utterance, source: UtteranceSource?,
                 emit: @escaping @Sendable (VoiceEvent) -> Void) async throws -> CommandOutcome? {
         let transcript = try await recognizer.transcribe(utterance)
-        var text: String? = transcript.isActionable ? transcript.text : nil
+        var text: String? = transcript.isActionable && Self.freeTextIsAnchored(transcript, utterance) ? transcript.text : nil
         if let wake = configuration.wakePhrase, let heard = text { text = wake.command(in: heard) }
         emit(.transcript(text: transcript.text, confidence: transcript.confidence, accepted: text != nil))
         guard let command = text else { return nil }
@@ -121,6 +121,15 @@ public final class VoiceLoop: Sendable {
             do { try await refreshGrammar() } catch { emit(.error("Could not rebuild the speech grammar: \(error)")) }
         }
         return outcome
+    }
+
+    /// Most of an utterance with free text must still be template words: free text is decoded over a phone
+    /// loop, which fits anything, so "tell mum" followed by two seconds of other speech is not a message.
+    static func freeTextIsAnchored(_ transcript: Transcript, _ utterance: Utterance) -> Bool {
+        guard !transcript.freeText.isEmpty else { return true }
+        guard let d = transcript.diagnostics else { return false }
+        let templateSeconds = Double(d.wordFrames) / 100
+        return templateSeconds >= 0.45 * max(utterance.duration, 0.01)
     }
 
     private func listen(_ source: UtteranceSource, emit: @escaping @Sendable (VoiceEvent) -> Void) async throws {

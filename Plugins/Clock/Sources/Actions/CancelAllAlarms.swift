@@ -4,7 +4,7 @@ import RelayModel
 /// `clock.cancel_all_alarms`: delete every alarm (destructive: asks for confirmation).
 struct CancelAllAlarms: Action {
     static let name = "clock.cancel_all_alarms"
-    static let description = "Cancel every alarm. Cannot be undone."
+    static let description = "Cancel every alarm."
     static let permission = Permission.destructive
     static let sentences: Sentences = [
         "en": ["<please> (cancel|delete|remove|clear|turn off) all <my> alarms <please>", "<please> (clear|delete) every alarm"],

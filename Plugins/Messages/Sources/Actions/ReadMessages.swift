@@ -20,7 +20,10 @@ struct ReadMessages: Action {
             Sentence("<please> read [me] <my> (unread|new) (messages|texts) [from {from}] <please>", fixing: ["unread_only": .bool(true)]),
             Sentence("(do i have|are there) [any] (unread|new) messages", fixing: ["unread_only": .bool(true)]),
         ],
-        "zh": ["<please>(读|念)[一下]{from}的消息", "<please>(读|念)[一下][我的]未读消息"],
+        "zh": [
+            "<please>(读|念)[一下]{from}的消息",
+            Sentence("<please>(读|念)[一下][我的]未读消息", fixing: ["unread_only": .bool(true)]),
+        ],
     ]
 
     let from: Entity?

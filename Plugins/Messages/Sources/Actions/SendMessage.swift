@@ -16,7 +16,7 @@ struct SendMessage: Action {
             "<please> (send|write) [a] (message|text) to {to} (saying|that says|that) {body}",
             "<please> (tell|text) {to} [that] {body}",
         ],
-        "zh": ["<please>(给|发消息给){to}(发消息|发信息|说){body}", "<please>告诉{to}{body}"],
+        "zh": ["<please>给{to}(发消息|发信息)说{body}", "<please>给{to}(发消息|发信息){body}", "<please>告诉{to}{body}"],
     ]
 
     let to: Entity

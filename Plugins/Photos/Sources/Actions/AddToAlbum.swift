@@ -32,7 +32,7 @@ struct AddToAlbum: Action {
             let assets = try selection.assets(db)
             return (assets, try PhotosLibrary.add(db, ids: assets.compactMap(\.id), toAlbum: albumID, at: now))
         }
-        guard !selected.isEmpty else { throw ActionFailure(.notFound, "There is no \(selection.spoken.replacingOccurrences(of: "the ", with: "")) to add.") }
+        guard !selected.isEmpty else { throw ActionFailure(.notFound, selection.nothingFound()) }
         let message = added == 0
             ? "\(selected.count == 1 ? "It is" : "They are") already in \(album.name)."
             : "Added \(PhotoReport.count(selected)) to \(album.name)."

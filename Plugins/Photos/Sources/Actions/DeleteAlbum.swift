@@ -4,7 +4,7 @@ import RelayModel
 /// `photos.delete_album`: remove an album (its photos stay in the library). Destructive: asks first.
 struct DeleteAlbum: Action {
     static let name = "photos.delete_album"
-    static let description = "Delete an album. Its photos and videos stay in the library, but the album cannot be brought back."
+    static let description = "Delete an album (its photos and videos stay in the library)."
     static let permission = Permission.destructive
     static let parameters: [Parameter] = [.entity("album", "The album to delete", kind: PhotosSubsystem.album)]
     static let sentences: Sentences = [

@@ -29,7 +29,7 @@ struct DeletePhotos: Action {
             let assets = try selection.assets(db)
             return (assets, try PhotosLibrary.moveToRecentlyDeleted(db, ids: assets.compactMap(\.id), at: now))
         }
-        guard moved > 0 else { throw ActionFailure(.notFound, "There is no \(selection.spoken.replacingOccurrences(of: "the ", with: "")) to delete.") }
+        guard moved > 0 else { throw ActionFailure(.notFound, selection.nothingFound()) }
         return .done("Moved \(PhotoReport.count(selected)) to Recently Deleted.", data: [
             "deleted": .array(selected.compactMap(\.id).map { .int(Int($0)) }),
         ])

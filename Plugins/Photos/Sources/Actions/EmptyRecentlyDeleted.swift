@@ -4,7 +4,7 @@ import RelayModel
 /// `photos.empty_recently_deleted`: delete everything in Recently Deleted for good. Destructive: asks first.
 struct EmptyRecentlyDeleted: Action {
     static let name = "photos.empty_recently_deleted"
-    static let description = "Permanently delete everything in Recently Deleted. Cannot be undone (originals outside the library are kept)."
+    static let description = "Permanently delete everything in Recently Deleted (originals outside the library are kept)."
     static let permission = Permission.destructive
     static let sentences: Sentences = [
         "en": [

@@ -35,7 +35,7 @@ enum FavoriteChange {
             let assets = try selection.assets(db)
             return (assets, try PhotosLibrary.setFavorite(db, ids: assets.compactMap(\.id), favorite))
         }
-        guard !selected.isEmpty else { throw ActionFailure(.notFound, "There is no \(selection.spoken.replacingOccurrences(of: "the ", with: "")).") }
+        guard !selected.isEmpty else { throw ActionFailure(.notFound, selection.nothingFound()) }
         let what = PhotoReport.count(selected)
         let message: String
         if changed == 0 {

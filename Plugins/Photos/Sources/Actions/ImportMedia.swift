@@ -77,8 +77,15 @@ struct ImportMedia: Action {
         let inserted = try await context.write { db in try PhotoImporter.commit(prepared, album: album, db) }
         guard let asset = inserted, let id = asset.id else {
             importer.discard(prepared)
-            return .done("That clip is already in the library.", data: ["imported": .array([]), "already_in_library": .array([.string(url.path)])])
+            let key = prepared.asset.sourceKey
+            let existing = try await context.read { db in try PhotosLibrary.asset(db, sourceKey: key)?.id }
+            return .done("That clip is already in the library.", data: [
+                "imported": .array([]), "already_in_library": .array([.string(url.path)]), "failed": .array([]),
+                "ids": .array(existing.map { [.int(Int($0))] } ?? []),
+            ])
         }
-        return .done("Saved a \(duration)-second clip.", data: ["imported": .array([.int(Int(id))]), "already_in_library": .array([]), "failed": .array([])])
+        return .done("Saved a \(duration)-second clip.", data: [
+            "imported": .array([.int(Int(id))]), "already_in_library": .array([]), "failed": .array([]), "ids": .array([.int(Int(id))]),
+        ])
     }
 }

@@ -31,7 +31,7 @@ struct RemoveFromAlbum: Action {
             let assets = try selection.assets(db, albumID: albumID)
             return (assets, try PhotosLibrary.remove(db, ids: assets.compactMap(\.id), fromAlbum: albumID))
         }
-        guard removed > 0 else { throw ActionFailure(.notFound, "\(album.name) has no \(selection.spoken.replacingOccurrences(of: "the ", with: "")).") }
+        guard removed > 0 else { throw ActionFailure(.notFound, selection.nothingFound(inAlbum: album.name)) }
         return .done("Removed \(PhotoReport.count(selected)) from \(album.name).", data: [
             "album": .string(album.name), "removed": .array(selected.compactMap(\.id).map { .int(Int($0)) }),
         ])
