@@ -11,7 +11,7 @@ public struct MediaInfo: Sendable, Codable, Hashable {
         self.streams = streams
     }
 
-    /// The best video stream (the one `VideoDecoder` opens by default), if any.
+    /// The first video stream, if any (`VideoDecoder` picks the best one as FFmpeg ranks them, usually this one).
     public var videoStream: StreamInfo? { streams.first { $0.codecType == "video" } }
     /// The first audio stream, if any.
     public var audioStream: StreamInfo? { streams.first { $0.codecType == "audio" } }

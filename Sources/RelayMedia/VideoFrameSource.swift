@@ -197,7 +197,8 @@ final class VideoFrameSource {
             // Nothing decoded yet: we are at the start of the file.
             return keyframeBefore(t).map { $0 > Self.forwardWindow / 2 } ?? (t > Self.forwardWindow)
         }
-        if hasCurrent && t < currentTime { return true }  // backwards
+        // Backwards needs a seek, unless `current` is the stream's first frame: it is what shows before it.
+        if hasCurrent && t < currentTime { return currentIndex != 0 }
         if t <= position { return false }
         // A keyframe just ahead saves only a few frames, and a seek costs a decoder flush (frame threads drop the
         // frames in flight): seek only when it skips at least half the forward window.

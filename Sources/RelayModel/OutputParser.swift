@@ -42,6 +42,8 @@ public enum OutputParser {
             let body = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
             calls.append(try toolCall(fromJSON: body, rawText: text))
             rest = afterOpen[close.upperBound...]
+            // The block sat on its own lines: drop one of the two line breaks around it.
+            if remaining.hasSuffix("\n"), rest.hasPrefix("\n") { rest = rest.dropFirst() }
         }
         if rest.range(of: "</tool_call>") != nil {
             throw ModelError(.malformedOutput, "a </tool_call> has no opening <tool_call>", rawOutput: text)

@@ -70,3 +70,15 @@ extension AudioConversion {
         return max(0, first * frame - pad) ..< min(samples.count, (last + 1) * frame + pad)
     }
 }
+
+extension AudioConversion {
+    /// Adds uniform white noise in ±`amplitude`, always the same sequence (a fixed-seed generator), so decoding
+    /// stays reproducible.
+    static func addWhiteNoise(to samples: inout [Float], amplitude: Float) {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for index in samples.indices {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            samples[index] += (Float(state >> 40) / Float(1 << 24) * 2 - 1) * amplitude
+        }
+    }
+}

@@ -77,45 +77,49 @@ struct RecognitionEngine {
         let phonePass = try decoder.decode(speech, search: Self.phoneSearch)
         let gap = AcousticRejection.gap(grammar: grammarPass, phoneLoop: phonePass, ignoring: Set(fillerSlots.keys))
 
-        var words: [String] = []
-        var freeText: [String: String] = [:]
-        var span: (slot: String, start: Int, end: Int)?
-        func closeSpan() throws {
-            guard let open = span else { return }
-            let text = try decodeOpenVocabulary(speech, frames: open.start ... open.end)
-            freeText[open.slot] = [freeText[open.slot], text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            if !text.isEmpty { words.append(text) }
-            span = nil
-        }
+        // The sentence as words and free-text spans (frames), in order.
+        var parts: [(word: String?, slot: String, start: Int, end: Int)] = []
         for segment in grammarPass.segments where AcousticRejection.isWord(segment.word) {
             if let slot = fillerSlots[segment.word] {
-                if let open = span, open.slot == slot {
-                    span = (slot, open.start, segment.endFrame)
+                if let last = parts.last, last.word == nil, last.slot == slot {
+                    parts[parts.count - 1].end = segment.endFrame
                 } else {
-                    try closeSpan()
-                    span = (slot, segment.startFrame, segment.endFrame)
+                    parts.append((nil, slot, segment.startFrame, segment.endFrame))
                 }
             } else {
-                try closeSpan()
-                words.append(segment.word)
+                parts.append((segment.word, "", segment.startFrame, segment.endFrame))
             }
         }
-        try closeSpan()
 
         var diagnostics = Transcript.Diagnostics(
             acousticGapPerFrame: gap.perFrame, wordFrames: gap.frames, audioDuration: duration,
             decodingTime: seconds(since: started))
         diagnostics.phoneLoopScorePerFrame = gap.phoneLoopPerFrame
-        guard gap.frames > 0, !words.isEmpty else {
+        guard gap.frames > 0, parts.contains(where: { $0.word != nil }) else {
             return Transcript(text: "", confidence: 0, isInGrammar: false, rejection: .noSpeech, diagnostics: diagnostics)
         }
         let score = configuration.rejectionScore(gap: gap.perFrame, phoneLoopScore: gap.phoneLoopPerFrame)
         diagnostics.rejectionScore = score
-        let confidence = configuration.confidence(forScore: score)
         let accepted = score <= configuration.rejectionThreshold
+
+        // Free text is decoded (slowly, with the language model) only for accepted commands.
+        var words: [String] = []
+        var freeText: [String: String] = [:]
+        for part in parts {
+            if let word = part.word {
+                words.append(word)
+            } else if accepted {
+                let text = try decodeOpenVocabulary(speech, frames: part.start ... part.end)
+                freeText[part.slot] = [freeText[part.slot], text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                if !text.isEmpty { words.append(text) }
+            } else {
+                words.append("…")
+            }
+        }
+        diagnostics.decodingTime = seconds(since: started)
         return Transcript(
-            text: words.joined(separator: " "), confidence: confidence, isInGrammar: accepted, freeText: freeText,
-            rejection: accepted ? nil : .outOfGrammar, diagnostics: diagnostics)
+            text: words.joined(separator: " "), confidence: configuration.confidence(forScore: score), isInGrammar: accepted,
+            freeText: freeText, rejection: accepted ? nil : .outOfGrammar, diagnostics: diagnostics)
     }
 
     /// Decodes with the general language model only.
@@ -153,7 +157,9 @@ struct RecognitionEngine {
             throw SpeechError(.invalidArgument, operation: "recognizing speech", underlying: "sample rate \(sampleRate)",
                               hint: "Pass the audio's real sample rate (16000 for Relay's decoders)")
         }
-        return AudioConversion.int16(AudioConversion.resample(samples, from: sampleRate, to: PocketSphinxRecognizer.sampleRate))
+        var audio = AudioConversion.resample(samples, from: sampleRate, to: PocketSphinxRecognizer.sampleRate)
+        if configuration.comfortNoise > 0 { AudioConversion.addWhiteNoise(to: &audio, amplitude: configuration.comfortNoise) }
+        return AudioConversion.int16(audio)
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -1,6 +1,7 @@
 /// What a recognizer heard in one utterance.
 public struct Transcript: Sendable, Hashable, Codable {
-    /// The words, lower case; for a rejected utterance the best guess (diagnostics only), or "" when nothing was heard.
+    /// The words, lower case; for a rejected utterance the grammar's forced guess (diagnostics only, free-text
+    /// parts shown as "…"), or "" when nothing was heard.
     public var text: String
     /// How sure the recognizer is, in [0, 1]; 0.5 is the rejection threshold of a grammar recognizer.
     public var confidence: Double

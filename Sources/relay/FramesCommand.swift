@@ -9,7 +9,8 @@ struct FramesCommand: AsyncParsableCommand {
         abstract: "Extract frames of a video as JPEG or PNG files.",
         discussion: """
             Choose the frames with exactly one of --fps, --at or --count. The frame at a time t is the frame displayed \
-            at t (the last one starting at or before t), exactly as a player shows it. Writes frame-0001.jpg, … and \
+            at t (the last one starting at or before t), exactly as a player shows it; frames are written in time order \
+            (--at times are sorted). Writes frame-0001.jpg, … and \
             index.json ({"source", "frames": [{"file", "time", "width", "height"}]}) into --out; --json prints that \
             index on stdout too.
             """

@@ -39,6 +39,7 @@ struct MatcherSpeedTests {
             "turn on the wifi", "set an alarm for quarter past seven", "create a notebook called Travel",
             "please could you kindly do something about the weather tomorrow morning",  // fuzzy pass, not understood
             "send a note to somebody saying hello there how are you",
+            String(repeating: "send a message to anna saying this is a very long rambling message ", count: 20),
         ]
         var worst = Duration.zero
         for u in utterances {

@@ -20,6 +20,8 @@ public enum CommandGrammar {
             for sentence in action.sentences["en"] {
                 guard let template = try? SentenceTemplate(sentence.template, rules: rules) else { continue }
                 guard anchorsFreeText(template.root, parameters: action.parameters) else { continue }
+                // One-word commands ("cheese", "louder") are what noise and coughs decode to; say two words or more.
+                guard shortestLength(template.root) >= 2 else { continue }
                 var usable = true
                 let text = render(template.root) { name in
                     guard let p = action.type.parameter(named: name) else { usable = false; return "" }
@@ -86,6 +88,15 @@ public enum CommandGrammar {
         }
         guard topLevelFree == freeSlots(root) else { return false }
         return items.filter(isRequiredWords).count >= 2
+    }
+
+    /// The fewest words (a slot counts as one) a template can be said with.
+    static func shortestLength(_ node: SentenceTemplate.Node) -> Int {
+        switch node {
+        case .word, .slot: 1
+        case .sequence(let c): c.map(shortestLength).reduce(0, +)
+        case .alternatives(let c): c.map(shortestLength).min() ?? 0
+        }
     }
 
     /// One slot name per kind of values, so equal lists are shared across actions.
