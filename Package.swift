@@ -2,26 +2,21 @@
 import Foundation
 import PackageDescription
 
-// Plugins are discovered, not listed: every folder Plugins/<Name>/ (and the
-// sample under Samples/Plugins/<Name>/) with a Sources/ folder becomes the
-// library target `<Name>Plugin`, and its Tests/ folder the test target
-// `<Name>PluginTests`. `relay plugin new NAME` therefore only has to write
-// files; it never edits this manifest.
+// The installed plugins. `relay plugin new NAME` and `relay plugin sync` rewrite the list below from the
+// folders Plugins/<Name>/ and Samples/Plugins/<Name>/ (each with Sources/, and Tests/ when it has tests).
+// It is written out rather than discovered here because SwiftPM caches a manifest's result by its text:
+// a manifest that scanned folders would not notice a new plugin. Each becomes the target `<Name>Plugin`
+// and, with tests, `<Name>PluginTests`.
+// BEGIN INSTALLED PLUGINS
+let installedPlugins = ["Plugins/Camera", "Plugins/Clock", "Plugins/Messages", "Plugins/Photos", "Plugins/Settings", "Samples/Plugins/Notes"]
+// END INSTALLED PLUGINS
+
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
-func pluginFolders(in parent: String) -> [(name: String, path: String, hasTests: Bool)] {
-    let dir = packageRoot.appendingPathComponent(parent)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-    return names.sorted().compactMap { name in
-        var isDir: ObjCBool = false
-        let sources = dir.appendingPathComponent(name).appendingPathComponent("Sources")
-        guard FileManager.default.fileExists(atPath: sources.path, isDirectory: &isDir), isDir.boolValue else { return nil }
-        let tests = dir.appendingPathComponent(name).appendingPathComponent("Tests")
-        return (name, "\(parent)/\(name)", FileManager.default.fileExists(atPath: tests.path))
-    }
+let plugins: [(name: String, path: String, hasTests: Bool)] = installedPlugins.map { path in
+    let tests = packageRoot.appendingPathComponent(path).appendingPathComponent("Tests")
+    return (String(path.split(separator: "/").last!), path, FileManager.default.fileExists(atPath: tests.path))
 }
-
-let plugins = pluginFolders(in: "Plugins") + pluginFolders(in: "Samples/Plugins")
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),

@@ -73,7 +73,20 @@ public struct OpenAICompatibleModel: VisionLanguageModel {
         let prepared = try await RequestPreparer.prepare(request.messages)
         let body = try requestBody(for: request, images: prepared.images, videos: prepared.videos)
         let data = try await send(Data(body.compactJSON.utf8))
-        return try parseResponse(data, images: prepared.images.map(\.plan), videos: prepared.videos.map(\.plan))
+        var response = try parseResponse(data, images: prepared.images.map(\.plan), videos: prepared.videos.map(\.plan))
+        for i in response.toolCalls.indices {
+            response.toolCalls[i].name = Self.localName(response.toolCalls[i].name, tools: request.tools)
+        }
+        return response
+    }
+
+    /// The name a tool goes by on the wire: OpenAI-style APIs accept only `[a-zA-Z0-9_-]{1,64}`, so the dot
+    /// of Relay's `subsystem.action` names becomes `__` (DashScope and OpenAI reject a dot; vLLM passes it).
+    public static func wireName(_ name: String) -> String { name.replacingOccurrences(of: ".", with: "__") }
+
+    /// The tool of `tools` whose wire name is `wire`, or `wire` unchanged (a model may also answer with the dotted name).
+    public static func localName(_ wire: String, tools: [ToolSpec]) -> String {
+        tools.first { wireName($0.name) == wire }?.name ?? wire
     }
 
     // MARK: Request
@@ -118,7 +131,7 @@ public struct OpenAICompatibleModel: VisionLanguageModel {
                 m["tool_calls"] = .array(zip(message.toolCalls, pendingCallIDs).map { call, id in
                     .object([
                         "id": .string(id), "type": .string("function"),
-                        "function": .object(["name": .string(call.name), "arguments": .string(JSONValue.object(call.arguments).qwenJSON)]),
+                        "function": .object(["name": .string(Self.wireName(call.name)), "arguments": .string(JSONValue.object(call.arguments).qwenJSON)]),
                     ])
                 })
             }
@@ -130,7 +143,13 @@ public struct OpenAICompatibleModel: VisionLanguageModel {
         var body = JSONObject()
         body["model"] = .string(configuration.model)
         body["messages"] = .array(messages)
-        if !request.tools.isEmpty { body["tools"] = .array(request.tools.map(ChatTemplate.toolJSON)) }
+        if !request.tools.isEmpty {
+            body["tools"] = .array(request.tools.map { tool in
+                var wire = tool
+                wire.name = Self.wireName(tool.name)
+                return ChatTemplate.toolJSON(wire)
+            })
+        }
         if let t = request.options.temperature { body["temperature"] = .double(t) }
         if let n = request.options.maxTokens { body["max_tokens"] = .int(n) }
         return .object(body)

@@ -192,14 +192,14 @@ struct DispatcherTests {
     @Test func aHandlerIgnoringCancellationDoesNotBlockTheCaller() async throws {
         let home = try TempHome(); defer { home.cleanup() }
         let d = makeDispatcher(home, timeout: .milliseconds(300))
-        let clock = ContinuousClock()
-        let start = clock.now
-        let r = await d.call("fake.hang_stubbornly")  // blocks its thread for 2 s
-        #expect(clock.now - start < .milliseconds(1500))
+        let r = await d.call("fake.hang_stubbornly")  // blocks its thread until released
+        // The caller got its answer while the handler is still blocked.
+        #expect(!HangStubbornly.finished.isSet)
         #expect(r.status == .failed)
-        #expect(r.message.contains("did not finish fake.hang_stubbornly"))
-        // Wait for the stuck handler to wake; its late write must be refused and the early one rolled back.
-        try await Task.sleep(for: .milliseconds(2200))
+        #expect(r.message == "Fake did not finish fake.hang_stubbornly within 0.3 seconds; nothing was changed.")
+        HangStubbornly.release.set()
+        try await waitFor(HangStubbornly.finished)
+        // Its early write was rolled back and its late write refused.
         let state = try await d.state(of: "fake")
         #expect(!state.compactJSON.contains("before the block"))
         #expect(!state.compactJSON.contains("after the block"))
@@ -207,21 +207,32 @@ struct DispatcherTests {
 
     @Test func aHandlerStuckInsideTheDatabaseKeepsOnlyItsOwnSubsystemBusy() async throws {
         let home = try TempHome(); defer { home.cleanup() }
-        let d = makeDispatcher(home, timeout: .milliseconds(500))
-        let stuck = await d.call("fake.hang_inside_write")  // blocks inside its write for 2 s
+        let d = makeDispatcher(home, timeout: .seconds(1))  // ample time to reach the write even on a busy machine
+        let stuck = await d.call("fake.hang_inside_write")  // blocks inside its write until released
         #expect(stuck.status == .failed)
-        try #require(HangInsideWrite.entered.isSet, "the handler never reached its write")
+        try await waitFor(HangInsideWrite.entered)
         // The next command of the same subsystem must not start inside the abandoned transaction.
         let busy = await d.call("fake.add_item", ["name": "too early"])
         #expect(busy.status == .failed)
         #expect(busy.message == "Fake is still busy with an earlier command that did not finish; try again in a moment.")
         #expect(await d.call("other.ping").status == .done)
-        try await Task.sleep(for: .milliseconds(1500))
-        #expect(await d.call("fake.add_item", ["name": "later"]).status == .done)
+        HangInsideWrite.release.set()
+        var later = await d.call("fake.add_item", ["name": "later"])
+        for _ in 0..<50 where later.status != .done {
+            try await Task.sleep(for: .milliseconds(100))
+            later = await d.call("fake.add_item", ["name": "later"])
+        }
+        #expect(later.status == .done)
         let state = try await d.state(of: "fake").compactJSON
         #expect(!state.contains("stuck"))
         #expect(!state.contains("too early"))
         #expect(state.contains("later"))
+    }
+
+    /// Waits (up to 10 s) until `flag` is set.
+    func waitFor(_ flag: Flag) async throws {
+        for _ in 0..<200 where !flag.isSet { try await Task.sleep(for: .milliseconds(50)) }
+        try #require(flag.isSet, "timed out waiting for the handler")
     }
 
     @Test func auditLogRecordsCommandsAndResults() async throws {

@@ -168,20 +168,24 @@ struct HangPolitely: Action {
 }
 
 struct HangStubbornly: Action {
+    static let release = Flag()
+    static let finished = Flag()
     static let name = "fake.hang_stubbornly"
     static let description = "Block for a while, ignoring cancellation."
     static let permission = Permission.write
     init(arguments: Arguments) throws {}
     func perform(in context: ActionContext) async throws -> ActionOutcome {
         try await context.write { db in try db.execute(sql: "INSERT INTO item(name) VALUES ('before the block')") }
-        blockThread(seconds: 2.0)  // ignores cancellation on purpose
+        blockThread(until: HangStubbornly.release)  // ignores cancellation on purpose
         _ = try? await context.write { db in try db.execute(sql: "INSERT INTO item(name) VALUES ('after the block')") }
+        HangStubbornly.finished.set()
         return .done("Finished late.")
     }
 }
 
 struct HangInsideWrite: Action {
     static let entered = Flag()
+    static let release = Flag()
     static let name = "fake.hang_inside_write"
     static let description = "Block inside a database write."
     static let permission = Permission.write
@@ -190,7 +194,7 @@ struct HangInsideWrite: Action {
         try await context.write { db in
             try db.execute(sql: "INSERT INTO item(name) VALUES ('stuck')")
             HangInsideWrite.entered.set()
-            blockThread(seconds: 2.0)
+            blockThread(until: HangInsideWrite.release)
         }
         return .done("Finished late.")
     }
@@ -286,10 +290,11 @@ struct Ping: Action {
     }
 }
 
-/// Blocks the calling thread, like a handler stuck in a C call that never checks for cancellation.
-func blockThread(seconds: Double) {
-    let until = Date().addingTimeInterval(seconds)
-    while Date() < until { usleep(10_000) }
+/// Blocks the calling thread, like a handler stuck in a C call that never checks for cancellation,
+/// until the test sets `flag` (at most 20 s, so a failing test cannot hang the suite).
+func blockThread(until flag: Flag) {
+    let limit = Date().addingTimeInterval(20)
+    while !flag.isSet && Date() < limit { usleep(5_000) }
 }
 
 /// A thread-safe one-way flag tests poll.

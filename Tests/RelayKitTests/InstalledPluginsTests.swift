@@ -14,6 +14,12 @@ struct InstalledPluginsTests {
         let committed = try String(contentsOf: Self.root.appendingPathComponent(PluginScaffold.installedPluginsPath), encoding: .utf8)
         #expect(committed == PluginScaffold.installedPluginsSource(plugins: discovered), "run `relay plugin sync` in the package folder")
         #expect(discovered.contains("Notes"))
+        // The manifest lists the same folders (SwiftPM caches a manifest by its text, so it can't scan them).
+        let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let paths = PluginScaffold.discoverPluginPaths(root: Self.root)
+        #expect(paths.count == discovered.count)
+        #expect(manifest.contains(PluginScaffold.manifestPluginLine(paths: paths)), "run `relay plugin sync` in the package folder")
+        #expect(PluginScaffold.manifest(manifest, withPluginPaths: paths) == manifest)
     }
 
     @Test func installedSubsystemsHaveDistinctNamesAndConsistentDeclarations() {
@@ -40,6 +46,7 @@ struct MatcherSpeedTests {
             "please could you kindly do something about the weather tomorrow morning",  // fuzzy pass, not understood
             "send a note to somebody saying hello there how are you",
             String(repeating: "send a message to anna saying this is a very long rambling message ", count: 20),
+            String(repeating: "blue fish swim over the quiet hills while nobody watches ", count: 30),
         ]
         var worst = Duration.zero
         for u in utterances {

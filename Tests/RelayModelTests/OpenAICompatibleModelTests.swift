@@ -60,7 +60,9 @@ import RelayModel
         }
         for tool in body["tools"]?.arrayValue ?? [] {
             #expect(tool["type"]?.stringValue == "function")
-            #expect(tool["function"]?["name"]?.stringValue != nil)
+            let name = try #require(tool["function"]?["name"]?.stringValue)
+            // OpenAI and DashScope accept only [a-zA-Z0-9_-]{1,64} as a function name.
+            #expect(name.count <= 64 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }, "\(name)")
             #expect(tool["function"]?["parameters"]?.objectValue != nil)
         }
         return body
@@ -88,6 +90,18 @@ import RelayModel
         #expect(body["temperature"]?.doubleValue == 0.2)
         #expect(body["max_tokens"]?.intValue == 64)
         #expect(body["tools"]?.arrayValue?.count == 1)
+    }
+
+    @Test func wireNamesMapBackToRelayActionNames() async throws {
+        let server = try LocalHTTPServer(replies: [.json(status: 200, body: Self.completion(
+            content: nil,
+            toolCalls: #"[{"id": "c1", "type": "function", "function": {"name": "photos__create_album", "arguments": "{\"name\": \"Trip\"}"}}]"#
+        ))])
+        defer { server.stop() }
+        let response = try await Self.model(server).respond(to: ModelRequest(messages: [.user("Album Trip")], tools: Self.tools))
+        #expect(response.toolCalls == [ToolCall(name: "photos.create_album", arguments: ["name": .string("Trip")])])
+        let body = try Self.checkShape(try #require(server.requests.first))
+        #expect(body["tools"]?.arrayValue?.first?["function"]?["name"]?.stringValue == "photos__create_album")
     }
 
     @Test func toolCallTextInContentIsParsed() async throws {

@@ -158,6 +158,19 @@ enum Synth {
         #expect(cuts == [23, 41])
     }
 
+    @Test func quietShotCutsOnASmallerJump() {
+        // Two still patterns whose colour distributions are close (difference ≈ 0.1, under the 0.3 floor).
+        var detector = ShotBoundaryDetector()
+        var cuts: [Int] = []
+        for i in 0..<30 {
+            let frame = i < 15
+                ? Synth.box(background: (90, 90, 90), box: (200, 200, 200), x: 0, y: 0, w: 40, h: 120)
+                : Synth.box(background: (90, 90, 90), box: (200, 200, 200), x: 0, y: 0, w: 58, h: 120)
+            if detector.feed(Thumbnail(Synth.noisy(frame, amplitude: 2, seed: UInt64(i)))) { cuts.append(i) }
+        }
+        #expect(cuts == [15])
+    }
+
     @Test func movingTextureAndNoiseDoNotCut() {
         var detector = ShotBoundaryDetector()
         var cuts = 0

@@ -59,13 +59,49 @@ public enum PluginScaffold {
         return s
     }
 
-    /// Writes `InstalledPlugins.swift` under `root` from the plugin folders found there; returns the names.
+    /// The plugin folders (`Plugins/Photos`, `Samples/Plugins/Notes`, …) under `root`, in the manifest's order.
+    public static func discoverPluginPaths(root: URL) -> [String] {
+        let fm = FileManager.default
+        var paths: [String] = []
+        for parent in pluginParents {
+            let dir = root.appendingPathComponent(parent)
+            for name in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() {
+                var isDir: ObjCBool = false
+                let sources = dir.appendingPathComponent(name).appendingPathComponent("Sources")
+                if fm.fileExists(atPath: sources.path, isDirectory: &isDir), isDir.boolValue { paths.append("\(parent)/\(name)") }
+            }
+        }
+        return paths
+    }
+
+    /// The line of `Package.swift` between its `BEGIN/END INSTALLED PLUGINS` markers for `paths`.
+    ///
+    /// The manifest lists plugins instead of scanning folders because SwiftPM caches a manifest's
+    /// evaluation by its text: only a changed manifest makes a new plugin target appear.
+    public static func manifestPluginLine(paths: [String]) -> String {
+        "let installedPlugins = [\(paths.map { "\"\($0)\"" }.joined(separator: ", "))]"
+    }
+
+    /// The manifest's text with its plugin list replaced by `paths`, or nil when the markers are missing.
+    public static func manifest(_ text: String, withPluginPaths paths: [String]) -> String? {
+        let begin = "// BEGIN INSTALLED PLUGINS\n", end = "// END INSTALLED PLUGINS"
+        guard let b = text.range(of: begin), let e = text.range(of: end, range: b.upperBound..<text.endIndex) else { return nil }
+        return text.replacingCharacters(in: b.upperBound..<e.lowerBound, with: manifestPluginLine(paths: paths) + "\n")
+    }
+
+    /// Writes `InstalledPlugins.swift` and the plugin list of `Package.swift` under `root` from the plugin
+    /// folders found there; returns the names.
     @discardableResult
     public static func regenerateInstalledPlugins(root: URL) throws -> [String] {
         let names = discoverPlugins(root: root)
         let url = root.appendingPathComponent(installedPluginsPath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try installedPluginsSource(plugins: names).write(to: url, atomically: true, encoding: .utf8)
+        let manifestURL = root.appendingPathComponent("Package.swift")
+        if let text = try? String(contentsOf: manifestURL, encoding: .utf8),
+           let updated = manifest(text, withPluginPaths: discoverPluginPaths(root: root)), updated != text {
+            try updated.write(to: manifestURL, atomically: true, encoding: .utf8)
+        }
         return names
     }
 

@@ -131,6 +131,9 @@ public struct IntentMatcher: Sendable {
         self.init(catalog: ActionCatalog(subsystems: subsystems), languages: languages)
     }
 
+    /// Utterances longer than this (in words) get no fuzzy pass.
+    static let fuzzyWordLimit = 24
+
     static let leadingFiller: [[String]] = [
         ["hey", "relay"], ["ok", "relay"], ["relay"], ["hey"], ["ok"], ["okay"], ["please"], ["can", "you"], ["could", "you"],
         ["would", "you"], ["will", "you"], ["i", "want", "to"], ["i", "would", "like", "to"], ["go", "ahead", "and"], ["just"],
@@ -170,7 +173,8 @@ public struct IntentMatcher: Sendable {
                 candidates += SentenceMatcher(compiled: c, tokens: tokens, text: text, entities: entityIndex, maxCost: 0).run()
             }
         }
-        if candidates.isEmpty {
+        // The fuzzy pass explores edits and grows fast with length; commands worth guessing at are short.
+        if candidates.isEmpty && stripped.count <= Self.fuzzyWordLimit {
             for tokens in variants {
                 for c in compiled {
                     candidates += SentenceMatcher(compiled: c, tokens: tokens, text: text, entities: entityIndex, maxCost: 2).run()
@@ -267,7 +271,7 @@ struct SentenceMatcher {
 
     func walk(_ node: SentenceTemplate.Node, _ st: State, _ box: Box, _ k: (State) -> Void) {
         box.steps += 1
-        guard box.steps < 50_000 else { return }
+        guard box.steps < 20_000 else { return }
         switch node {
         case .word(let w):
             if st.pos < words.count {
@@ -292,7 +296,10 @@ struct SentenceMatcher {
             for o in options { walk(o, st, box, k) }
         case .slot(let name):
             guard let spec = compiled.slots[name], st.pos < words.count else { return }
-            for end in (st.pos + 1)...words.count {
+            // Only free text runs long; typed values and names are a few words.
+            let longest: Int
+            if case .text = spec.kind { longest = words.count } else { longest = min(words.count, st.pos + 12) }
+            for end in (st.pos + 1)...longest {
                 guard let (value, perToken) = slotValue(name, spec, st.pos, end, box) else { continue }
                 var next = st
                 next.arguments[name] = value

@@ -13,8 +13,9 @@
 /// | `stillMotion`          | 0.004   | frames moving less than this (≈1 grey level) form *still* events           |
 /// | `movingMotion`         | 0.015   | frames moving more than this (≈4 grey levels) form *motion* events         |
 /// | `dominantShare`        | 0.15    | a named colour covering at least this share of a frame is dominant         |
-/// | `cutMinimumDifference` | 0.30    | histogram difference (0…1) a cut must exceed in any case                   |
+/// | `cutMinimumDifference` | 0.30    | histogram difference (0…1) a cut must exceed…                              |
 /// | `cutDeviations`        | 4.0     | …and the recent mean difference by this many standard deviations            |
+/// | `quietCutDifference`   | 0.08    | or, after ≥ 5 settled frames: exceed this, 4× their mean and mean + 8σ     |
 /// | `loudDBFS`             | −20     | audio windows louder than this (RMS dBFS) form *loud* events              |
 /// | `silentDBFS`           | −50     | audio windows quieter than this form *silent* events                      |
 /// | `speechMinimumDBFS`    | −45     | speech must be at least this loud                                         |
@@ -33,6 +34,7 @@ public struct PerceptionThresholds: Sendable, Hashable, Codable {
     public var movingMotion = 0.015
     public var dominantShare = 0.15
     public var cutMinimumDifference = 0.30
+    public var quietCutDifference = 0.08
     public var cutDeviations = 4.0
     public var loudDBFS = -20.0
     public var silentDBFS = -50.0

@@ -7,7 +7,8 @@
 /// is declared before a frame when the difference exceeds both `cutMinimumDifference` and the mean of
 /// the recent differences (the last 30 frames of the current shot) plus `cutDeviations` standard
 /// deviations — the adaptive part, so busy footage (where every frame differs a little) does not cut on
-/// every frame while a quiet one still cuts on a modest change. Feed frames in display order.
+/// every frame while a quiet one still cuts on a modest change (`quietCutDifference`, once five frames
+/// of the shot have shown how still it is). Feed frames in display order.
 public struct ShotBoundaryDetector: Sendable {
     /// The thresholds used.
     public let thresholds: PerceptionThresholds
@@ -39,7 +40,11 @@ public struct ShotBoundaryDetector: Sendable {
         let mean = recent.isEmpty ? 0 : recent.reduce(0, +) / Double(recent.count)
         let variance = recent.isEmpty ? 0 : recent.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(recent.count)
         let adaptive = mean + thresholds.cutDeviations * variance.squareRoot()
-        if difference > thresholds.cutMinimumDifference && difference > adaptive {
+        // A quiet shot (diffs near zero for a while) also cuts on a smaller jump, e.g. between two busy
+        // patterns whose box-averaged colours are alike; busy shots (high mean) never take this path.
+        let quiet = recent.count >= 5 && difference > thresholds.quietCutDifference && difference > 4 * mean
+            && difference > mean + 8 * variance.squareRoot()
+        if (difference > thresholds.cutMinimumDifference && difference > adaptive) || quiet {
             recent.removeAll(keepingCapacity: true)
             return true
         }
