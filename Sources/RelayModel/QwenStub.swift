@@ -16,7 +16,7 @@ public struct QwenStub: VisionLanguageModel {
     public static let notUnderstoodRefusal = "I don't understand that request."
 
     /// The built-in skills: structural abilities only (describe sizes, refuse to invent objects).
-    public static var builtInSkills: [any StubSkill] { [ImageSizeSkill()] }
+    public static var builtInSkills: [any StubSkill] { [ImageSizeSkill(), VideoPerceptionSkill()] }
 
     /// Creates a stub with the given skills (later skills are tried only when earlier ones pass).
     public init(skills: [any StubSkill] = QwenStub.builtInSkills) {

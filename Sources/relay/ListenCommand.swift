@@ -68,7 +68,7 @@ struct ListenCommand: AsyncParsableCommand {
             printError("listen", "cannot start speech recognition: \(error)")
             throw ExitCode.failure
         }
-        let speaker = speak ? ReplySpeaker(device: device == "default" ? "default" : "default") : nil
+        let speaker = speak ? ReplySpeaker(device: "default") : nil
         // Ctrl-C cancels the loop's task: the audio source stops and the ALSA device closes before exit.
         let listening = Task {
             for try await event in loop.run(audio) {

@@ -61,8 +61,8 @@ struct VoiceHarness {
 @Suite(.serialized) struct VoiceCorpusTests {
     /// Accuracy measured on this machine when the tests were written, minus a margin: a regression guard
     /// until recognition reaches the issue's targets (95 % clean, 85 % noisy), which are asserted as known issues.
-    static let cleanFloor = 0.0
-    static let noisyFloor = 0.0
+    static let cleanFloor = 0.12  // measured 17.4 % (684 utterances)
+    static let noisyFloor = 0.45  // measured 58.8 % (114 utterances)
 
     /// What each spoken command must become: the text skill's reading of the same words.
     static func expectations() async throws -> [SpokenExpectation] {

@@ -86,6 +86,8 @@ struct WholeImageSkill: StubSkill {
         #expect(video.frames.allSatisfy { $0.width == 392 && $0.height == 280 })
         #expect(input.prompt.contains("<|vision_start|><|video_pad|><|vision_end|>What happens?"))
         let refusal = try await QwenStub().respond(to: ModelRequest(messages: [.user([.video(VideoInput(.file(clip))), .text("Who is there?")])]))
-        #expect(refusal.text == QwenStub.cannotSeeRefusal)
+        // The built-in perception skill refuses what its measures cannot tell, saying what it does measure.
+        #expect(refusal.text == "I can't tell who is in this video: I only measure brightness, colour, motion and sound.")
+        #expect(refusal.toolCalls.isEmpty)
     }
 }

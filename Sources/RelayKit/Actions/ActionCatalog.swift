@@ -176,12 +176,13 @@ public enum JSONSchema {
         case .timeOfDay:
             o["type"] = .string("string")
             o["pattern"] = .string("^([01][0-9]|2[0-3]):[0-5][0-9]$")
-            description += " (HH:MM, 24-hour)"
+            // The unit is added once: an author who already wrote it is not contradicted or repeated.
+            if !description.contains("HH:MM") { description += " (HH:MM, 24-hour)" }
         case .duration(let lo, let hi):
             o["type"] = .string("integer")
             o["minimum"] = .int(lo ?? 0)
             if let hi { o["maximum"] = .int(hi) }
-            description += " (seconds)"
+            if !description.lowercased().contains("second") { description += " (seconds)" }
         case .percentage:
             o["type"] = .string("integer")
             o["minimum"] = .int(0)
