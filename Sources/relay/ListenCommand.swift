@@ -45,6 +45,8 @@ struct ListenCommand: AsyncParsableCommand {
 
     @OptionGroup var home: HomeOptions
 
+    @OptionGroup var model: ModelOptions
+
     func run() async throws {
         var wake: WakePhrase?
         if let wakePhrase {
@@ -62,7 +64,7 @@ struct ListenCommand: AsyncParsableCommand {
         let loop: VoiceLoop
         do {
             loop = try await VoiceLoop(
-                runner: CommandRunner(dispatcher: dispatcher),
+                runner: try model.commandRunner(dispatcher: dispatcher),
                 configuration: .init(wakePhrase: wake, once: once, confirmsEverything: yes))
         } catch {
             printError("listen", "cannot start speech recognition: \(error)")

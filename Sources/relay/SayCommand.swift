@@ -32,9 +32,11 @@ struct SayCommand: AsyncParsableCommand {
 
     @OptionGroup var home: HomeOptions
 
+    @OptionGroup var model: ModelOptions
+
     func run() async throws {
         let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
-        let runner = CommandRunner(dispatcher: dispatcher)
+        let runner = try model.commandRunner(dispatcher: dispatcher)
         let interaction: any CommandInteraction = yes || !KeyboardInteraction.isAvailable
             ? UnattendedInteraction(confirmsEverything: yes) : KeyboardInteraction()
         let json = self.json

@@ -62,7 +62,7 @@ import Testing
         let bad = try Self.relay(["actions", "--subsystem", "toaster"])
         #expect(bad.status == 1)
         #expect(bad.stderr.hasPrefix("relay actions: there is no subsystem named toaster; installed: "))
-        #expect(try Self.relay(["actions", "--json", "--markdown"]).status == 64)
+        #expect(try Self.relay(["actions", "--json", "--markdown"]).status == 2)   // usage errors exit 2
     }
 
     @Test func callAndStateUseTheHomeFolder() throws {
