@@ -1,5 +1,6 @@
 import Foundation
 import RelayKit
+import RelayKitTesting
 import RelayModel
 import Testing
 

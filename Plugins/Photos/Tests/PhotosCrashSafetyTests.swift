@@ -1,6 +1,7 @@
 import Foundation
 import PhotosPlugin
 import RelayKit
+import RelayKitTesting
 import Testing
 #if canImport(Glibc)
 import Glibc

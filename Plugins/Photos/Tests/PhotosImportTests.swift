@@ -17,8 +17,8 @@ import Testing
     @Test func importFolderReadsMetadataMakesThumbnailsAndSkipsDuplicates() async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        let blue = try media.image("blue.png", color: "blue", taken: instant("2026-03-14T12:00:00Z"), in: "album")
-        try media.image("red.jpg", color: "red", size: "48x64", taken: instant("2026-02-20T12:00:00Z"), in: "album")
+        let blue = try media.image("blue.png", color: "blue", taken: MediaFixtures.instant("2026-03-14T12:00:00Z"), in: "album")
+        try media.image("red.jpg", color: "red", size: "48x64", taken: MediaFixtures.instant("2026-02-20T12:00:00Z"), in: "album")
         try Data("notes".utf8).write(to: media.folder.appendingPathComponent("album/readme.txt"))
         let video = try media.video("album/walk.mp4")
         let originalBlue = try MediaFixtures.contents(blue)

@@ -9,15 +9,15 @@ import Testing
 @Suite struct PhotosLibraryTests {
     let subsystems: [any Subsystem] = [PhotosSubsystem()]
     /// Sunday 15 March 2026, 10:00 UTC.
-    let now = instant("2026-03-15T10:00:00Z")
+    let now = MediaFixtures.instant("2026-03-15T10:00:00Z")
 
     /// Imports blue.png (yesterday), walk.mp4 (yesterday), red.png (last week), green.png (February); ids by file name.
     func withLibrary(_ body: (TestPhone, [String: Int]) async throws -> Void) async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        try media.image("blue.png", color: "blue", taken: instant("2026-03-14T12:00:00Z"))
-        try media.image("red.png", color: "red", taken: instant("2026-03-10T12:00:00Z"))
-        try media.image("green.png", color: "green", taken: instant("2026-02-20T12:00:00Z"))
+        try media.image("blue.png", color: "blue", taken: MediaFixtures.instant("2026-03-14T12:00:00Z"))
+        try media.image("red.png", color: "red", taken: MediaFixtures.instant("2026-03-10T12:00:00Z"))
+        try media.image("green.png", color: "green", taken: MediaFixtures.instant("2026-02-20T12:00:00Z"))
         try media.video("walk.mp4")
         try await PluginTest(subsystems: subsystems, now: now) { phone in
             try await phone.call("photos.import_media", ["path": .string(media.folder.path)])

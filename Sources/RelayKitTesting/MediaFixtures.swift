@@ -1,23 +1,27 @@
-import Foundation
-import Testing
+public import Foundation
 
 /// Tiny media files generated at test time with the ffmpeg CLI into a unique temporary folder.
-struct MediaFixtures {
-    let folder: URL
+///
+/// Plugins that import or film media (Photos, Camera, yours) test against real files made on the spot,
+/// so nothing binary is committed: `let media = try MediaFixtures(); defer { media.remove() }`.
+public struct MediaFixtures: Sendable {
+    /// The folder the fixtures are written to.
+    public let folder: URL
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("relay-photos-\(UUID().uuidString)", isDirectory: true)
+    /// Creates a fresh, empty folder for fixtures.
+    public init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("relay-fixtures-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
     /// Removes the folder.
-    func remove() {
+    public func remove() {
         try? FileManager.default.removeItem(at: folder)
     }
 
     /// A solid-colour image (`png` or `jpg`), 64×48 unless told, with its modification date set to `taken`.
     @discardableResult
-    func image(_ name: String, color: String, size: String = "64x48", taken: Date? = nil, in subfolder: String? = nil) throws -> URL {
+    public func image(_ name: String, color: String, size: String = "64x48", taken: Date? = nil, in subfolder: String? = nil) throws -> URL {
         let dir = subfolder.map { folder.appendingPathComponent($0, isDirectory: true) } ?? folder
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
@@ -28,7 +32,7 @@ struct MediaFixtures {
 
     /// A 1-second 64×48 MPEG-4 video with a creation time and an ISO 6709 location in its tags.
     @discardableResult
-    func video(_ name: String, seconds: Double = 1, creationTime: String = "2026-03-14T08:00:00Z", location: String = "+48.8584+002.2945/") throws -> URL {
+    public func video(_ name: String, seconds: Double = 1, creationTime: String = "2026-03-14T08:00:00Z", location: String = "+48.8584+002.2945/") throws -> URL {
         let url = folder.appendingPathComponent(name)
         try Self.ffmpeg([
             "-f", "lavfi", "-i", "testsrc2=s=64x48:r=10", "-t", String(seconds), "-c:v", "mpeg4", "-pix_fmt", "yuv420p",
@@ -39,14 +43,14 @@ struct MediaFixtures {
 
     /// A file with a media extension and garbage inside.
     @discardableResult
-    func garbage(_ name: String) throws -> URL {
+    public func garbage(_ name: String) throws -> URL {
         let url = folder.appendingPathComponent(name)
         try Data("this is not a picture".utf8).write(to: url)
         return url
     }
 
     /// Runs the ffmpeg CLI quietly; throws with its stderr when it fails.
-    static func ffmpeg(_ arguments: [String]) throws {
+    public static func ffmpeg(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
         process.arguments = ["-hide_banner", "-loglevel", "error", "-y"] + arguments
@@ -62,16 +66,20 @@ struct MediaFixtures {
     }
 
     /// SHA-free fingerprint of a file: its bytes (fixtures are tiny).
-    static func contents(_ url: URL) throws -> Data { try Data(contentsOf: url) }
+    public static func contents(_ url: URL) throws -> Data { try Data(contentsOf: url) }
+}
+
+extension MediaFixtures {
+    /// Parses an ISO 8601 instant for fixtures (`"2026-03-14T12:00:00Z"`); the epoch if it does not parse.
+    public static func instant(_ text: String) -> Date {
+        ISO8601DateFormatter().date(from: text) ?? Date(timeIntervalSince1970: 0)
+    }
 }
 
 /// A fixture could not be made.
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// Parses an ISO 8601 instant for fixtures.
-func instant(_ text: String) -> Date {
-    ISO8601DateFormatter().date(from: text) ?? Date(timeIntervalSince1970: 0)
+public struct FixtureError: Error, CustomStringConvertible {
+    /// What failed, with the tool's own message.
+    public let description: String
+    /// Creates an error.
+    public init(_ description: String) { self.description = description }
 }
