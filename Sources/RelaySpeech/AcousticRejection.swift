@@ -14,17 +14,23 @@ enum AcousticRejection {
         !(word.isEmpty || word.hasPrefix("<") || word.hasPrefix("[") || word.hasPrefix("+") || word.hasPrefix("("))
     }
 
-    /// Mean per-frame acoustic score by which the phone loop beats the grammar, and the phone loop's own mean score.
+    /// The language-model search reports acoustic scores 2^10 times larger than the grammar and phone-loop
+    /// searches (it does not drop pocketsphinx's senone-score shift).
+    static let languageModelScale = 1.0 / 1024
+
+    /// Mean per-frame acoustic score by which `reference` (a phone loop, or the language-model search) beats the
+    /// grammar, and the reference's own mean score, over the frames the grammar explains except `fillers`.
     static func gap(
-        grammar: PocketSphinxDecoder.Decoding, phoneLoop: PocketSphinxDecoder.Decoding, ignoring fillers: Set<String>
+        grammar: PocketSphinxDecoder.Decoding, phoneLoop: PocketSphinxDecoder.Decoding, ignoring fillers: Set<String>,
+        referenceScale: Double = 1
     ) -> (perFrame: Double, frames: Int, phoneLoopPerFrame: Double) {
         let frameCount = max(grammar.frameCount, phoneLoop.frameCount,
                              (grammar.segments + phoneLoop.segments).map { $0.endFrame + 1 }.max() ?? 0)
         guard frameCount > 0 else { return (0, 0, 0) }
-        // The phone loop's score spread evenly over each phone's frames.
+        // The reference's score spread evenly over each of its segments' frames.
         var phoneScore = [Double](repeating: 0, count: frameCount)
         for segment in phoneLoop.segments where segment.endFrame >= segment.startFrame && segment.startFrame >= 0 {
-            let share = Double(segment.acousticScore) / Double(segment.endFrame - segment.startFrame + 1)
+            let share = Double(segment.acousticScore) * referenceScale / Double(segment.endFrame - segment.startFrame + 1)
             for frame in segment.startFrame ... min(segment.endFrame, frameCount - 1) { phoneScore[frame] = share }
         }
         var gap = 0.0

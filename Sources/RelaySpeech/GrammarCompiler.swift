@@ -25,6 +25,18 @@ struct GrammarCompiler {
 
     /// Looks a word up in the dictionary: its phones, or nil.
     let pronunciation: (String) -> String?
+    /// Whether each choice is weighted by its probability (1/k among k alternatives, ½ for an optional part).
+    ///
+    /// pocketsphinx uses JSGF weights as transition probabilities as they are, and an unweighted choice costs
+    /// nothing: every path through a template with many alternatives and slots was as likely as a fixed phrase,
+    /// so any audio found some flexible sentence to fit. Weighted, the grammar is a prior over sentences, and its
+    /// language score says how much of the path was chosen rather than heard.
+    var weighted = true
+    /// Transition probability of each phone of a free-text loop: a per-phone cost, scaled by the language weight.
+    ///
+    /// Without it a free-text loop (itself a phone loop) explained any audio better than words, and sentences
+    /// such as "note that {body}" swallowed other commands whole.
+    var freeTextPhoneProbability: Double = 1
 
     private enum Expansion {
         case impossible
@@ -64,11 +76,11 @@ struct GrammarCompiler {
                     context.newWords[word] = phone
                     fillerSlots[word] = name
                 }
-                rules.append("<\(Self.ruleName(free: name))> = ( \(words.joined(separator: " | ")) )+ ;")
+                rules.append("<\(Self.ruleName(free: name))> = \(Self.phoneLoop(words, probability: freeTextPhoneProbability)) ;")
                 continue
             }
             if let values = context.slotValues[name] {
-                rules.append("<\(Self.ruleName(slot: name))> = ( \(values.joined(separator: " | ")) ) ;")
+                rules.append("<\(Self.ruleName(slot: name))> = \(weighted ? Self.weightedChoice(values) : "( " + values.joined(separator: " | ") + " )") ;")
             }
         }
         guard !alternatives.isEmpty else {
@@ -78,7 +90,8 @@ struct GrammarCompiler {
                     + context.unknownWords.sorted().prefix(8).joined(separator: ", ") + ")",
                 hint: "Write the sentences with common English words")
         }
-        let jsgf = (["#JSGF V1.0;", "grammar relay;", "public <command> = ( " + alternatives.joined(separator: " ) | ( ") + " ) ;"]
+        let top = weighted ? Self.weightedChoice(alternatives.map { "( \($0) )" }) : "( " + alternatives.joined(separator: " ) | ( ") + " )"
+        let jsgf = (["#JSGF V1.0;", "grammar relay;", "public <command> = \(top) ;"]
             + rules).joined(separator: "\n") + "\n"
         let added = context.newWords.filter { !$0.key.hasPrefix(Self.fillerPrefix) }
         let report = GrammarReport(
@@ -142,10 +155,15 @@ struct GrammarCompiler {
                 }
             }
             if texts.isEmpty { return canBeEmpty ? .empty : .impossible }
+            if weighted {
+                return .text(Self.weightedChoice(texts + (canBeEmpty ? ["<NULL>"] : [])))
+            }
             let group = "( " + texts.joined(separator: " | ") + " )"
             return .text(canBeEmpty ? "[ \(group) ]" : group)
         case .optional(let inner):
-            if case .text(let text) = try expand(inner, &context, in: sentence) { return .text("[ \(text) ]") }
+            if case .text(let text) = try expand(inner, &context, in: sentence) {
+                return .text(weighted ? Self.weightedChoice([text, "<NULL>"]) : "[ \(text) ]")
+            }
             return .empty
         }
     }
@@ -178,6 +196,27 @@ struct GrammarCompiler {
             if let tailPhones = compoundPronunciation(tail, parts: parts - 1) { return headPhones + " " + tailPhones }
         }
         return nil
+    }
+
+    /// One or more of `words`, each taken with `probability`.
+    static func phoneLoop(_ words: [String], probability: Double) -> String {
+        guard probability < 1 else { return "( " + words.joined(separator: " | ") + " )+" }
+        return "( " + words.map { weight(probability) + $0 }.joined(separator: " | ") + " )+"
+    }
+
+    /// A JSGF weight: plain decimals, since the parser reads no exponents.
+    static func weight(_ probability: Double) -> String {
+        var digits = String(format: "%.20f", probability)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        if digits.hasSuffix(".") { digits += "0" }
+        return "/\(digits)/ "
+    }
+
+    /// `( /1/k/ a | … )`: k alternatives, equally likely.
+    static func weightedChoice(_ texts: [String]) -> String {
+        guard texts.count > 1 else { return "( " + (texts.first ?? "<NULL>") + " )" }
+        let each = weight(1 / Double(texts.count))
+        return "( " + texts.map { each + $0 }.joined(separator: " | ") + " )"
     }
 
     static func ruleName(slot: String) -> String { "slot_" + sanitize(slot) }

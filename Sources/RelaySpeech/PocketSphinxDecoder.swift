@@ -30,6 +30,9 @@ final class PocketSphinxDecoder {
         var segments: [Segment]
     }
 
+    /// Seed of the dither noise, set again before every utterance.
+    static let ditherSeed: UInt = 1
+
     private let decoder: OpaquePointer
     fileprivate var decoderPointer: OpaquePointer { decoder }
     private let modelDescription: String
@@ -58,7 +61,7 @@ final class PocketSphinxDecoder {
             // cepstra and made the grammar search lose its final state; a fixed-seed dither keeps it finite
             // and decoding reproducible.
             "-dither": "yes",
-            "-seed": "1",
+            "-seed": String(Self.ditherSeed),
         ]
         arguments.merge(extraArguments) { _, new in new }
         let flat = arguments.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
@@ -122,16 +125,38 @@ final class PocketSphinxDecoder {
         }
     }
 
-    /// Adds a search over an n-gram language model file.
-    func setLanguageModel(name: String, path: String) throws {
+    /// Adds a search over an n-gram language model file, created with `settings` (numeric pocketsphinx
+    /// options such as `-maxhmmpf`, or flags as 0/1) that are restored afterwards.
+    func setLanguageModel(name: String, path: String, settings: [String: Double] = [:]) throws {
         guard FileManager.default.fileExists(atPath: path) else {
             throw SpeechError(.modelNotFound, path: path, operation: "loading the language model",
                               hint: "Install the Debian package pocketsphinx-en-us, or pass the model's path")
+        }
+        guard let config = ps_get_config(decoder) else {
+            throw SpeechError(.initFailed, path: path, operation: "loading the language model", cFunction: "ps_get_config")
+        }
+        var savedFloats: [String: Double] = [:]
+        var savedIntegers: [String: Int] = [:]
+        for (key, value) in settings {
+            if Self.integerOptions.contains(key) {
+                savedIntegers[key] = cmd_ln_int_r(config, key)
+                cmd_ln_set_int_r(config, key, Int(value))
+            } else {
+                savedFloats[key] = cmd_ln_float_r(config, key)
+                cmd_ln_set_float_r(config, key, value)
+            }
+        }
+        defer {
+            for (key, value) in savedFloats { cmd_ln_set_float_r(config, key, value) }
+            for (key, value) in savedIntegers { cmd_ln_set_int_r(config, key, value) }
         }
         if ps_set_lm_file(decoder, name, path) < 0 {
             throw SpeechError(.initFailed, path: path, operation: "loading the language model", cFunction: "ps_set_lm_file")
         }
     }
+
+    /// Options stored as integers (booleans included) rather than floats.
+    static let integerOptions: Set<String> = ["-maxhmmpf", "-maxwpf", "-fwdflat", "-bestpath", "-fwdtree"]
 
     /// Adds a phone-loop search over a phone n-gram model file.
     func setPhoneLoop(name: String, path: String) throws {
@@ -149,6 +174,9 @@ final class PocketSphinxDecoder {
         if ps_set_search(decoder, search) < 0 {
             throw SpeechError(.decodeFailed, operation: "selecting the search '\(search)'", cFunction: "ps_set_search")
         }
+        // The dither's random generator is global: re-seeding it makes each decode depend on its own audio
+        // only, not on what was decoded before (without this, results shifted with the order of utterances).
+        genrand_seed(Self.ditherSeed)
         var status = ps_start_utt(decoder)
         guard status >= 0 else {
             throw SpeechError(.decodeFailed, operation: "starting an utterance", cFunction: "ps_start_utt", cCode: status)

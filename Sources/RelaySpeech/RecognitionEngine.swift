@@ -5,7 +5,6 @@ import Foundation
 /// Confined to the ``PocketSphinxRecognizer``'s serial queue, never shared.
 struct RecognitionEngine {
     static let phoneSearch = "relay_phones"
-    static let languageModelSearch = "relay_lm"
 
     let configuration: PocketSphinxRecognizer.Configuration
     let decoder: PocketSphinxDecoder
@@ -15,7 +14,8 @@ struct RecognitionEngine {
     /// Filler word → free-text slot, for the active grammar.
     private var fillerSlots: [String: String] = [:]
     private var addedWords: Set<String> = []
-    private var hasLanguageModel = false
+    /// The language-model decoder every command is checked against, which also decodes free text.
+    private let words: WordReference
 
     init(configuration: PocketSphinxRecognizer.Configuration) throws {
         self.configuration = configuration
@@ -23,6 +23,7 @@ struct RecognitionEngine {
             acousticModel: configuration.acousticModel, dictionary: configuration.dictionary,
             extraArguments: configuration.extraArguments)
         try decoder.setPhoneLoop(name: Self.phoneSearch, path: configuration.phoneLanguageModel)
+        words = try WordReference(configuration: configuration)
     }
 
     /// Compiles and activates `grammar`; the previous grammar stays active if this one fails.
@@ -35,8 +36,9 @@ struct RecognitionEngine {
             jsgf = text
         case .templates(let sentences, let slots, let freeTextSlots):
             let decoder = self.decoder
-            let output = try GrammarCompiler(pronunciation: { decoder.pronunciation(of: $0) })
-                .compile(sentences: sentences, slots: slots, freeTextSlots: freeTextSlots)
+            var compiler = GrammarCompiler(pronunciation: { decoder.pronunciation(of: $0) })
+            compiler.freeTextPhoneProbability = configuration.freeTextPhoneProbability
+            let output = try compiler.compile(sentences: sentences, slots: slots, freeTextSlots: freeTextSlots)
             for (word, phones) in output.newWords.sorted(by: { $0.key < $1.key }) where !addedWords.contains(word) {
                 try decoder.addWord(word, phones: phones)
                 addedWords.insert(word)
@@ -73,9 +75,13 @@ struct RecognitionEngine {
             ? AudioConversion.speechBounds(AudioConversion.float(audio), sampleRate: PocketSphinxRecognizer.sampleRate)
             : 0 ..< audio.count
         let speech = Array(audio[bounds])
+        let pendingWords = words.start(speech)
         let grammarPass = try decoder.decode(speech, search: grammarSearch)
         let phonePass = try decoder.decode(speech, search: Self.phoneSearch)
         let gap = AcousticRejection.gap(grammar: grammarPass, phoneLoop: phonePass, ignoring: Set(fillerSlots.keys))
+        let wordPass = try pendingWords.wait()
+        let wordGap = AcousticRejection.gap(grammar: grammarPass, phoneLoop: wordPass, ignoring: Set(fillerSlots.keys),
+                                            referenceScale: AcousticRejection.languageModelScale)
 
         // The sentence as words and free-text spans (frames), in order.
         var parts: [(word: String?, slot: String, start: Int, end: Int)] = []
@@ -98,7 +104,8 @@ struct RecognitionEngine {
         guard gap.frames > 0, parts.contains(where: { $0.word != nil }) else {
             return Transcript(text: "", confidence: 0, isInGrammar: false, rejection: .noSpeech, diagnostics: diagnostics)
         }
-        let score = configuration.rejectionScore(gap: gap.perFrame, phoneLoopScore: gap.phoneLoopPerFrame)
+        diagnostics.wordGapPerFrame = wordGap.perFrame
+        let score = configuration.rejectionScore(wordGap: wordGap.perFrame, phoneGap: gap.perFrame)
         diagnostics.rejectionScore = score
         let accepted = score <= configuration.rejectionThreshold
 
@@ -135,10 +142,6 @@ struct RecognitionEngine {
     }
 
     private mutating func decodeOpenVocabulary(_ audio: [Int16], frames: ClosedRange<Int>?) throws -> String {
-        if !hasLanguageModel {
-            try decoder.setLanguageModel(name: Self.languageModelSearch, path: configuration.languageModel)
-            hasLanguageModel = true
-        }
         var part = audio
         if let frames {
             // A little context either side: the grammar pass's word boundaries are not exact.
@@ -148,7 +151,7 @@ struct RecognitionEngine {
             guard start < end else { return "" }
             part = Array(audio[start ..< end])
         }
-        let pass = try decoder.decode(part, search: Self.languageModelSearch)
+        let pass = try words.decode(part)
         return pass.segments.map(\.word).filter(AcousticRejection.isWord).joined(separator: " ")
     }
 

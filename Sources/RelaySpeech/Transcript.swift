@@ -38,6 +38,11 @@ public struct Transcript: Sendable, Hashable, Codable {
         public var rejectionScore: Double = 0
         /// The phone loop's mean acoustic score per frame: how well the acoustic model fits this voice at all.
         public var phoneLoopScorePerFrame: Double = 0
+        /// Mean acoustic score per frame by which the general language model's words beat the grammar's sentence.
+        ///
+        /// Unlike free phones, real words carry the same mispronunciations as the grammar's words for an unusual
+        /// voice, so this gap measures what was said rather than how the voice sounds.
+        public var wordGapPerFrame: Double = 0
         /// Frames (10 ms) the gap was measured over.
         public var wordFrames: Int
         /// Seconds of audio decoded.

@@ -61,8 +61,8 @@ struct VoiceHarness {
 @Suite(.serialized) struct VoiceCorpusTests {
     /// Accuracy measured on this machine when the tests were written, minus a margin: a regression guard
     /// until recognition reaches the issue's targets (95 % clean, 85 % noisy), which are asserted as known issues.
-    static let cleanFloor = 0.12  // measured 17.4 % (684 utterances)
-    static let noisyFloor = 0.45  // measured 58.8 % (114 utterances)
+    static let cleanFloor = 0.68  // measured 73.8 % (684 utterances)
+    static let noisyFloor = 0.50  // measured 57.0 % (114 utterances)
 
     /// What each spoken command must become: the text skill's reading of the same words.
     static func expectations() async throws -> [SpokenExpectation] {
@@ -138,7 +138,7 @@ struct VoiceHarness {
         print("voice corpus (clean): \(heard.count) utterances, intent-and-arguments accuracy \(String(format: "%.1f", accuracy * 100)) %")
         for miss in misses.prefix(40) { print("  miss: \(miss)") }
         #expect(accuracy >= Self.cleanFloor, "clean accuracy \(accuracy) fell below the measured floor")
-        withKnownIssue("Target 95 % not reached: the recognizer's acoustic rejection turns away many espeak-ng commands under the full command grammar", isIntermittent: true) {
+        withKnownIssue("Target 95 % not reached: about 12 % of the commands are misheard under the full grammar, and rejection (set for ≥ 95 % of non-commands) turns away a further 14 %", isIntermittent: true) {
             #expect(accuracy >= 0.95, "clean accuracy \(accuracy)")
         }
     }
@@ -151,7 +151,7 @@ struct VoiceHarness {
         print("voice corpus (10 dB SNR pink noise): \(heard.count) utterances, accuracy \(String(format: "%.1f", accuracy * 100)) %")
         for miss in misses.prefix(40) { print("  miss: \(miss)") }
         #expect(accuracy >= Self.noisyFloor, "noisy accuracy \(accuracy) fell below the measured floor")
-        withKnownIssue("Target 85 % not reached at 10 dB SNR pink noise: most noisy commands are rejected as out of grammar", isIntermittent: true) {
+        withKnownIssue("Target 85 % not reached at 10 dB SNR pink noise: about 20 % are misheard and a further 23 % rejected as out of grammar", isIntermittent: true) {
             #expect(accuracy >= 0.85, "noisy accuracy \(accuracy)")
         }
     }
@@ -172,11 +172,8 @@ struct VoiceHarness {
         print("non-command audio: \(corpus.nonCommands.count) clips, \(String(format: "%.1f", share * 100)) % dispatched nothing")
         for o in offenders { print("  dispatched: \(o)") }
         #expect(corpus.nonCommands.count >= 40)
-        // Measured 95.9 % (47 of 49). The floor is 0.9 because the recognizer's fixed-seed dither carries its state
-        // across utterances of a shared decoder, so results shift with test order; the 95 % target stays visible.
-        #expect(share >= 0.9, "\(offenders)")
-        withKnownIssue("Target 95 % is met in most runs but sits on the threshold (one clip more falls below it)", isIntermittent: true) {
-            #expect(share >= 0.95, "\(offenders)")
-        }
+        // Measured 95.9 % (47 of 49). Decoding is reproducible (the dither is re-seeded for every utterance), so the
+        // target itself is asserted.
+        #expect(share >= 0.95, "\(offenders)")
     }
 }

@@ -12,8 +12,33 @@ import Testing
         ][word]
     })
 
-    @Test func alternativesOptionalsAndSlotsBecomeJSGF() throws {
+    /// The same compiler without choice weights, for reading the grammar's structure.
+    private var plain: GrammarCompiler {
+        var unweighted = compiler
+        unweighted.weighted = false
+        return unweighted
+    }
+
+    @Test func choicesAreWeightedByTheirProbability() throws {
         let output = try compiler.compile(
+            sentences: ["Turn (on | off) [the] {device}!", "set a timer for {n} minutes"],
+            slots: ["device": ["WiFi", "airdrop", "bluetooth"], "n": ["five", "ten"]], freeTextSlots: [])
+        #expect(output.jsgf.contains(
+            "public <command> = ( /0.5/ ( turn ( /0.5/ on | /0.5/ off ) ( /0.5/ the | /0.5/ <NULL> ) <slot_device> ) | /0.5/ ( set a timer for <slot_n> minutes ) ) ;"))
+        #expect(output.jsgf.contains("<slot_device> = ( /0.33333333333333331483/ wifi | /0.33333333333333331483/ airdrop | /0.33333333333333331483/ bluetooth ) ;"))
+        #expect(output.jsgf.contains("<slot_n> = ( /0.5/ five | /0.5/ ten ) ;"))
+    }
+
+    @Test func aFreeTextLoopPaysForEachPhone() throws {
+        var costly = GrammarCompiler(pronunciation: { $0 == "message" ? "M EH S AH JH" : compiler.pronunciation($0) })
+        costly.freeTextPhoneProbability = 1e-8
+        let output = try costly.compile(sentences: ["send a message to bob saying {body}"], slots: [:], freeTextSlots: ["body"])
+        #expect(output.jsgf.contains("<free_body> = ( /0.00000001/ relayfree0_aa | /0.00000001/ relayfree0_ae | "))
+        #expect(output.jsgf.contains("/0.00000001/ relayfree0_zh )+ ;"))
+    }
+
+    @Test func alternativesOptionalsAndSlotsBecomeJSGF() throws {
+        let output = try plain.compile(
             sentences: ["Turn (on | off) [the] {device}!", "set a timer for {n} minutes"],
             slots: ["device": ["WiFi", "airdrop"], "n": ["five", "ten"]], freeTextSlots: [])
         #expect(output.jsgf.contains("public <command> = ( turn ( on | off ) [ the ] <slot_device> ) | ( set a timer for <slot_n> minutes ) ;"))
@@ -26,7 +51,7 @@ import Testing
     }
 
     @Test func unknownWordsDropTheirAlternativeOrSentence() throws {
-        let output = try compiler.compile(
+        let output = try plain.compile(
             sentences: ["turn (on | xyzzy) the wifi", "turn on the zorblax", "turn [qqq] off"],
             slots: ["device": ["wifi"]], freeTextSlots: [])
         #expect(output.jsgf.contains("( turn ( on ) the wifi )"))
@@ -37,12 +62,12 @@ import Testing
     }
 
     @Test func hyphenatedWordsAreSaidAsTheirParts() throws {
-        let output = try compiler.compile(sentences: ["turn on wi-fi"], slots: [:], freeTextSlots: [])
+        let output = try plain.compile(sentences: ["turn on wi-fi"], slots: [:], freeTextSlots: [])
         #expect(output.jsgf.contains("( turn on wi fi )"))
     }
 
     @Test func slotValuesWithUnknownWordsAreDroppedAndAnEmptySlotDropsTheSentence() throws {
-        let output = try compiler.compile(
+        let output = try plain.compile(
             sentences: ["send to {contact}", "turn on {device}"],
             slots: ["contact": ["bob", "xiaoming"], "device": ["zzzq"]], freeTextSlots: [])
         #expect(output.jsgf.contains("<slot_contact> = ( bob ) ;"))
@@ -56,8 +81,9 @@ import Testing
         #expect(throws: SpeechError.self) {
             try compiler.compile(sentences: ["send a message to bob saying {body}"], slots: [:], freeTextSlots: ["body"])
         }
-        let withMessage = try GrammarCompiler(pronunciation: { $0 == "message" ? "M EH S AH JH" : compiler.pronunciation($0) })
-            .compile(sentences: ["send a message to bob saying {body}"], slots: [:], freeTextSlots: ["body"])
+        var messageCompiler = GrammarCompiler(pronunciation: { $0 == "message" ? "M EH S AH JH" : compiler.pronunciation($0) })
+        messageCompiler.weighted = false
+        let withMessage = try messageCompiler.compile(sentences: ["send a message to bob saying {body}"], slots: [:], freeTextSlots: ["body"])
         #expect(withMessage.jsgf.contains("( send a message to bob saying <free_body> )"))
         #expect(withMessage.jsgf.contains("<free_body> = ( relayfree0_aa | "))
         #expect(withMessage.fillerSlots.count == GrammarCompiler.phones.count)

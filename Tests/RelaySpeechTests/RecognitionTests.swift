@@ -81,10 +81,11 @@ enum SharedRecognizer {
             }
         }
         print("non-command speech: \(rejected)/\(total) rejected")
-        // 15 or 16 of 18 are rejected depending on test order (the fixed-seed dither's state carries across the
-        // utterances of the shared decoder); the floor is what holds in every order, the target stays visible.
+        // 15 of 18 are rejected: a librivox clip and ALSA's "Front Left" become "turn on flashlight", and "play some
+        // music by the beatles" becomes "turn on the wifi", in this grammar of six short commands where every
+        // sentence is a near neighbour of some speech (the full command grammar rejects 96 %).
         #expect(Double(rejected) / Double(total) >= 0.8)
-        withKnownIssue("Rejection margin is thin: ALSA's Front Left/Right clips score near the threshold", isIntermittent: true) {
+        withKnownIssue("A grammar of a few short sentences leaves a thin margin against speech that resembles them", isIntermittent: true) {
             #expect(Double(rejected) / Double(total) >= 0.85)
         }
     }

@@ -8,12 +8,15 @@ public import RelaySpeech
 /// Rhasspy's idea: the recognizer's grammar and the text matcher come from the same templates, so what
 /// can be heard is exactly what can be understood. Rebuild it whenever entity names change.
 public enum CommandGrammar {
-    /// The recognition grammar for `catalog` with the live `entityNames`, every sentence prefixed by the wake phrase if any.
+    /// The recognition grammar for `catalog` with the live `entityNames`, every sentence optionally prefixed by the wake phrase.
     public static func make(catalog: ActionCatalog, entityNames: EntityNames, wakePhrase: String? = nil) -> RecognitionGrammar {
         var sentences: [String] = []
         var slots: [String: [String]] = [:]
         var free: Set<String> = []
-        let prefix = wakePhrase.map { TextNormalizer.words($0).joined(separator: " ") + " " } ?? ""
+        // The wake phrase is optional in the grammar and required of the transcript: forced onto audio that
+        // lacks it, "hey relay" got squeezed into a few frames and the rest still fitted a command, so the
+        // decoder must be free to leave it out when it was not said.
+        let prefix = wakePhrase.map { "[" + TextNormalizer.words($0).joined(separator: " ") + "] " } ?? ""
         for action in catalog.actions {
             let subsystem = catalog.subsystem(named: action.subsystem)
             let rules = SentenceRules.builtIn.merging(subsystem?.rules ?? [:]).byLanguage["en"] ?? [:]

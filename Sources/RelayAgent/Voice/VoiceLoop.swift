@@ -45,9 +45,9 @@ public final class VoiceLoop: Sendable {
 
     /// The recognizer settings of the loop: RelaySpeech's own.
     ///
-    /// Measured on the spoken corpus: raising `comfortNoise` from 0.001 to 0.03–0.06 raised the share of
-    /// espeak-ng commands accepted from about 1 in 6 to 3 in 4, but made 13–15 of 45 non-command clips
-    /// dispatch something, so the safer default stays.
+    /// Measured on the spoken corpus (with the earlier phone-loop rejection): raising `comfortNoise` from 0.001
+    /// to 0.03–0.06 accepted many more espeak-ng commands but made 13–15 of 45 non-command clips dispatch
+    /// something, so the safer default stays.
     public static var defaultRecognizer: PocketSphinxRecognizer.Configuration { PocketSphinxRecognizer.Configuration() }
 
     /// Runs the commands.

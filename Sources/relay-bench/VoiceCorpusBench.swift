@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import RelayAgent
+import RelayKit
+import RelayMedia
+import RelayModel
+import RelayPlugins
+import RelaySpeech
+
+/// `relay-bench voice-corpus`: recognition accuracy and rejection over a spoken corpus, one line per utterance.
+///
+/// The calibration tool behind the recognizer's rejection settings: it prints each utterance's transcript and
+/// scores, so a threshold can be chosen from the two distributions rather than guessed.
+struct VoiceCorpusBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "voice-corpus",
+        abstract: "Recognition accuracy and rejection over a spoken corpus, with per-utterance scores.",
+        discussion: """
+            LIST is the tab-separated list that Samples/scripts/make-voice-corpus.sh reads (id, voice, wpm, clean|noisy, \
+            text), with the WAV files next to it. A line whose text starts with "~" is not a command: it must dispatch \
+            nothing. Other audio files that are not commands can be added with --other. Nothing is dispatched: each \
+            transcript is read by the text skill and compared with the reading of the expected text (action and typed \
+            arguments; free-text arguments only need to be present).
+            """
+    )
+
+    @Argument(help: "The corpus list.")
+    var list: String
+
+    @Option(parsing: .upToNextOption, help: "Audio files that are not commands.")
+    var other: [String] = []
+
+    @Flag(help: "Print one line per utterance.")
+    var details = false
+
+    @Option(help: "Recognizer rejection threshold (default: the recognizer's own).")
+    var threshold: Double?
+
+    func run() async throws {
+        let listURL = URL(fileURLWithPath: list)
+        let folder = listURL.deletingLastPathComponent()
+        var items: [(url: URL, text: String?, noisy: Bool)] = []
+        for line in try String(contentsOf: listURL, encoding: .utf8).split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 5 else { continue }
+            let url = folder.appendingPathComponent(f[0] + ".wav")
+            items.append((url, f[4].hasPrefix("~") ? nil : f[4], f[3] == "noisy"))
+        }
+        items += other.map { (URL(fileURLWithPath: $0), nil, false) }
+
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("relay-bench-corpus-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home)
+        for album in ["Trip", "Family", "Cats"] { await dispatcher.call("photos.create_album", ["name": .string(album)], origin: .test) }
+        await dispatcher.call("messages.add_contact", ["name": .string("Bob Jones")], origin: .test)
+        var recognizerConfiguration = VoiceLoop.defaultRecognizer
+        if let threshold { recognizerConfiguration.rejectionThreshold = threshold }
+        let loop = try await VoiceLoop(runner: CommandRunner(dispatcher: dispatcher),
+                                       configuration: .init(asksByVoice: false, recognizer: recognizerConfiguration))
+        let skill = TextCommandSkill(matcher: CommandMatcher(catalog: dispatcher.catalog), entityNames: await dispatcher.entityNames())
+        let catalog = dispatcher.catalog
+
+        func reading(_ text: String) -> ToolCall? {
+            guard case .understood(let match) = skill.interpret(text), match.missing.isEmpty else { return nil }
+            return match.call
+        }
+        func same(_ a: ToolCall?, _ b: ToolCall?) -> Bool {
+            guard let a, let b, a.name == b.name else { return false }
+            let free = Set(catalog.action(named: a.name)?.parameters.filter { $0.kind == .string || $0.kind == .text }.map(\.name) ?? [])
+            guard Set(a.arguments.keys) == Set(b.arguments.keys) else { return false }
+            return a.arguments.allSatisfy { free.contains($0.key) || b.arguments[$0.key] == $0.value }
+        }
+
+        var counts = (commands: 0, right: 0, forcedRight: 0, noisy: 0, noisyRight: 0, others: 0, othersQuiet: 0)
+        var decodeSeconds = 0.0, audioSeconds = 0.0
+        for item in items {
+            var utterances: [Utterance] = []
+            for try await event in try AudioDecoder(url: item.url).chunks(seconds: 0.1).voiceActivity() {
+                if case .speechEnd(let u) = event { utterances.append(u) }
+            }
+            var calls: [ToolCall] = []
+            var lines: [String] = []
+            var forced = false
+            for u in utterances {
+                let t = try await loop.recognizer.transcribe(u)
+                decodeSeconds += t.diagnostics?.decodingTime ?? 0
+                audioSeconds += u.duration
+                let d = t.diagnostics
+                let call = t.isActionable ? reading(t.text) : nil
+                if let call { calls.append(call) }
+                if let text = item.text, same(reading(t.text.replacingOccurrences(of: "…", with: "x")), reading(text)) { forced = true }
+                lines.append(String(format: "%@\t%.2f\t%.2f\t%.2f\t%d", t.isActionable ? "acc" : "rej",
+                                    d?.rejectionScore ?? 0, d?.acousticGapPerFrame ?? 0, d?.wordGapPerFrame ?? 0, d?.wordFrames ?? 0)
+                             + "\t\(t.text)")
+            }
+            let ok: Bool
+            if let text = item.text {
+                ok = calls.count == 1 && same(calls.first, reading(text))
+                counts.commands += 1
+                if item.noisy { counts.noisy += 1; if ok { counts.noisyRight += 1 } } else if ok { counts.right += 1 }
+                if forced, !item.noisy { counts.forcedRight += 1 }
+            } else {
+                ok = calls.isEmpty
+                counts.others += 1
+                if ok { counts.othersQuiet += 1 }
+            }
+            if details {
+                let kind = item.text == nil ? "other" : item.noisy ? "noisy" : "clean"
+                print("\(ok ? "ok" : "XX")\t\(kind)\t\(forced ? "F" : "-")\t\(item.text ?? item.url.lastPathComponent)\t" + (lines.isEmpty ? "no utterance" : lines.joined(separator: " | ")))
+            }
+        }
+        let clean = counts.commands - counts.noisy
+        print(String(format: "clean %d/%d (%.1f %%; transcript right %d), noisy %d/%d (%.1f %%), not commands quiet %d/%d (%.1f %%), RTF %.3f",
+                     counts.right, clean, 100 * Double(counts.right) / Double(max(clean, 1)), counts.forcedRight,
+                     counts.noisyRight, counts.noisy, 100 * Double(counts.noisyRight) / Double(max(counts.noisy, 1)),
+                     counts.othersQuiet, counts.others, 100 * Double(counts.othersQuiet) / Double(max(counts.others, 1)),
+                     decodeSeconds / max(audioSeconds, 0.001)))
+    }
+}
