@@ -59,7 +59,7 @@ final class PocketSphinxDecoder {
             "-allphone_ci": "yes",
             // Digital silence (espeak-ng's padding, a muted microphone) has log(0) energy, which wrecks the
             // cepstra and made the grammar search lose its final state; a fixed-seed dither keeps it finite
-            // and decoding reproducible.
+            // (the recognizer turns it off when it adds comfort noise itself, see `decoderArguments`).
             "-dither": "yes",
             "-seed": String(Self.ditherSeed),
         ]

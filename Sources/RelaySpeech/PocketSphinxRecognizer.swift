@@ -82,6 +82,15 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
         /// The Debian model paths and measured thresholds.
         public init() {}
 
+        /// The pocketsphinx arguments of every decoder: ``extraArguments`` over Relay's choice of dither.
+        ///
+        /// The comfort noise already keeps digital silence off log(0), so the dither is on only without it. The
+        /// dither's random generator is global to the process: decoders dithering at once (the word reference
+        /// beside the grammar decoder, two recognizers in one process) made each other's results depend on timing.
+        var decoderArguments: [String: String] {
+            ["-dither": comfortNoise > 0 ? "no" : "yes"].merging(extraArguments) { _, given in given }
+        }
+
         /// The rejection score of an utterance from its word gap and phone gap (both per frame).
         public func rejectionScore(wordGap: Double, phoneGap: Double) -> Double {
             wordGap + phoneGapWeight * phoneGap

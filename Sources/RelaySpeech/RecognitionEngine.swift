@@ -21,7 +21,7 @@ struct RecognitionEngine {
         self.configuration = configuration
         decoder = try PocketSphinxDecoder(
             acousticModel: configuration.acousticModel, dictionary: configuration.dictionary,
-            extraArguments: configuration.extraArguments)
+            extraArguments: configuration.decoderArguments)
         try decoder.setPhoneLoop(name: Self.phoneSearch, path: configuration.phoneLanguageModel)
         words = try WordReference(configuration: configuration)
     }

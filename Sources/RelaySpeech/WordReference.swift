@@ -31,12 +31,9 @@ final class WordReference: @unchecked Sendable {
 
     /// Loads the acoustic model, the dictionary and the language model.
     init(configuration: PocketSphinxRecognizer.Configuration) throws {
-        // No dither here: the audio already carries comfort noise, and the dither's random generator is global,
-        // so two decoders dithering at once would make each other's results depend on timing.
-        var arguments = configuration.extraArguments
-        arguments["-dither"] = arguments["-dither"] ?? "no"
         decoder = try PocketSphinxDecoder(
-            acousticModel: configuration.acousticModel, dictionary: configuration.dictionary, extraArguments: arguments)
+            acousticModel: configuration.acousticModel, dictionary: configuration.dictionary,
+            extraArguments: configuration.decoderArguments)
         try decoder.setLanguageModel(name: Self.search, path: configuration.languageModel,
                                      settings: configuration.languageModelSettings)
     }
