@@ -21,30 +21,30 @@ enum AcousticRejection {
     /// Mean per-frame acoustic score by which `reference` (a phone loop, or the language-model search) beats the
     /// grammar, and the reference's own mean score, over the frames the grammar explains except `fillers`.
     static func gap(
-        grammar: PocketSphinxDecoder.Decoding, phoneLoop: PocketSphinxDecoder.Decoding, ignoring fillers: Set<String>,
+        grammar: PocketSphinxDecoder.Decoding, reference: PocketSphinxDecoder.Decoding, ignoring fillers: Set<String>,
         referenceScale: Double = 1
-    ) -> (perFrame: Double, frames: Int, phoneLoopPerFrame: Double) {
-        let frameCount = max(grammar.frameCount, phoneLoop.frameCount,
-                             (grammar.segments + phoneLoop.segments).map { $0.endFrame + 1 }.max() ?? 0)
+    ) -> (perFrame: Double, frames: Int, referencePerFrame: Double) {
+        let frameCount = max(grammar.frameCount, reference.frameCount,
+                             (grammar.segments + reference.segments).map { $0.endFrame + 1 }.max() ?? 0)
         guard frameCount > 0 else { return (0, 0, 0) }
         // The reference's score spread evenly over each of its segments' frames.
-        var phoneScore = [Double](repeating: 0, count: frameCount)
-        for segment in phoneLoop.segments where segment.endFrame >= segment.startFrame && segment.startFrame >= 0 {
+        var referenceScore = [Double](repeating: 0, count: frameCount)
+        for segment in reference.segments where segment.endFrame >= segment.startFrame && segment.startFrame >= 0 {
             let share = Double(segment.acousticScore) * referenceScale / Double(segment.endFrame - segment.startFrame + 1)
-            for frame in segment.startFrame ... min(segment.endFrame, frameCount - 1) { phoneScore[frame] = share }
+            for frame in segment.startFrame ... min(segment.endFrame, frameCount - 1) { referenceScore[frame] = share }
         }
         var gap = 0.0
         var frames = 0
-        var phoneTotal = 0.0
+        var referenceTotal = 0.0
         for segment in grammar.segments
         where !segment.word.hasPrefix("(") && !fillers.contains(segment.word) && segment.endFrame >= segment.startFrame && segment.startFrame >= 0 {
             let last = min(segment.endFrame, frameCount - 1)
             guard last >= segment.startFrame else { continue }
-            let phoneSum = phoneScore[segment.startFrame ... last].reduce(0, +)
-            gap += phoneSum - Double(segment.acousticScore)
-            phoneTotal += phoneSum
+            let referenceSum = referenceScore[segment.startFrame ... last].reduce(0, +)
+            gap += referenceSum - Double(segment.acousticScore)
+            referenceTotal += referenceSum
             frames += last - segment.startFrame + 1
         }
-        return frames > 0 ? (gap / Double(frames), frames, phoneTotal / Double(frames)) : (0, 0, 0)
+        return frames > 0 ? (gap / Double(frames), frames, referenceTotal / Double(frames)) : (0, 0, 0)
     }
 }

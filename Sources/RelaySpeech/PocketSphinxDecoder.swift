@@ -109,16 +109,10 @@ final class PocketSphinxDecoder {
     /// A search reads the beams from the configuration when it is created, so they are set for the call
     /// and restored: the phone loop keeps the default beams.
     func setGrammar(name: String, jsgf: String, beams: [String: Double] = [:]) throws {
-        guard let config = ps_get_config(decoder) else {
-            throw SpeechError(.invalidGrammar, operation: "compiling the JSGF grammar", cFunction: "ps_get_config")
+        let status = try withOptions(beams, failing: .invalidGrammar, operation: "compiling the JSGF grammar") {
+            ps_set_jsgf_string(decoder, name, jsgf)
         }
-        var saved: [String: Double] = [:]
-        for (key, value) in beams {
-            saved[key] = cmd_ln_float_r(config, key)
-            cmd_ln_set_float_r(config, key, value)
-        }
-        defer { for (key, value) in saved { cmd_ln_set_float_r(config, key, value) } }
-        if ps_set_jsgf_string(decoder, name, jsgf) < 0 {
+        if status < 0 {
             throw SpeechError(
                 .invalidGrammar, operation: "compiling the JSGF grammar", cFunction: "ps_set_jsgf_string",
                 hint: "Check the grammar's syntax and that every word is in the dictionary")
@@ -132,12 +126,30 @@ final class PocketSphinxDecoder {
             throw SpeechError(.modelNotFound, path: path, operation: "loading the language model",
                               hint: "Install the Debian package pocketsphinx-en-us, or pass the model's path")
         }
+        let status = try withOptions(settings, failing: .initFailed, operation: "loading the language model") {
+            ps_set_lm_file(decoder, name, path)
+        }
+        if status < 0 {
+            throw SpeechError(.initFailed, path: path, operation: "loading the language model", cFunction: "ps_set_lm_file")
+        }
+    }
+
+    /// Options stored as integers (booleans included) rather than floats.
+    static let integerOptions: Set<String> = ["-maxhmmpf", "-maxwpf", "-fwdflat", "-bestpath", "-fwdtree"]
+
+    /// Runs `body` (which creates a search) with `options` set in the decoder's configuration, then restores them.
+    ///
+    /// A search reads its settings from the configuration when it is created, so per-search settings are set
+    /// for the call only: the other searches keep theirs.
+    private func withOptions(_ options: [String: Double], failing code: SpeechError.Code, operation: String,
+                             _ body: () -> Int32) throws -> Int32 {
+        guard !options.isEmpty else { return body() }
         guard let config = ps_get_config(decoder) else {
-            throw SpeechError(.initFailed, path: path, operation: "loading the language model", cFunction: "ps_get_config")
+            throw SpeechError(code, operation: operation, cFunction: "ps_get_config")
         }
         var savedFloats: [String: Double] = [:]
         var savedIntegers: [String: Int] = [:]
-        for (key, value) in settings {
+        for (key, value) in options {
             if Self.integerOptions.contains(key) {
                 savedIntegers[key] = cmd_ln_int_r(config, key)
                 cmd_ln_set_int_r(config, key, Int(value))
@@ -150,13 +162,8 @@ final class PocketSphinxDecoder {
             for (key, value) in savedFloats { cmd_ln_set_float_r(config, key, value) }
             for (key, value) in savedIntegers { cmd_ln_set_int_r(config, key, value) }
         }
-        if ps_set_lm_file(decoder, name, path) < 0 {
-            throw SpeechError(.initFailed, path: path, operation: "loading the language model", cFunction: "ps_set_lm_file")
-        }
+        return body()
     }
-
-    /// Options stored as integers (booleans included) rather than floats.
-    static let integerOptions: Set<String> = ["-maxhmmpf", "-maxwpf", "-fwdflat", "-bestpath", "-fwdtree"]
 
     /// Adds a phone-loop search over a phone n-gram model file.
     func setPhoneLoop(name: String, path: String) throws {

@@ -78,9 +78,9 @@ struct RecognitionEngine {
         let pendingWords = words.start(speech)
         let grammarPass = try decoder.decode(speech, search: grammarSearch)
         let phonePass = try decoder.decode(speech, search: Self.phoneSearch)
-        let gap = AcousticRejection.gap(grammar: grammarPass, phoneLoop: phonePass, ignoring: Set(fillerSlots.keys))
-        let wordPass = try pendingWords.wait()
-        let wordGap = AcousticRejection.gap(grammar: grammarPass, phoneLoop: wordPass, ignoring: Set(fillerSlots.keys),
+        let fillers = Set(fillerSlots.keys)
+        let gap = AcousticRejection.gap(grammar: grammarPass, reference: phonePass, ignoring: fillers)
+        let wordGap = AcousticRejection.gap(grammar: grammarPass, reference: try pendingWords.wait(), ignoring: fillers,
                                             referenceScale: AcousticRejection.languageModelScale)
 
         // The sentence as words and free-text spans (frames), in order.
@@ -100,7 +100,7 @@ struct RecognitionEngine {
         var diagnostics = Transcript.Diagnostics(
             acousticGapPerFrame: gap.perFrame, wordFrames: gap.frames, audioDuration: duration,
             decodingTime: seconds(since: started))
-        diagnostics.phoneLoopScorePerFrame = gap.phoneLoopPerFrame
+        diagnostics.phoneLoopScorePerFrame = gap.referencePerFrame
         guard gap.frames > 0, parts.contains(where: { $0.word != nil }) else {
             return Transcript(text: "", confidence: 0, isInGrammar: false, rejection: .noSpeech, diagnostics: diagnostics)
         }
@@ -130,7 +130,7 @@ struct RecognitionEngine {
     }
 
     /// Decodes with the general language model only.
-    mutating func recognizeOpenVocabulary(_ samples: [Float], sampleRate: Int) throws -> Transcript {
+    func recognizeOpenVocabulary(_ samples: [Float], sampleRate: Int) throws -> Transcript {
         let started = ContinuousClock.now
         let audio = try prepare(samples, sampleRate: sampleRate)
         let duration = Double(audio.count) / Double(PocketSphinxRecognizer.sampleRate)
@@ -141,7 +141,7 @@ struct RecognitionEngine {
             diagnostics: .init(acousticGapPerFrame: 0, wordFrames: 0, audioDuration: duration, decodingTime: seconds(since: started)))
     }
 
-    private mutating func decodeOpenVocabulary(_ audio: [Int16], frames: ClosedRange<Int>?) throws -> String {
+    private func decodeOpenVocabulary(_ audio: [Int16], frames: ClosedRange<Int>?) throws -> String {
         var part = audio
         if let frames {
             // A little context either side: the grammar pass's word boundaries are not exact.
