@@ -1,14 +1,13 @@
 internal import CALSA
 internal import Foundation
 
-/// The writing side of playback: owns the open device; every call runs on its serial queue.
+/// The writing side of playback: owns the open device; `AudioPlayback` runs every call as a job of one
+/// `SerialWorker`, so they never overlap and never block a cooperative thread.
 ///
 /// The device is non-blocking: writes that find the buffer full wait in `snd_pcm_wait` with a
 /// timeout, and the drain at the end is polled, so a cancelled `play` stops within about 50 ms.
 ///
-/// `@unchecked Sendable`: the device and counters are touched only on `queue`, one job at a time.
-final class ALSAPlaybackWriter: @unchecked Sendable {
-    let queue: DispatchQueue
+final class ALSAPlaybackWriter {
     private let pcm: any ALSAPCMDevice
     private var underrunCount = 0
     private let waitMilliseconds: Int32
@@ -20,13 +19,12 @@ final class ALSAPlaybackWriter: @unchecked Sendable {
         self.pcm = pcm
         self.waitMilliseconds = waitMilliseconds
         self.drainSlackSeconds = drainSlackSeconds
-        self.queue = DispatchQueue(label: "relay.alsa.playback", qos: .userInitiated)
     }
 
-    /// Underruns recovered so far; read on `queue`.
+    /// Underruns recovered so far.
     var underruns: Int { underrunCount }
 
-    /// Closes the device (on `queue`, after any write in progress).
+    /// Closes the device.
     func close() { pcm.close() }
 
     /// Writes all of `samples` (interleaved frames), then waits until they have been played.

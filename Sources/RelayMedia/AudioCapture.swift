@@ -1,4 +1,5 @@
 internal import Foundation
+import RelayCore
 
 /// Records audio from an ALSA capture device as an asynchronous stream of chunks.
 ///
@@ -149,7 +150,8 @@ public final class AudioCapture: @unchecked Sendable {
         continuation.onTermination = { _ in control.cancel() }
         let loop = ALSACaptureLoop(pcm: pcm, chunkFrames: chunkFrames, maxFrames: maxFrames, control: control)
         control.isRunning = true
-        let thread = Thread {
+        // Audio must be read before ALSA's buffer (100 ms) fills: the loop gets a pool thread of its own at once.
+        BlockingWork.start {
             do {
                 try loop.run { samples, startFrame in
                     Self.deliver(transform(samples, startFrame), to: continuation, control: control)
@@ -161,10 +163,6 @@ public final class AudioCapture: @unchecked Sendable {
                 continuation.finish(throwing: error)
             }
         }
-        thread.name = "relay.alsa.capture"
-        // Audio must be read before ALSA's buffer (100 ms) fills, so ask for a prompt thread.
-        thread.qualityOfService = .userInteractive
-        thread.start()
         return stream
     }
 

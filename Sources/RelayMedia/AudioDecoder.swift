@@ -1,4 +1,5 @@
 public import Foundation
+import RelayCore
 
 /// Decodes an audio stream (of an audio or a video file) to mono Float32 at one sample rate (16 kHz by default),
 /// streamed in chunks.
@@ -36,7 +37,7 @@ public final class AudioDecoder {
     public func chunks(seconds: Double = 0.5) -> AsyncThrowingStream<AudioChunk, any Error> {
         let state = ChunkingState(url: url, streamIndex: streamIndex, sampleRate: sampleRate, opened: opened)
         opened = nil
-        let worker = SerialWorker(label: "audio", state: state)
+        let worker = SerialWorker(state: state)
         let damage = self.damage
         let rate = sampleRate
         return AsyncThrowingStream(unfolding: {

@@ -1,4 +1,5 @@
 internal import Foundation
+import RelayCore
 
 /// Plays PCM audio (spoken replies, prompts) on an ALSA playback device.
 ///
@@ -18,20 +19,19 @@ public final class AudioPlayback: @unchecked Sendable {
     public let device: String
     /// The sample rate and channel count `play` expects.
     public let format: AudioFormat
-    private let writer: ALSAPlaybackWriter
+    private let writer: SerialWorker<ALSAPlaybackWriter>
 
     /// Opens `device` for playback at `format` (S16_LE interleaved; ALSA resamples if the hardware can't).
     /// - Throws: `MediaError` (`.deviceNotFound`, `.deviceBusy`, `.deviceFailed`, `.invalidArgument`) naming the device.
     public init(device: String = "default", format: AudioFormat) throws {
         self.device = device
         self.format = format
-        writer = ALSAPlaybackWriter(pcm: try ALSAPCM(device: device, direction: .playback, format: format))
+        writer = SerialWorker(state: ALSAPlaybackWriter(pcm: try ALSAPCM(device: device, direction: .playback, format: format)))
     }
 
     deinit {
-        // The queue finishes any write in progress before the device closes.
-        let writer = self.writer
-        writer.queue.async { writer.close() }
+        // The worker finishes any write in progress before the device closes.
+        writer.submit { $0.close() }
     }
 
     /// Underruns recovered so far (the device ran dry before the next write).
@@ -83,19 +83,13 @@ public final class AudioPlayback: @unchecked Sendable {
         await onQueue { $0.close() }
     }
 
-    /// Runs `body` on the writer's serial queue and waits for it without blocking the caller's thread.
+    /// Runs `body` on the writer's worker and waits for it without blocking the caller's thread.
     private func onQueue<T: Sendable>(_ body: @escaping @Sendable (ALSAPlaybackWriter) throws -> T) async throws -> T {
-        let writer = self.writer
-        return try await withCheckedThrowingContinuation { continuation in
-            writer.queue.async { continuation.resume(with: Result { try body(writer) }) }
-        }
+        try await writer.run { try body($0) }
     }
 
-    /// Runs `body` on the writer's serial queue and waits for it without blocking the caller's thread.
+    /// Runs `body` on the writer's worker and waits for it without blocking the caller's thread.
     private func onQueue<T: Sendable>(_ body: @escaping @Sendable (ALSAPlaybackWriter) -> T) async -> T {
-        let writer = self.writer
-        return await withCheckedContinuation { continuation in
-            writer.queue.async { continuation.resume(returning: body(writer)) }
-        }
+        await writer.run { body($0) }
     }
 }

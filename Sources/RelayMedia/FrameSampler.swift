@@ -1,4 +1,5 @@
 public import Foundation
+import RelayCore
 
 /// Picks frames of a video by time or by index, exactly as a straight decode would show them, decoding as little as it can.
 ///
@@ -71,7 +72,7 @@ public enum FrameSampler {
     static func stream<T: Sendable>(
         url: URL, produce: @escaping @Sendable (VideoFrameSource, Int) throws -> T?
     ) -> AsyncThrowingStream<T, any Error> {
-        let worker = SerialWorker(label: "sampler", state: SamplerState(url: url))
+        let worker = SerialWorker(state: SamplerState(url: url))
         return AsyncThrowingStream(unfolding: {
             if Task.isCancelled { return nil }
             return try await worker.run { state in

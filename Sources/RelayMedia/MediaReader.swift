@@ -1,4 +1,5 @@
 public import Foundation
+import RelayCore
 import CFFmpeg
 
 /// One decoded item of a single pass over a file: a video frame or a run of audio samples.
@@ -35,7 +36,7 @@ public final class MediaReader {
         let url = self.url
         let first = opened
         opened = nil
-        let worker = SerialWorker(label: "reader", state: PassHolder(pass: first))
+        let worker = SerialWorker(state: PassHolder(pass: first))
         return AsyncThrowingStream(unfolding: {
             if Task.isCancelled { return nil }
             return try await worker.run { holder in

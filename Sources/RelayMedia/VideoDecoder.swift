@@ -1,4 +1,5 @@
 public import Foundation
+import RelayCore
 import CFFmpeg
 
 /// Decodes the best video stream of a file (or a still image, or an animated GIF) into RGB24 frames, in display order.
@@ -53,7 +54,7 @@ public final class VideoDecoder {
     private func takeSource() -> SerialWorker<LazyVideoSource> {
         let lazy = LazyVideoSource(url: url, streamIndex: streamIndex, opened: opened)
         opened = nil
-        return SerialWorker(label: "video", state: lazy)
+        return SerialWorker(state: lazy)
     }
 
     /// Every frame in display order, converted to RGB24 at `size` (display orientation; nil = `displayWidth`×`displayHeight`).

@@ -1,4 +1,5 @@
 public import Foundation
+import RelayCore
 public import RelayMedia
 
 /// Facts about a video file that decide its sampling: upright size, frame count, frame rate, rotation.

@@ -1,9 +1,10 @@
 import Foundation
+import RelayCore
 
 /// Speech synthesis with the espeak-ng program (`espeak-ng --stdout`), reading its WAV output.
 ///
 /// The text goes to espeak-ng's standard input, never its command line, so text starting with "-" is spoken,
-/// not parsed as an option. The process runs on a dispatch queue, off Swift's cooperative pool.
+/// not parsed as an option. The process is awaited, never waited for on a thread (``ChildProcess``).
 public struct EspeakSynthesizer: SpeechSynthesizer {
     /// Voice name (`espeak-ng --voices`): "en-us", "en-gb", "en-us+f2", "cmn" …
     public var voice: String
@@ -41,8 +42,14 @@ public struct EspeakSynthesizer: SpeechSynthesizer {
         let executable = self.executable
         let voice = self.voice
         let input = Data((trimmed.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
-        let (output, errorText, status) = try await ProcessRunner.run(executable, arguments: arguments, input: input)
-        guard status == 0 else {
+        let run: ChildProcess.Output
+        do {
+            run = try await ChildProcess(executable, arguments, input: input, timeout: .seconds(60)).run()
+        } catch {
+            throw SpeechError(.synthesisFailed, path: executable, operation: "starting \(executable)", underlying: "\(error)")
+        }
+        let (output, errorText, status) = (run.stdout, run.stderrText, run.status)
+        guard run.succeeded else {
             throw SpeechError(.synthesisFailed, path: executable, operation: "synthesizing with voice \(voice)",
                               underlying: errorText.isEmpty ? nil : errorText, cFunction: "espeak-ng", cCode: status,
                               hint: "List the voices with: espeak-ng --voices")
@@ -54,47 +61,5 @@ public struct EspeakSynthesizer: SpeechSynthesizer {
                               hint: "List the voices with: espeak-ng --voices")
         }
         return SynthesizedSpeech(samples: pcm.samples, sampleRate: pcm.sampleRate)
-    }
-}
-
-/// Runs a program to completion on a dispatch queue, feeding stdin and collecting stdout and stderr.
-enum ProcessRunner {
-    static func run(_ executable: String, arguments: [String], input: Data) async throws -> (Data, String, Int32) {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: executable)
-                process.arguments = arguments
-                let stdin = Pipe()
-                let stdout = Pipe()
-                let stderr = Pipe()
-                process.standardInput = stdin
-                process.standardOutput = stdout
-                process.standardError = stderr
-                do {
-                    try process.run()
-                } catch {
-                    continuation.resume(throwing: SpeechError(
-                        .synthesisFailed, path: executable, operation: "starting \(executable)",
-                        underlying: "\(error)"))
-                    return
-                }
-                // stderr is drained on its own thread so a chatty program cannot block on a full pipe.
-                let errorGroup = DispatchGroup()
-                nonisolated(unsafe) var errorData = Data()
-                DispatchQueue.global().async(group: errorGroup) {
-                    errorData = stderr.fileHandleForReading.readDataToEndOfFile()
-                }
-                DispatchQueue.global().async {
-                    try? stdin.fileHandleForWriting.write(contentsOf: input)
-                    try? stdin.fileHandleForWriting.close()
-                }
-                let output = stdout.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                errorGroup.wait()
-                let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                continuation.resume(returning: (output, message, process.terminationStatus))
-            }
-        }
     }
 }

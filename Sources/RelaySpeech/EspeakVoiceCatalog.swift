@@ -21,11 +21,17 @@ actor EspeakVoiceCatalog {
     private func names(executable: String, listing: String) async throws -> Set<String> {
         let key = listing + " " + executable
         if let cached = cache[key] { return cached }
-        let (output, message, status) = try await ProcessRunner.run(executable, arguments: [listing], input: Data())
-        guard status == 0 else {
-            throw SpeechError(.synthesisFailed, path: executable, operation: "listing espeak-ng voices",
-                              underlying: message, cFunction: "espeak-ng \(listing)", cCode: status)
+        let run: ChildProcess.Output
+        do {
+            run = try await ChildProcess(executable, [listing], timeout: .seconds(30)).run()
+        } catch {
+            throw SpeechError(.synthesisFailed, path: executable, operation: "listing espeak-ng voices", underlying: "\(error)")
         }
+        guard run.succeeded else {
+            throw SpeechError(.synthesisFailed, path: executable, operation: "listing espeak-ng voices",
+                              underlying: run.stderrText, cFunction: "espeak-ng \(listing)", cCode: run.status)
+        }
+        let output = run.stdout
         var names: Set<String> = []
         for line in String(decoding: output, as: UTF8.self).split(separator: "\n").dropFirst() {
             // Pty Language Age/Gender VoiceName File (Other Languages)…
@@ -45,3 +51,4 @@ actor EspeakVoiceCatalog {
 }
 
 import Foundation
+import RelayCore

@@ -1,4 +1,5 @@
 import Foundation
+import RelayCore
 
 /// Local speech recognition with pocketsphinx, constrained by a ``RecognitionGrammar``, rejecting speech that is not a command.
 ///
@@ -134,44 +135,22 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
     }
 }
 
-/// The serial queue that owns a ``RecognitionEngine``.
-///
-/// `@unchecked Sendable` is safe: `engine` is read and written only inside blocks on `queue`, a serial queue.
-final class DecoderQueue: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "relay.speech.pocketsphinx", qos: .userInitiated)
-    private var engine: RecognitionEngine?
+/// The worker that owns a ``RecognitionEngine``: pocketsphinx is not thread-safe, so every call runs as one job of
+/// a ``SerialWorker`` on ``BlockingWork``'s pool.
+struct DecoderQueue: Sendable {
+    private let worker = SerialWorker<RecognitionEngine?>(state: nil)
 
     func start(_ make: @escaping @Sendable () throws -> RecognitionEngine) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            queue.async {
-                do {
-                    self.engine = try make()
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
+        try await worker.run { engine in engine = try make() }
     }
 
     func run<T: Sendable>(_ body: @escaping @Sendable (inout RecognitionEngine) throws -> T) async throws -> T {
         try Task.checkCancellation()
-        return try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                guard var engine = self.engine else {
-                    continuation.resume(throwing: SpeechError(.initFailed, operation: "using the recognizer",
-                                                              underlying: "the models were not loaded"))
-                    return
-                }
-                do {
-                    let result = try body(&engine)
-                    self.engine = engine
-                    continuation.resume(returning: result)
-                } catch {
-                    self.engine = engine
-                    continuation.resume(throwing: error)
-                }
+        return try await worker.run { engine in
+            guard engine != nil else {
+                throw SpeechError(.initFailed, operation: "using the recognizer", underlying: "the models were not loaded")
             }
+            return try body(&engine!)
         }
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import RelayCore
 
 /// A second pocketsphinx decoder with the general language model, on its own thread: the word reference that
 /// every command is checked against, decoded while the first decoder runs the grammar and the phone loop.
 ///
 /// Two decoders on two cores make the check cost wall-clock time only where it is the slower pass.
-/// `@unchecked Sendable` is safe: `decoder` is touched only inside blocks on `queue`, a serial queue; a
-/// ``Pending`` result is written once on that queue and read after its semaphore is signalled.
+/// `@unchecked Sendable` is safe: `decoder` is touched only inside jobs of `worker`, which run one at a time; a
+/// ``Pending`` result is written once by such a job and read after its semaphore is signalled.
 final class WordReference: @unchecked Sendable {
     static let search = "relay_lm"
 
@@ -19,30 +20,31 @@ final class WordReference: @unchecked Sendable {
             done.signal()
         }
 
-        /// Blocks until the decode is done (call it from a decoder queue, never from Swift's cooperative pool).
+        /// Blocks until the decode is done (call it from a decoder's job on ``BlockingWork``'s pool, never from an
+        /// async context).
         func wait() throws -> PocketSphinxDecoder.Decoding {
             done.wait()
             return try result.get()
         }
     }
 
-    private let queue = DispatchQueue(label: "relay.speech.words", qos: .userInitiated)
-    private let decoder: PocketSphinxDecoder
+    private let worker: SerialWorker<PocketSphinxDecoder>
 
     /// Loads the acoustic model, the dictionary and the language model.
     init(configuration: PocketSphinxRecognizer.Configuration) throws {
-        decoder = try PocketSphinxDecoder(
+        let decoder = try PocketSphinxDecoder(
             acousticModel: configuration.acousticModel, dictionary: configuration.dictionary,
             extraArguments: configuration.decoderArguments)
         try decoder.setLanguageModel(name: Self.search, path: configuration.languageModel,
                                      settings: configuration.languageModelSettings)
+        worker = SerialWorker(state: decoder)
     }
 
     /// Starts decoding `samples` with the language model; collect the result with ``Pending/wait()``.
     func start(_ samples: [Int16]) -> Pending {
         let pending = Pending()
-        queue.async {
-            pending.finish(Result { try self.decoder.decode(samples, search: Self.search) })
+        worker.submit { decoder in
+            pending.finish(Result { try decoder.decode(samples, search: Self.search) })
         }
         return pending
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RelayAgent
+import RelayCore
 import RelayModel
 
 /// `relay-bench video`: Video analysis vs the ffmpeg CLI and the reference Python pipeline.
@@ -9,26 +10,23 @@ struct VideoBench: AsyncParsableCommand {
         commandName: "video",
         abstract: "Video analysis vs the ffmpeg CLI and the reference Python pipeline.",
         discussion: """
-            Generates (once, into --cache) a 10 s 1080p clip and a 10-minute 720p clip (H.264 + AAC, with cuts), then \
+            Generates (once, into --cache-dir) a 10 s 1080p clip and a 10-minute 720p clip (H.264 + AAC, with cuts), then \
             times `relay analyze`'s pipeline on each — in a child process, so its peak memory (VmHWM) is its own — \
             against the ffmpeg CLI doing the same decode and sampling work (every frame scaled to the analysis size \
             as RGB24, audio resampled to 16 kHz mono: `ffmpeg -threads 0 -i F -vf scale=W:H,format=rgb24 -ac 1 -ar 16000 \
             -f null -`), and against qwen-vl-utils' fetch_video when it is installed (it needs torch). Prints ratios \
-            (Relay / peer: below 1 is faster). Build in release for meaningful figures.
+            (Relay / peer: below 1 is faster), each Relay run against the ffmpeg run beside it, as the median and \
+            spread of --runs. Build in release for meaningful figures.
             """
     )
 
-    @Option(help: ArgumentHelp("Folder for the generated clips (kept between runs).", valueName: "DIR"))
-    var cache: String = FileManager.default.temporaryDirectory.appendingPathComponent("relay-bench-video").path
+    @OptionGroup var options: BenchOptions
 
     @Option(help: "Length of the long 720p clip in minutes.")
     var longMinutes: Double = 10
 
     @Flag(help: "Only the short 1080p clip.")
     var skipLong = false
-
-    @Flag(help: "Print the figures as one JSON object.")
-    var json = false
 
     @Option(help: .hidden)
     var analyzeOne: String?
@@ -38,50 +36,54 @@ struct VideoBench: AsyncParsableCommand {
             try await Self.measureInProcess(URL(fileURLWithPath: analyzeOne))
             return
         }
-        let folder = URL(fileURLWithPath: cache)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try options.cacheFolder()
         var clips: [(name: String, url: URL)] = []
-        clips.append(("1080p 10 s", try Self.clip(folder, name: "bench-1080p-10s.mp4", size: "1920x1080", seconds: 10)))
+        clips.append(("1080p 10 s", try await clip(folder, name: "analysis-1080p-10s.mp4", size: "1920x1080", seconds: 10)))
         if !skipLong {
             let seconds = Int(longMinutes * 60)
-            clips.append(("720p \(Self.minutes(seconds))", try Self.clip(folder, name: "bench-720p-\(seconds)s.mp4", size: "1280x720", seconds: seconds)))
+            clips.append(("720p \(Bench.duration(seconds))",
+                          try await clip(folder, name: "analysis-720p-\(seconds)s.mp4", size: "1280x720", seconds: seconds)))
         }
-        let python = Self.pythonPipelineAvailable()
+        let python = await Self.pythonPipelineAvailable()
         var rows: [JSONValue] = []
         for (name, url) in clips {
-            if !json { FileHandle.standardError.write(Data("measuring \(name)…\n".utf8)) }
-            let relay = try Self.measureChild(url)
+            options.progress("measuring \(name) …")
             let size = VideoAnalyzer.measuringSize(of: url) ?? (320, 180)
-            let ffmpeg = try Self.time("ffmpeg", [
-                "-hide_banner", "-loglevel", "error", "-threads", "0", "-i", url.path,
-                "-vf", "scale=\(size.0):\(size.1):flags=bicubic,format=rgb24", "-ac", "1", "-ar", "16000", "-f", "null", "-",
-            ])
+            var relay: [Measurement] = [], ffmpeg: [Double] = []
+            for _ in 0..<options.runs {
+                relay.append(try JSONDecoder().decode(Measurement.self, from: try await Bench.runSelf(["video", "--analyze-one", url.path])))
+                ffmpeg.append(try await Bench.timed("/usr/bin/ffmpeg", [
+                    "-hide_banner", "-nostdin", "-loglevel", "error", "-threads", "0", "-i", url.path,
+                    "-vf", "scale=\(size.0):\(size.1):flags=bicubic,format=rgb24", "-ac", "1", "-ar", "16000", "-f", "null", "-",
+                ]))
+            }
+            let relaySeconds = Spread(relay.map(\.seconds)), ratio = Spread.ratios(relay.map(\.seconds), ffmpeg)
+            let peak = relay.map(\.peakMB).max() ?? 0
             var row = JSONObject()
             row["clip"] = .string(name)
-            row["relay_seconds"] = .double(Self.round(relay.seconds))
-            row["ffmpeg_seconds"] = .double(Self.round(ffmpeg))
-            row["ratio_vs_ffmpeg"] = .double(Self.round(relay.seconds / ffmpeg))
-            row["peak_rss_mb"] = .double(Self.round(relay.peakMB, 1))
-            row["frames"] = .int(relay.frames)
-            row["scenes"] = .int(relay.scenes)
+            row["relay_seconds"] = .double(Bench.round(relaySeconds.median))
+            row["ffmpeg_seconds"] = .double(Bench.round(Spread(ffmpeg).median))
+            row["ratio_vs_ffmpeg"] = .double(Bench.round(ratio.median))
+            row["ratio_min"] = .double(Bench.round(ratio.min))
+            row["ratio_max"] = .double(Bench.round(ratio.max))
+            row["runs"] = .int(options.runs)
+            row["peak_rss_mb"] = .double(Bench.round(peak, 1))
+            row["frames"] = .int(relay.last?.frames ?? 0)
+            row["scenes"] = .int(relay.last?.scenes ?? 0)
             row["qwen_vl_utils"] = python ? .string("installed but not run: see README") : .string("not installed")
             rows.append(.object(row))
-            if !json {
+            if !options.json {
                 print(String(
-                    format: "%@: relay %.2f s (%d frames, %d scenes), ffmpeg CLI %.2f s → %.2f× (target ≤ 1.3×); peak RSS %.0f MB (target < 200); qwen-vl-utils fetch_video: %@",
-                    name, relay.seconds, relay.frames, relay.scenes, ffmpeg, relay.seconds / ffmpeg, relay.peakMB,
-                    python ? "installed" : "not installed (needs torch)"))
+                    format: "%@: relay %.2f s (%d frames, %d scenes), ffmpeg CLI %.2f s → %.2f× (spread %.2f–%.2f over %d runs; target ≤ 1.3×); peak RSS %.0f MB (target < 200); qwen-vl-utils fetch_video: %@",
+                    name, relaySeconds.median, relay.last?.frames ?? 0, relay.last?.scenes ?? 0, Spread(ffmpeg).median, ratio.median,
+                    ratio.min, ratio.max, options.runs, peak, python ? "installed" : "not installed (needs torch)"))
             }
         }
-        if json { print(JSONValue.object(["clips": .array(rows)]).compactJSON) }
+        if options.json { print(JSONValue.object(["clips": .array(rows)]).compactJSON) }
     }
 
-    /// Generates a clip with cuts every 5 s (testsrc2 / smptebars / mandelbrot alternating) and a tone, unless cached.
-    static func clip(_ folder: URL, name: String, size: String, seconds: Int) throws -> URL {
-        let url = folder.appendingPathComponent(name)
-        if FileManager.default.fileExists(atPath: url.path) { return url }
-        FileHandle.standardError.write(Data("generating \(name) (once)…\n".utf8))
-        let partial = folder.appendingPathComponent("partial-\(name)")
+    /// A clip with cuts every 5 s (testsrc2 / smptehdbars / testsrc alternating) and a tone, generated once.
+    func clip(_ folder: URL, name: String, size: String, seconds: Int) async throws -> URL {
         let segments = max(1, seconds / 5)
         let sources = ["testsrc2", "smptehdbars", "testsrc"]
         var inputs: [String] = []
@@ -91,14 +93,12 @@ struct VideoBench: AsyncParsableCommand {
         let count = min(segments, 3)
         let labels = (0..<count).map { "[\($0):v]" }.joined()
         // Loop the concatenated 15 s pattern to the full length: cuts every 5 s, flat in content.
-        _ = try time("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y"] + inputs + [
+        return try await Bench.clip(name, in: folder, options: options, generate: inputs + [
             "-f", "lavfi", "-i", "sine=f=330:r=48000:d=\(seconds)",
             "-filter_complex", "\(labels)concat=n=\(count):v=1:a=0,loop=loop=-1:size=\(count * 150),trim=duration=\(seconds),setpts=N/30/TB,format=yuv420p[v]",
             "-map", "[v]", "-map", "\(count):a", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30", "-g", "60",
-            "-c:a", "aac", "-b:a", "64k", "-t", "\(seconds)", "-f", "mp4", partial.path,
+            "-c:a", "aac", "-b:a", "64k", "-t", "\(seconds)", "-f", "mp4",
         ])
-        try FileManager.default.moveItem(at: partial, to: url)
-        return url
     }
 
     struct Measurement: Decodable {
@@ -108,59 +108,16 @@ struct VideoBench: AsyncParsableCommand {
         var scenes: Int
     }
 
-    /// Runs this binary with `--analyze-one` and reads its measurement.
-    static func measureChild(_ url: URL) throws -> Measurement {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        if !FileManager.default.isExecutableFile(atPath: process.executableURL?.path ?? "") {
-            process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        }
-        process.arguments = ["video", "--analyze-one", url.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("analysing \(url.path) failed") }
-        return try JSONDecoder().decode(Measurement.self, from: data)
-    }
-
     /// The child's side: analyse, then print seconds, VmHWM, frames and scenes.
     static func measureInProcess(_ url: URL) async throws {
         let start = ContinuousClock.now
         let analysis = try await VideoAnalyzer.analyze(url)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        let hwm = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
-            .flatMap { Double($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
-        print("{\"seconds\": \(seconds), \"peakMB\": \(hwm / 1024), \"frames\": \(analysis.timeline.frames.count), \"scenes\": \(analysis.timeline.scenes.count)}")
-    }
-
-    /// Wall time of a tool run to completion.
-    static func time(_ tool: String, _ arguments: [String], quiet: Bool = false) throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        if quiet { process.standardError = FileHandle.nullDevice }
-        let start = ContinuousClock.now
-        try process.run()
-        process.waitUntilExit()
-        let elapsed = ContinuousClock.now - start
-        guard process.terminationStatus == 0 else { throw ValidationError("\(tool) failed (exit \(process.terminationStatus))") }
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = Bench.seconds(start.duration(to: .now))
+        print("{\"seconds\": \(seconds), \"peakMB\": \(Bench.memoryMegabytes("VmHWM")), \"frames\": \(analysis.timeline.frames.count), \"scenes\": \(analysis.timeline.scenes.count)}")
     }
 
     /// qwen-vl-utils' fetch_video needs torch (and decord or PyAV).
-    static func pythonPipelineAvailable() -> Bool {
-        (try? time("python3", ["-c", "import torch, qwen_vl_utils"], quiet: true)) != nil
+    static func pythonPipelineAvailable() async -> Bool {
+        (try? await ChildProcess("/usr/bin/env", ["python3", "-c", "import torch, qwen_vl_utils"]).run().succeeded) ?? false
     }
-
-    static func round(_ x: Double, _ places: Int = 3) -> Double {
-        let scale = pow(10, Double(places))
-        return (x * scale).rounded() / scale
-    }
-
-    static func minutes(_ seconds: Int) -> String { seconds % 60 == 0 ? "\(seconds / 60) min" : "\(seconds) s" }
 }

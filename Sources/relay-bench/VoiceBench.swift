@@ -85,7 +85,7 @@ struct VoiceBench: AsyncParsableCommand {
                         // End of speech is when the detector hands over the utterance: time from here to the result.
                         let started = ContinuousClock.now
                         let outcome = try await loop.handle(utterance)
-                        latencies.append(Self.seconds(started.duration(to: .now)))
+                        latencies.append(Bench.seconds(started.duration(to: .now)))
                         let expected = TextCommandSkill(matcher: matcher, entityNames: await dispatcher.entityNames()).interpret(text).match?.call
                         if let call = outcome?.toolCall, call.name == expected?.name { understood += 1 }
                         // The recognizer alone, for its real-time factor.
@@ -115,9 +115,5 @@ struct VoiceBench: AsyncParsableCommand {
                          report.latencyP50Milliseconds, report.latencyP95Milliseconds, report.latencyMaxMilliseconds))
             print(String(format: "recognizer real-time factor: %.3f (%.1f s of audio)", report.recognizerRealTimeFactor, report.audioSeconds))
         }
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 
 /// Generated test videos with known ground truth, made once per test process into a unique temp folder.
 ///
@@ -22,17 +23,14 @@ enum VideoAnalysisFixtures {
     /// The fixtures (generated on first use; later callers wait for the same task).
     static func shared() async throws -> Set { try await generation.value }
 
-    private static let generation = Task<Set, any Error> { try make() }
+    private static let generation = Task<Set, any Error> { try await make() }
 
-    static func make() throws -> Set {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("relay-video-analysis-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    static func make() async throws -> Set {
+        let folder = try Fixtures.folder("relay-video-analysis")
         let speech = folder.appendingPathComponent("speech.wav")
-        try run("espeak-ng", ["-v", "en-us", "-s", "170", "-w", speech.path, "please take a photo of the garden"])
+        try await Fixtures.espeak("please take a photo of the garden", voice: "en-us", wordsPerMinute: 170, to: speech)
         let master = folder.appendingPathComponent("master.mkv")
-        try run("ffmpeg", [
-            "-hide_banner", "-loglevel", "error", "-y",
+        try await Fixtures.ffmpeg([
             "-f", "lavfi", "-i", "color=c=red:s=160x120:r=25:d=2",
             "-f", "lavfi", "-i", "color=c=black:s=160x120:r=25:d=1",
             "-f", "lavfi", "-i", "color=c=gray:s=160x120:r=25:d=2,geq=lum='128+100*sin(2*PI*(X+T*120)/24)':cb=128:cr=128",
@@ -56,7 +54,7 @@ enum VideoAnalysisFixtures {
             "ts": ["-c:v", "mpeg2video", "-q:v", "3", "-c:a", "mp2"],
         ]
         for container in containers {
-            try run("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-i", master.path]
+            try await Fixtures.ffmpeg(["-i", master.path]
                 + (codecs[container] ?? []) + [folder.appendingPathComponent("clip.\(container)").path])
         }
         return Set(folder: folder, speech: try voicedRange(of: speech, offset: speechDelay))
@@ -76,24 +74,4 @@ enum VideoAnalysisFixtures {
         return (offset + Double(first) / rate)...(offset + Double(last) / rate)
     }
 
-    /// Runs a tool from PATH; throws with its stderr when it fails.
-    static func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw FixtureError("\(tool) failed: \(String(decoding: message, as: UTF8.self))")
-        }
-    }
-
-    struct FixtureError: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
-    }
 }

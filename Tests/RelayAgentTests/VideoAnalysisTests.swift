@@ -7,6 +7,7 @@ import RelayKit
 import RelayPlugins
 import RelayMedia
 import RelayModel
+import RelayTestSupport
 import Testing
 
 @Suite(.serialized) struct VideoAnalysisTests {
@@ -174,20 +175,12 @@ import Testing
         let page = fixtures.folder.appendingPathComponent("report-\(UUID().uuidString).html")
         try VideoReport.write([analysis], to: page)
         let shot = fixtures.folder.appendingPathComponent("report-\(UUID().uuidString).png")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = [
+        let rendered = try await ChildProcess(chromium, [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--user-data-dir=\(fixtures.folder.appendingPathComponent("chromium-profile").path)",
             "--screenshot=\(shot.path)", "--window-size=1000,1200", page.absoluteString,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
-        if process.isRunning { process.terminate() }
-        #expect(process.terminationStatus == 0)
+        ], timeout: .seconds(60)).run()
+        #expect(rendered.succeeded, "chromium: \(rendered.stderrText)")
         let png = try Data(contentsOf: shot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         // A blank page compresses to a few kilobytes; keyframes and charts make it far larger.

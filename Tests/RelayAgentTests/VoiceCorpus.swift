@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import RelayAgent
 import RelayKit
 import RelayMedia
@@ -171,26 +172,6 @@ actor VoiceCorpus {
     }
 
     static func run(_ executable: String, _ arguments: [String]) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            DispatchQueue.global().async {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: executable)
-                process.arguments = arguments
-                let errors = Pipe()
-                process.standardError = errors
-                do {
-                    try process.run()
-                    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                    process.waitUntilExit()
-                    if process.terminationStatus == 0 {
-                        continuation.resume()
-                    } else {
-                        continuation.resume(throwing: KitError(.file, "\(executable) \(arguments.joined(separator: " ")) failed: \(message)"))
-                    }
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
+        try await Fixtures.tool(executable, arguments)
     }
 }

@@ -1,33 +1,13 @@
 import Foundation
+import RelayTestSupport
 import Testing
 
 /// End-to-end tests of `relay analyze` and `relay ask`: they run the built binary as a user would.
 @Suite struct AnalyzeCLITests {
-    /// Runs `.build/debug/relay` with `arguments`.
-    static func relay(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = root.appendingPathComponent(".build/debug/relay")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-
     /// A 4 s clip: red 0–2 s with a 440 Hz tone 1–2 s, then black 2–4 s in silence.
     static let clip: Task<URL, any Error> = Task {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relay-analyze-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("clip.mp4")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+        let url = try Fixtures.folder("relay-analyze-cli").appendingPathComponent("clip.mp4")
+        try await Fixtures.ffmpeg([
             "-f", "lavfi", "-i", "color=c=red:s=160x120:r=25:d=2",
             "-f", "lavfi", "-i", "color=c=black:s=160x120:r=25:d=2",
             "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono:d=1",
@@ -35,16 +15,13 @@ import Testing
             "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono:d=2",
             "-filter_complex", "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v];[2:a][3:a][4:a]concat=n=3:v=0:a=1[a]",
             "-map", "[v]", "-map", "[a]", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", url.path,
-        ]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        ])
         return url
     }
 
     @Test func analyzeJSONHasTheIssueShape() async throws {
         let clip = try await Self.clip.value
-        let result = try Self.relay(["analyze", "--json", clip.path])
+        let result = try await RelayCLI.run(["analyze", "--json", clip.path])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
@@ -74,7 +51,7 @@ import Testing
         let clip = try await Self.clip.value
         let missing = clip.deletingLastPathComponent().appendingPathComponent("nope.mkv").path
         let report = clip.deletingLastPathComponent().appendingPathComponent("report.html").path
-        let result = try Self.relay(["analyze", missing, clip.path, "--report", report])
+        let result = try await RelayCLI.run(["analyze", missing, clip.path, "--report", report])
         #expect(result.status == 1)
         let errors = result.stderr.split(separator: "\n")
         #expect(errors.count == 1)
@@ -86,19 +63,19 @@ import Testing
 
     @Test func askAnswersAndRefuses() async throws {
         let clip = try await Self.clip.value
-        let black = try Self.relay(["ask", clip.path, "when does the screen go black?", "--json"])
+        let black = try await RelayCLI.run(["ask", clip.path, "when does the screen go black?", "--json"])
         #expect(black.status == 0, "\(black.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(black.stdout.utf8)) as? [String: Any])
         #expect(object["answer"] as? String == "The screen goes black in 2.0 - 4.0 seconds.")
         #expect(object["start"] as? Double == 2.0 && object["end"] as? Double == 4.0)
-        let red = try Self.relay(["ask", clip.path, "where is the red square at 00:01?", "--json"])
+        let red = try await RelayCLI.run(["ask", clip.path, "where is the red square at 00:01?", "--json"])
         let box = try #require((try JSONSerialization.jsonObject(with: Data(red.stdout.utf8)) as? [String: Any])?["bbox_2d"] as? [Double])
         #expect(box.count == 4 && box[0] <= 1 && box[1] <= 1 && box[2] >= 159 && box[3] >= 119)
-        let who = try Self.relay(["ask", clip.path, "who is in the video?"])
+        let who = try await RelayCLI.run(["ask", clip.path, "who is in the video?"])
         #expect(who.stdout == "I can't tell who is in this video: I only measure brightness, colour, motion and sound.\n")
-        let bad = try Self.relay(["ask", "/nonexistent/clip.mp4", "describe the video"])
+        let bad = try await RelayCLI.run(["ask", "/nonexistent/clip.mp4", "describe the video"])
         #expect(bad.status == 1 && bad.stderr.contains("/nonexistent/clip.mp4"))
-        let usage = try Self.relay(["analyze", "--fps", "0", clip.path])
+        let usage = try await RelayCLI.run(["analyze", "--fps", "0", clip.path])
         #expect(usage.status == 2)  // Relay maps usage errors to 2 (see Relay.swift)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 
 @Suite struct FramesCLITests {
@@ -12,11 +13,11 @@ import Testing
         try JSONDecoder().decode(Index.self, from: Data(contentsOf: dir.appendingPathComponent("index.json")))
     }
 
-    @Test func atTimesWritesJPEGsAndIndex() throws {
-        let dir = try MediaCLI.tempDirectory()
-        let clip = try MediaCLI.clip(in: dir)
+    @Test func atTimesWritesJPEGsAndIndex() async throws {
+        let dir = try Fixtures.folder("relay-cli-media")
+        let clip = try await MediaCLI.clip(in: dir)
         let out = dir.appendingPathComponent("frames")
-        let result = try MediaCLI.run(["frames", clip.path, "--at", "1.5,0,0.21", "--size", "80x60", "--out", out.path])
+        let result = try await RelayCLI.run(["frames", clip.path, "--at", "1.5,0,0.21", "--size", "80x60", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let index = try index(in: out)
         #expect(index.frames.map(\.file) == ["frame-0001.jpg", "frame-0002.jpg", "frame-0003.jpg"])
@@ -29,11 +30,11 @@ import Testing
         }
     }
 
-    @Test func fpsAndCountWithPNGAndJSON() throws {
-        let dir = try MediaCLI.tempDirectory()
-        let clip = try MediaCLI.clip(in: dir)
+    @Test func fpsAndCountWithPNGAndJSON() async throws {
+        let dir = try Fixtures.folder("relay-cli-media")
+        let clip = try await MediaCLI.clip(in: dir)
         let byRate = dir.appendingPathComponent("rate")
-        let rate = try MediaCLI.run(["frames", clip.path, "--fps", "2", "--format", "png", "--out", byRate.path, "--json"])
+        let rate = try await RelayCLI.run(["frames", clip.path, "--fps", "2", "--format", "png", "--out", byRate.path, "--json"])
         #expect(rate.status == 0, "\(rate.stderr)")
         let printed = try JSONDecoder().decode(Index.self, from: Data(rate.stdout.utf8))
         #expect(printed.frames.count == 4)
@@ -42,26 +43,26 @@ import Testing
         let png = try Data(contentsOf: byRate.appendingPathComponent("frame-0004.png"))
         #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
         let counted = dir.appendingPathComponent("count")
-        let count = try MediaCLI.run(["frames", clip.path, "--count", "5", "--out", counted.path])
+        let count = try await RelayCLI.run(["frames", clip.path, "--count", "5", "--out", counted.path])
         #expect(count.status == 0)
         #expect(try index(in: counted).frames.count == 5)
         #expect(count.stdout.contains("wrote 5 frames"))
     }
 
-    @Test func badInputIsAOneLineErrorNamingTheFile() throws {
-        let dir = try MediaCLI.tempDirectory()
+    @Test func badInputIsAOneLineErrorNamingTheFile() async throws {
+        let dir = try Fixtures.folder("relay-cli-media")
         let bad = dir.appendingPathComponent("notes.mp4")
         try Data(repeating: 7, count: 5000).write(to: bad)
-        let result = try MediaCLI.run(["frames", bad.path, "--count", "3", "--out", dir.appendingPathComponent("o").path])
+        let result = try await RelayCLI.run(["frames", bad.path, "--count", "3", "--out", dir.appendingPathComponent("o").path])
         #expect(result.status != 0)
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.contains("notes.mp4"))
-        let clip = try MediaCLI.clip(in: dir)
-        let late = try MediaCLI.run(["frames", clip.path, "--at", "30", "--out", dir.appendingPathComponent("late").path])
+        let clip = try await MediaCLI.clip(in: dir)
+        let late = try await RelayCLI.run(["frames", clip.path, "--at", "30", "--out", dir.appendingPathComponent("late").path])
         #expect(late.status != 0 && late.stderr.contains("clip.mp4"))
-        let neither = try MediaCLI.run(["frames", clip.path, "--out", dir.appendingPathComponent("n").path])
+        let neither = try await RelayCLI.run(["frames", clip.path, "--out", dir.appendingPathComponent("n").path])
         #expect(neither.status != 0 && neither.stderr.contains("exactly one of --fps, --at or --count"))
-        let badSize = try MediaCLI.run(["frames", clip.path, "--count", "1", "--size", "big", "--out", dir.appendingPathComponent("s").path])
+        let badSize = try await RelayCLI.run(["frames", clip.path, "--count", "1", "--size", "big", "--out", dir.appendingPathComponent("s").path])
         #expect(badSize.status != 0 && badSize.stderr.contains("--size"))
     }
 }

@@ -1,116 +1,90 @@
 import Foundation
+import RelayTestSupport
 import Testing
 
 /// End-to-end tests of `relay actions`, `call`, `state` and `plugin`: they run the built binary as a user would.
 @Suite struct KitCLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// Runs `.build/debug/relay` with `arguments` (and RELAY_HOME unset unless given).
-    static func relay(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = root.appendingPathComponent(".build/debug/relay")
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["RELAY_HOME"] = nil
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-
-    static func tempDir() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("relay-kit-cli-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    @Test func actionsListsTheSamplePluginInEveryFormat() throws {
-        let text = try Self.relay(["actions", "--subsystem", "notes"])
+    @Test func actionsListsTheSamplePluginInEveryFormat() async throws {
+        let text = try await RelayCLI.run(["actions", "--subsystem", "notes"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("Notes (notes): Short text notes, kept in notebooks."))
         #expect(text.stdout.contains("  notes.add_note(text: text, [notebook: notebook])  [write]  Add a note, to the Inbox unless a notebook is named."))
 
-        let json = try Self.relay(["actions", "--json"])
+        let json = try await RelayCLI.run(["actions", "--json"])
         #expect(json.status == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         let add = try #require(array.first { $0["name"] as? String == "notes.add_note" })
         #expect(add["permission"] as? String == "write")
         #expect((add["parameters"] as? [String: Any])?["required"] as? [String] == ["text"])
 
-        let tools = try Self.relay(["actions", "--tools", "--subsystem", "notes"])
+        let tools = try await RelayCLI.run(["actions", "--tools", "--subsystem", "notes"])
         #expect(tools.stdout.hasPrefix(#"[{"type":"function","function":{"name":"notes.create_notebook","description":"Create an empty notebook.","parameters":{"type":"object""#))
 
-        let md = try Self.relay(["actions", "--markdown"])
+        let md = try await RelayCLI.run(["actions", "--markdown"])
         #expect(md.stdout.hasPrefix("# Relay actions\n"))
         #expect(md.stdout.contains("### `notes.delete_notebook`"))
 
-        let jsgf = try Self.relay(["actions", "--jsgf", "--subsystem", "notes"])
+        let jsgf = try await RelayCLI.run(["actions", "--jsgf", "--subsystem", "notes"])
         #expect(jsgf.stdout.hasPrefix("#JSGF V1.0;"))
         #expect(jsgf.stdout.contains("<notes_add_note> ="))
 
-        let sentences = try Self.relay(["actions", "--sentences", "--subsystem", "notes"])
+        let sentences = try await RelayCLI.run(["actions", "--sentences", "--subsystem", "notes"])
         #expect(sentences.stdout.contains("notes.create_notebook\tcreate a new notebook called {name}\n"))
-        let zh = try Self.relay(["actions", "--sentences", "--json", "--language", "zh", "--subsystem", "notes"])
+        let zh = try await RelayCLI.run(["actions", "--sentences", "--json", "--language", "zh", "--subsystem", "notes"])
         #expect(zh.stdout.contains(#"{"action":"notes.list_notes","text":"显示昨天的笔记","template":"<please>显示{when}的笔记"}"#))
 
-        let bad = try Self.relay(["actions", "--subsystem", "toaster"])
+        let bad = try await RelayCLI.run(["actions", "--subsystem", "toaster"])
         #expect(bad.status == 1)
         #expect(bad.stderr.hasPrefix("relay actions: there is no subsystem named toaster; installed: "))
-        #expect(try Self.relay(["actions", "--json", "--markdown"]).status == 2)   // usage errors exit 2
+        #expect(try await RelayCLI.run(["actions", "--json", "--markdown"]).status == 2)   // usage errors exit 2
     }
 
-    @Test func callAndStateUseTheHomeFolder() throws {
-        let home = try Self.tempDir()
+    @Test func callAndStateUseTheHomeFolder() async throws {
+        let home = try Fixtures.folder("relay-kit-cli")
         defer { try? FileManager.default.removeItem(at: home) }
-        var r = try Self.relay(["call", "notes.create_notebook", "--args", #"{"name": "Work"}"#, "--home", home.path])
+        var r = try await RelayCLI.run(["call", "notes.create_notebook", "--args", #"{"name": "Work"}"#, "--home", home.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "Created the notebook Work.\n")
 
         // RELAY_HOME is the default home.
-        r = try Self.relay(["call", "notes.add_note", "--args", #"{"text": "Ship it", "notebook": "work"}"#, "--json"],
+        r = try await RelayCLI.run(["call", "notes.add_note", "--args", #"{"text": "Ship it", "notebook": "work"}"#, "--json"],
                            environment: ["RELAY_HOME": home.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix(#"{"action":"notes.add_note","status":"done","message":"Added a note to Work.","arguments":{"text":"Ship it","notebook":{"id":"2","name":"Work"}}"#))
 
-        r = try Self.relay(["call", "notes.delete_notebook", "--args", #"{"notebook": "Work"}"#, "--home", home.path])
+        r = try await RelayCLI.run(["call", "notes.delete_notebook", "--args", #"{"notebook": "Work"}"#, "--home", home.path])
         #expect(r.status == 1)
         #expect(r.stderr == "relay call: needs_confirmation: This will delete a notebook and every note in it, and it can't be undone. Please confirm. (run again with --yes)\n")
 
-        r = try Self.relay(["call", "notes.add_note", "--args", #"{"text": "x", "notebook": "Nope"}"#, "--home", home.path])
+        r = try await RelayCLI.run(["call", "notes.add_note", "--args", #"{"text": "x", "notebook": "Nope"}"#, "--home", home.path])
         #expect(r.status == 1)
         #expect(r.stderr == "relay call: not_found: There is no notebook named Nope.\n")
 
-        r = try Self.relay(["call", "notes.add_note", "--args", "[1, 2]", "--home", home.path])
+        r = try await RelayCLI.run(["call", "notes.add_note", "--args", "[1, 2]", "--home", home.path])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("relay call: --args must be a JSON object"))
 
-        r = try Self.relay(["call", "notes.add_note", "--args", "{oops", "--home", home.path])
+        r = try await RelayCLI.run(["call", "notes.add_note", "--args", "{oops", "--home", home.path])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("relay call: --args is not valid JSON"))
 
-        r = try Self.relay(["call", "notes.add_notes", "--home", home.path, "--json"])
+        r = try await RelayCLI.run(["call", "notes.add_notes", "--home", home.path, "--json"])
         #expect(r.status == 1)
         #expect(r.stdout.contains(#""status":"not_found","message":"There is no action named notes.add_notes. Did you mean notes.add_note?""#))
 
-        r = try Self.relay(["state", "notes", "--home", home.path, "--json"])
+        r = try await RelayCLI.run(["state", "notes", "--home", home.path, "--json"])
         #expect(r.status == 0)
         #expect(r.stdout.contains(#""notebooks":[{"id":1,"name":"Inbox"},{"id":2,"name":"Work"}]"#))
         #expect(r.stdout.contains(#""text":"Ship it","notebook":"Work""#))
 
-        r = try Self.relay(["state", "notes", "--home", home.path])
+        r = try await RelayCLI.run(["state", "notes", "--home", home.path])
         #expect(r.stdout.hasPrefix("{\n  \"notebooks\": [\n    {\n      \"id\": 1,"))
 
-        r = try Self.relay(["state", "toaster", "--home", home.path])
+        r = try await RelayCLI.run(["state", "toaster", "--home", home.path])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("relay state: There is no subsystem named toaster; installed: "))
 
-        r = try Self.relay(["call", "notes.delete_notebook", "--args", #"{"notebook": "Work"}"#, "--yes", "--home", home.path])
+        r = try await RelayCLI.run(["call", "notes.delete_notebook", "--args", #"{"notebook": "Work"}"#, "--yes", "--home", home.path])
         #expect(r.status == 0)
         #expect(r.stdout == "Deleted the notebook Work and its note.\n")
 
@@ -119,24 +93,24 @@ import Testing
         #expect(audit.contains(#""origin":"cli","action":"notes.delete_notebook","arguments":{"notebook":"Work"},"confirmed":true"#))
     }
 
-    @Test func pluginNewWritesIntoTheGivenRoot() throws {
-        let root = try Self.tempDir()
+    @Test func pluginNewWritesIntoTheGivenRoot() async throws {
+        let root = try Fixtures.folder("relay-kit-cli")
         defer { try? FileManager.default.removeItem(at: root) }
         try Data("// placeholder manifest\n".utf8).write(to: root.appendingPathComponent("Package.swift"))
-        var r = try Self.relay(["plugin", "new", "Flashlight", "--root", root.path, "--json"])
+        var r = try await RelayCLI.run(["plugin", "new", "Flashlight", "--root", root.path, "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == #"{"plugin":"Flashlight","subsystem":"flashlight","files":["Plugins/Flashlight/Sources/FlashlightSubsystem.swift","Plugins/Flashlight/Tests/FlashlightTests.swift","Plugins/Flashlight/Tests/Golden/flashlight.json","Sources/RelayPlugins/InstalledPlugins.swift"]}"# + "\n")
         let list = try String(contentsOf: root.appendingPathComponent("Sources/RelayPlugins/InstalledPlugins.swift"), encoding: .utf8)
         #expect(list.contains("FlashlightPlugin.makeSubsystem()"))
 
-        r = try Self.relay(["plugin", "new", "Flashlight", "--root", root.path])
+        r = try await RelayCLI.run(["plugin", "new", "Flashlight", "--root", root.path])
         #expect(r.status == 1)
         #expect(r.stderr == "relay plugin new: A plugin named Flashlight already exists in Plugins/Flashlight.\n")
-        r = try Self.relay(["plugin", "new", "bad name", "--root", root.path])
+        r = try await RelayCLI.run(["plugin", "new", "bad name", "--root", root.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("is not a valid plugin name"))
 
-        r = try Self.relay(["plugin", "list", "--json"])
+        r = try await RelayCLI.run(["plugin", "list", "--json"])
         #expect(r.status == 0)
         #expect(r.stdout.contains(#"{"plugin":"Notes","subsystem":"notes","actions":4,"summary":"Short text notes, kept in notebooks."}"#))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 
 /// `relay listen` end to end: a command spoken by espeak-ng, heard from a file, from stdin, and through ALSA's
@@ -7,26 +8,17 @@ import Testing
     /// A reliably recognized command, as 16 kHz mono WAV and raw S16LE, with silence around it.
     static let command = "what is the airplane mode status"
 
-    static func makeAudio(in dir: URL) throws -> (wav: URL, raw: URL) {
+    static func makeAudio(in dir: URL) async throws -> (wav: URL, raw: URL) {
         let speech = dir.appendingPathComponent("speech.wav")
         let wav = dir.appendingPathComponent("command.wav")
         let raw = dir.appendingPathComponent("command.raw")
-        try shell("/usr/bin/espeak-ng", ["-v", "en-us", "-s", "160", "-w", speech.path, command])
-        try shell("/usr/bin/sox", ["-V1", speech.path, "-r", "16000", "-c", "1", "-b", "16", wav.path, "pad", "0.5", "1.0"])
-        try shell("/usr/bin/sox", ["-V1", wav.path, "-t", "raw", "-e", "signed", "-b", "16", raw.path])
+        try await Fixtures.espeak(command, voice: "en-us", wordsPerMinute: 160, to: speech)
+        try await Fixtures.sox([speech.path, "-r", "16000", "-c", "1", "-b", "16", wav.path, "pad", "0.5", "1.0"])
+        try await Fixtures.sox([wav.path, "-t", "raw", "-e", "signed", "-b", "16", raw.path])
         return (wav, raw)
     }
 
-    static func shell(_ program: String, _ arguments: [String]) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = arguments
-        try p.run()
-        p.waitUntilExit()
-        try #require(p.terminationStatus == 0, "\(program) \(arguments) failed")
-    }
-
-    static func expectHeardTheCommand(_ run: VoiceCLI.Run) throws {
+    static func expectHeardTheCommand(_ run: RelayCLI.Run) throws {
         #expect(!run.timedOut, "relay listen did not stop by itself")
         #expect(run.status == 0, "\(run.stderr)")
         let last = try #require(run.jsonLines.last)
@@ -38,23 +30,23 @@ import Testing
         #expect(run.jsonLines.contains { $0["event"] as? String == "speech_end" })
     }
 
-    @Test func listensToAnAudioFile() throws {
-        let dir = try VoiceCLI.tempDir()
-        let audio = try Self.makeAudio(in: dir)
-        let run = try VoiceCLI.run(["listen", "--input", audio.wav.path, "--once", "--json", "--home", dir.path])
+    @Test func listensToAnAudioFile() async throws {
+        let dir = try Fixtures.folder("relay-voice-cli")
+        let audio = try await Self.makeAudio(in: dir)
+        let run = try await RelayCLI.run(["listen", "--input", audio.wav.path, "--once", "--json", "--home", dir.path])
         try Self.expectHeardTheCommand(run)
     }
 
-    @Test func listensToRawAudioOnStandardInput() throws {
-        let dir = try VoiceCLI.tempDir()
-        let audio = try Self.makeAudio(in: dir)
-        let run = try VoiceCLI.run(["listen", "--input", "-", "--json", "--home", dir.path], stdin: try Data(contentsOf: audio.raw))
+    @Test func listensToRawAudioOnStandardInput() async throws {
+        let dir = try Fixtures.folder("relay-voice-cli")
+        let audio = try await Self.makeAudio(in: dir)
+        let run = try await RelayCLI.run(["listen", "--input", "-", "--json", "--home", dir.path], stdin: try Data(contentsOf: audio.raw))
         try Self.expectHeardTheCommand(run)
     }
 
-    @Test func capturesThroughALSAFilePlugin() throws {
-        let dir = try VoiceCLI.tempDir()
-        let audio = try Self.makeAudio(in: dir)
+    @Test func capturesThroughALSAFilePlugin() async throws {
+        let dir = try Fixtures.folder("relay-voice-cli")
+        let audio = try await Self.makeAudio(in: dir)
         let config = dir.appendingPathComponent("alsa-test.conf")
         try """
             pcm.relayvoice {
@@ -66,22 +58,22 @@ import Testing
             }
             """.write(to: config, atomically: true, encoding: .utf8)
         // The file plugin never ends (it reads silence after the file); --once stops after the command.
-        let run = try VoiceCLI.run(["listen", "--device", "relayvoice", "--once", "--json", "--home", dir.path],
-                                   environment: ["ALSA_CONFIG_PATH": "/usr/share/alsa/alsa.conf:\(config.path)"], timeout: 90)
+        let run = try await RelayCLI.run(["listen", "--device", "relayvoice", "--once", "--json", "--home", dir.path],
+                                   environment: ["ALSA_CONFIG_PATH": "/usr/share/alsa/alsa.conf:\(config.path)"], timeout: .seconds(90))
         try Self.expectHeardTheCommand(run)
     }
 
-    @Test func wakePhraseGatesCommands() throws {
-        let dir = try VoiceCLI.tempDir()
-        let audio = try Self.makeAudio(in: dir)
+    @Test func wakePhraseGatesCommands() async throws {
+        let dir = try Fixtures.folder("relay-voice-cli")
+        let audio = try await Self.makeAudio(in: dir)
         // The command is said without the wake phrase: nothing may be dispatched.
-        let run = try VoiceCLI.run(["listen", "--input", audio.wav.path, "--wake-phrase", "hey relay", "--json", "--home", dir.path])
+        let run = try await RelayCLI.run(["listen", "--input", audio.wav.path, "--wake-phrase", "hey relay", "--json", "--home", dir.path])
         #expect(!run.timedOut)
         #expect(!run.jsonLines.contains { $0["tool_call"] is [String: Any] })
     }
 
-    @Test func missingInputFileIsAOneLineError() throws {
-        let run = try VoiceCLI.run(["listen", "--input", "/nonexistent/command.wav"])
+    @Test func missingInputFileIsAOneLineError() async throws {
+        let run = try await RelayCLI.run(["listen", "--input", "/nonexistent/command.wav"])
         #expect(run.status != 0)
         #expect(run.stderr.contains("/nonexistent/command.wav"))
         #expect(run.stderr.split(separator: "\n").count == 1)

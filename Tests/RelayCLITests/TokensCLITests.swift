@@ -1,45 +1,18 @@
 import Foundation
+import RelayTestSupport
 import Testing
 
 /// End-to-end tests of `relay tokens` and `relay prompt`: they run the built binary as a user would.
 @Suite struct TokensCLITests {
-    static func relay(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = root.appendingPathComponent(".build/debug/relay")
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["RELAY_MODEL_URL"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-
-    static func ffmpeg(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-y"] + arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
-    }
-
     /// 3 s of 320×240 at 10 fps (30 frames), plus the same stream flagged as rotated by 90°, plus a PNG.
     static let media: Task<(clip: URL, rotated: URL, image: URL), any Error> = Task {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relay-tokens-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Fixtures.folder("relay-tokens-cli")
         let clip = folder.appendingPathComponent("clip.mp4")
         let rotated = folder.appendingPathComponent("rotated.mp4")
         let image = folder.appendingPathComponent("still.png")
-        try ffmpeg(["-f", "lavfi", "-i", "testsrc=s=320x240:r=10:d=3", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", clip.path])
-        try ffmpeg(["-i", clip.path, "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated.path])
-        try ffmpeg(["-f", "lavfi", "-i", "testsrc=s=100x60", "-frames:v", "1", image.path])
+        try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc=s=320x240:r=10:d=3", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", clip.path])
+        try await Fixtures.ffmpeg(["-i", clip.path, "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated.path])
+        try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc=s=100x60", "-frames:v", "1", image.path])
         return (clip, rotated, image)
     }
 
@@ -47,8 +20,8 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     }
 
-    @Test func imageFromSize() throws {
-        let r = try Self.relay(["tokens", "--width", "1920", "--height", "1080", "--json"])
+    @Test func imageFromSize() async throws {
+        let r = try await RelayCLI.run(["tokens", "--width", "1920", "--height", "1080", "--json"], environment: ["RELAY_MODEL_URL": nil])
         #expect(r.status == 0, "\(r.stderr)")
         let o = try Self.object(Substring(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(o["kind"] as? String == "image")
@@ -58,8 +31,8 @@ import Testing
         #expect(o["nframes"] == nil && o["frame_indices"] == nil)
     }
 
-    @Test func videoFromSize() throws {
-        let r = try Self.relay(["tokens", "--width", "1920", "--height", "1080", "--frames", "300", "--video-fps", "30", "--json"])
+    @Test func videoFromSize() async throws {
+        let r = try await RelayCLI.run(["tokens", "--width", "1920", "--height", "1080", "--frames", "300", "--video-fps", "30", "--json"], environment: ["RELAY_MODEL_URL": nil])
         #expect(r.status == 0, "\(r.stderr)")
         let o = try Self.object(Substring(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(o["kind"] as? String == "video")
@@ -76,28 +49,28 @@ import Testing
         (["--min-pixels=-1"], "--min-pixels must be positive"),
         (["--fps=0"], "--fps must be a positive number"),
     ])
-    func invalidOptionsExitWithStatus2(_ extra: [String], _ message: String) throws {
-        let r = try Self.relay(["tokens", "--width", "640", "--height", "480", "--frames", "300", "--video-fps", "30"] + extra)
+    func invalidOptionsExitWithStatus2(_ extra: [String], _ message: String) async throws {
+        let r = try await RelayCLI.run(["tokens", "--width", "640", "--height", "480", "--frames", "300", "--video-fps", "30"] + extra, environment: ["RELAY_MODEL_URL": nil])
         #expect(r.status == 2)
         #expect(r.stderr.contains(message), "\(r.stderr)")
         #expect(r.stdout.isEmpty)
     }
 
-    @Test func missingSizeIsAUsageError() throws {
-        let r = try Self.relay(["tokens", "--width", "640"])
+    @Test func missingSizeIsAUsageError() async throws {
+        let r = try await RelayCLI.run(["tokens", "--width", "640"], environment: ["RELAY_MODEL_URL": nil])
         #expect(r.status == 2)
         #expect(r.stderr.contains("--width W --height H"))
     }
 
-    @Test func aspectRatioErrorIsTheReferenceMessage() throws {
-        let r = try Self.relay(["tokens", "--width", "300", "--height", "1"])
+    @Test func aspectRatioErrorIsTheReferenceMessage() async throws {
+        let r = try await RelayCLI.run(["tokens", "--width", "300", "--height", "1"], environment: ["RELAY_MODEL_URL": nil])
         #expect(r.status == 2)
         #expect(r.stderr.contains("absolute aspect ratio must be smaller than 200, got 300.0"))
     }
 
     @Test func filesUseTheContainersFramesAndRotation() async throws {
         let media = try await Self.media.value
-        let r = try Self.relay(["tokens", "--json", media.clip.path, media.rotated.path, media.image.path])
+        let r = try await RelayCLI.run(["tokens", "--json", media.clip.path, media.rotated.path, media.image.path], environment: ["RELAY_MODEL_URL": nil])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 3)
@@ -119,8 +92,8 @@ import Testing
         #expect(image["resized_width"] as? Int == 112 && image["resized_height"] as? Int == 56)
     }
 
-    @Test func missingFileIsOneLineOnStderr() throws {
-        let r = try Self.relay(["tokens", "/nonexistent/clip.mp4"])
+    @Test func missingFileIsOneLineOnStderr() async throws {
+        let r = try await RelayCLI.run(["tokens", "/nonexistent/clip.mp4"], environment: ["RELAY_MODEL_URL": nil])
         #expect(r.status == 1)
         #expect(r.stderr.split(separator: "\n").count == 1)
         #expect(r.stderr.contains("/nonexistent/clip.mp4"))
@@ -128,19 +101,19 @@ import Testing
 
     @Test func promptPrintsTheExactTemplate() async throws {
         let media = try await Self.media.value
-        let plain = try Self.relay(["prompt", "--text", "Hello"])
+        let plain = try await RelayCLI.run(["prompt", "--text", "Hello"], environment: ["RELAY_MODEL_URL": nil])
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(plain.stdout == "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\nHello<|im_end|>\n<|im_start|>assistant\n")
 
         let folder = media.image.deletingLastPathComponent()
         let tools = folder.appendingPathComponent("tools.json")
         try Data(#"[{"name": "clock.set_timer", "description": "Start a timer.", "parameters": {"type": "object", "properties": {"seconds": {"type": "integer"}}}}]"#.utf8).write(to: tools)
-        let withTools = try Self.relay(["prompt", "--text", "Timer", "--tools-file", tools.path, "--image", media.image.path, "--expand-pads"])
+        let withTools = try await RelayCLI.run(["prompt", "--text", "Timer", "--tools-file", tools.path, "--image", media.image.path, "--expand-pads"], environment: ["RELAY_MODEL_URL": nil])
         #expect(withTools.status == 0, "\(withTools.stderr)")
         #expect(withTools.stdout.contains("<tools>\n{\"type\": \"function\", \"function\": {\"name\": \"clock.set_timer\", \"description\": \"Start a timer.\", \"parameters\": {\"type\": \"object\", \"properties\": {\"seconds\": {\"type\": \"integer\"}}}}}\n</tools>"))
         #expect(withTools.stdout.contains("<|vision_start|>" + String(repeating: "<|image_pad|>", count: 8) + "<|vision_end|>Timer<|im_end|>"))
 
-        let json = try Self.relay(["prompt", "--video", media.clip.path, "--text", "What happens?", "--json"])
+        let json = try await RelayCLI.run(["prompt", "--video", media.clip.path, "--text", "What happens?", "--json"], environment: ["RELAY_MODEL_URL": nil])
         #expect(json.status == 0, "\(json.stderr)")
         let o = try Self.object(Substring(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(o["visual_tokens"] as? Int == 422)

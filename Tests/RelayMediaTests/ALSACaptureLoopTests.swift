@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 
 @testable import RelayMedia
@@ -60,11 +61,10 @@ extension ALSATests {
             let control = ALSACaptureControl()
             let loop = ALSACaptureLoop(pcm: pcm, chunkFrames: 2, maxFrames: nil, control: control, waitMilliseconds: 50)
             let finished = AsyncStream<ContinuousClock.Instant>.makeStream()
-            let thread = Thread {
+            BlockingWork.start {
                 try? loop.run { _, _ in true }
                 finished.continuation.yield(.now)
             }
-            thread.start()
             try await Task.sleep(for: .milliseconds(120))
             #expect(!pcm.isClosed, "the loop ended although it was not cancelled")
             let cancelled = ContinuousClock.now

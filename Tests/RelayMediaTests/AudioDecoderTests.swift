@@ -1,20 +1,21 @@
 import Foundation
+import RelayTestSupport
 import Testing
 @testable import RelayMedia
 
 /// Audio resampling keeps length and level.
 @Suite struct AudioDecoderTests {
     /// A 1.5 s 440 Hz sine at amplitude 0.5, stereo at 44.1 kHz (both channels equal) in a WAV file.
-    static func sine(_ dir: URL) throws -> URL {
+    static func sine(_ dir: URL) async throws -> URL {
         let url = dir.appendingPathComponent("sine.wav")
-        try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "aevalsrc=0.5*sin(2*PI*440*t)|0.5*sin(2*PI*440*t):s=44100:d=1.5",
+        try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "aevalsrc=0.5*sin(2*PI*440*t)|0.5*sin(2*PI*440*t):s=44100:d=1.5",
                                   "-c:a", "pcm_f32le", url.path])
         return url
     }
 
     @Test(arguments: [16_000, 8_000, 48_000])
     func lengthAndLevelSurviveResampling(rate: Int) async throws {
-        let url = try Self.sine(MediaFixtures.tempDirectory())
+        let url = try await Self.sine(Fixtures.folder())
         let chunk = try await AudioDecoder.decodeAll(url, sampleRate: rate)
         #expect(chunk.sampleRate == rate)
         #expect(abs(chunk.samples.count - Int(1.5 * Double(rate))) <= 4, "\(chunk.samples.count) samples")
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func chunksAreContiguousAndTimed() async throws {
-        let url = try Self.sine(MediaFixtures.tempDirectory())
+        let url = try await Self.sine(Fixtures.folder())
         let decoder = try AudioDecoder(url: url)
         var chunks: [AudioChunk] = []
         for try await chunk in decoder.chunks(seconds: 0.25) { chunks.append(chunk) }
@@ -38,8 +39,8 @@ import Testing
         #expect(decoder.damagedPackets == 0)
     }
 
-    @Test func videoFileWithoutAudioSaysSo() throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent("rotated.mp4")
+    @Test func videoFileWithoutAudioSaysSo() async throws {
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent("rotated.mp4")
         #expect(throws: MediaError.self) { try AudioDecoder(url: url) }
         do { _ = try AudioDecoder(url: url) } catch let error as MediaError {
             #expect(error.code == .noSuchStream)
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func mediaReaderStreamsVideoAndAudioInOnePass() async throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent("sample.mp4")
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent("sample.mp4")
         let reader = try MediaReader(url: url)
         #expect(reader.info.streams.count == 2)
         var frames: [Frame] = []

@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 @testable import RelayMedia
 
@@ -33,7 +34,7 @@ import Testing
     }
 
     static func write(_ bytes: [UInt8], _ name: String) throws -> URL {
-        let url = try MediaFixtures.tempDirectory().appendingPathComponent(name)
+        let url = try Fixtures.folder().appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url
     }
@@ -53,7 +54,7 @@ import Testing
         await #expect(throws: MediaError.self) { for try await _ in FrameSampler.frames(of: url, count: 3) {} }
     }
 
-    @Test func missingFileNamesTheFile() throws {
+    @Test func missingFileNamesTheFile() async throws {
         do { _ = try MediaProbe.probe(URL(fileURLWithPath: "/nonexistent/clip.mp4")); Issue.record("must throw") } catch let error as MediaError {
             #expect(error.code == .fileNotFound)
             #expect(error.description.hasPrefix("'/nonexistent/clip.mp4': opening failed"))
@@ -75,7 +76,7 @@ import Testing
 
     @Test(arguments: ["sample.mp4", "sample.ts", "sample.mkv", "sample.avi"])
     func truncatedFileThrowsOrKeepsWhatIsDecodable(_ name: String) async throws {
-        let source = try MediaFixtures.sampleSet().appendingPathComponent(name)
+        let source = try await MediaFixtures.sampleSet().appendingPathComponent(name)
         let bytes = try [UInt8](Data(contentsOf: source))
         let url = try Self.write(Array(bytes.prefix(bytes.count * 6 / 10 + 37)), "truncated-\(name)")
         switch await Self.decode(url) {
@@ -88,9 +89,9 @@ import Testing
     }
 
     @Test func truncatedFastStartMP4KeepsItsFirstFrames() async throws {
-        let dir = try MediaFixtures.tempDirectory()
+        let dir = try Fixtures.folder()
         let whole = dir.appendingPathComponent("fast.mp4")
-        try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=2", "-c:v", "libx264", "-preset", "ultrafast",
+        try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=2", "-c:v", "libx264", "-preset", "ultrafast",
                                   "-g", "10", "-movflags", "+faststart", whole.path])
         let bytes = try [UInt8](Data(contentsOf: whole))
         let url = try Self.write(Array(bytes.prefix(bytes.count / 2)), "half.mp4")
@@ -104,7 +105,7 @@ import Testing
 
     @Test(arguments: ["sample.mp4", "sample.ts", "sample.mkv", "sample.webm", "sample.avi", "sample.mov"])
     func bitFlippedFileThrowsOrCountsDamage(_ name: String) async throws {
-        let source = try MediaFixtures.sampleSet().appendingPathComponent(name)
+        let source = try await MediaFixtures.sampleSet().appendingPathComponent(name)
         var bytes = try [UInt8](Data(contentsOf: source))
         // Flip one bit in every 997 bytes past the first 4 KB (headers stay readable, the payload is hit everywhere).
         let flips = Self.noise(bytes.count / 997 + 1, seed: 7)

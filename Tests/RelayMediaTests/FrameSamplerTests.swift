@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 @testable import RelayMedia
 
@@ -7,27 +8,27 @@ import Testing
     enum Kind: String, CaseIterable, Sendable { case constant, variable, bFrames, mpeg2TS }
 
     /// Small H.264 clips with short GOPs (so sampling really seeks), generated once per process.
-    static func clip(_ kind: Kind) throws -> URL { try clips.get()[kind]! }
+    static func clip(_ kind: Kind) async throws -> URL { try await clips.value[kind]! }
 
-    private static let clips: Result<[Kind: URL], any Error> = Result {
-        let dir = try MediaFixtures.tempDirectory("relay-sampler")
+    private static let clips = Task<[Kind: URL], any Error> {
+        let dir = try Fixtures.folder("relay-sampler")
         var urls: [Kind: URL] = [:]
         for kind in Kind.allCases {
             let url = dir.appendingPathComponent("\(kind.rawValue).\(kind == .mpeg2TS ? "ts" : "mp4")")
             switch kind {
             case .mpeg2TS:
                 // No index (seeks by binary search on dts), open GOPs with B-frames, 5 s so that jumps exceed the 2 s window.
-                try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=5", "-c:v", "mpeg2video",
+                try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=5", "-c:v", "mpeg2video",
                                           "-q:v", "4", "-g", "12", "-bf", "2", url.path])
             case .constant:
-                try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=2", "-c:v", "libx264",
+                try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=2", "-c:v", "libx264",
                                           "-preset", "ultrafast", "-g", "10", "-bf", "0", "-pix_fmt", "yuv420p", url.path])
             case .bFrames:
-                try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=2", "-c:v", "libx264",
+                try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=2", "-c:v", "libx264",
                                           "-preset", "veryfast", "-g", "12", "-bf", "3", "-pix_fmt", "yuv420p", url.path])
             case .variable:
                 // 1 s at 10 fps, then 1 s at 30 fps, then frames spaced by a growing gap: timestamps passed through as they are.
-                try MediaFixtures.ffmpeg([
+                try await Fixtures.ffmpeg([
                     "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=10:duration=1",
                     "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=30:duration=1",
                     "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=0.6",
@@ -48,7 +49,7 @@ import Testing
 
     @Test(arguments: Kind.allCases)
     func timesMatchStraightDecoding(_ kind: Kind) async throws {
-        let url = try Self.clip(kind)
+        let url = try await Self.clip(kind)
         let straight = try await MediaFixtures.straightFrames(url)
         let duration = try #require(MediaProbe.probe(url).format.duration)
         let interior = straight.dropFirst().prefix(8).map { $0.time }
@@ -74,7 +75,7 @@ import Testing
 
     @Test(arguments: Kind.allCases)
     func indicesMatchStraightDecoding(_ kind: Kind) async throws {
-        let url = try Self.clip(kind)
+        let url = try await Self.clip(kind)
         let straight = try await MediaFixtures.straightFrames(url)
         let indices = [0, 3, 3, 17, straight.count - 1]
         var sampled: [Frame] = []
@@ -85,7 +86,7 @@ import Testing
 
     @Test(arguments: Kind.allCases)
     func fpsAndCountMatchStraightDecoding(_ kind: Kind) async throws {
-        let url = try Self.clip(kind)
+        let url = try await Self.clip(kind)
         let straight = try await MediaFixtures.straightFrames(url, size: FrameSize(width: 80, height: 60))
         let duration = try #require(VideoDecoder(url: url).duration)
         var byRate: [Frame] = []
@@ -104,7 +105,7 @@ import Testing
     }
 
     @Test func badTargetsThrowNamingTheFile() async throws {
-        let url = try Self.clip(.constant)
+        let url = try await Self.clip(.constant)
         for times in [[-1.0], [Double.nan], [99.0]] {
             await #expect(throws: MediaError.self) {
                 for try await _ in FrameSampler.frames(of: url, at: times) {}
@@ -122,7 +123,7 @@ import Testing
     }
 
     @Test func stoppingEarlyEndsCleanly() async throws {
-        let url = try Self.clip(.constant)
+        let url = try await Self.clip(.constant)
         let task = Task {
             var n = 0
             for try await _ in try VideoDecoder(url: url).frames() {
@@ -141,8 +142,8 @@ import Testing
 
 /// Sampling decodes forward to near targets and seeks only for far ones.
 @Suite struct SamplingStrategyTests {
-    @Test func seeksOnlyForFarTargets() throws {
-        let url = try FrameSamplerTests.clip(.constant)  // 25 fps, a keyframe every 10 frames (0.4 s)
+    @Test func seeksOnlyForFarTargets() async throws {
+        let url = try await FrameSamplerTests.clip(.constant)  // 25 fps, a keyframe every 10 frames (0.4 s)
         let source = try VideoFrameSource(url: url)
         for t in [0.0, 0.1, 0.2, 0.3] { #expect(try source.position(at: t)) }
         #expect(source.seeks == 0)
@@ -161,8 +162,8 @@ import Testing
         // MPEG-TS has no index: FFmpeg seeks by a binary search on dts and can land on any packet, so the first
         // picture the decoder can show after the seek (the next keyframe) is often displayed after the target.
         // The sampler must notice, seek earlier, and still give exactly the frame a straight decode shows.
-        let url = try MediaFixtures.tempDirectory().appendingPathComponent("bframes.ts")
-        try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=4", "-c:v", "libx264",
+        let url = try Fixtures.folder().appendingPathComponent("bframes.ts")
+        try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=4", "-c:v", "libx264",
                                   "-preset", "veryfast", "-g", "12", "-bf", "3", "-pix_fmt", "yuv420p", url.path])
         let straight = try await MediaFixtures.straightFrames(url)
         var backoffs = 0

@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 @testable import RelayMedia
 
@@ -16,8 +17,8 @@ import Testing
         return Frame(width: 64, height: 48, rgb: rgb)
     }
 
-    @Test func pngRoundTripIsLossless() throws {
-        let dir = try MediaFixtures.tempDirectory()
+    @Test func pngRoundTripIsLossless() async throws {
+        let dir = try Fixtures.folder()
         let url = dir.appendingPathComponent("p.png")
         let bytes = try ImageCodec.encodePNG(Self.picture())
         #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
@@ -29,8 +30,8 @@ import Testing
         #expect(probed.videoStream?.codecName == "png" && probed.videoStream?.pixFmt == "rgb24")
     }
 
-    @Test func jpegRoundTripIsClose() throws {
-        let dir = try MediaFixtures.tempDirectory()
+    @Test func jpegRoundTripIsClose() async throws {
+        let dir = try Fixtures.folder()
         let url = dir.appendingPathComponent("p.jpg")
         let high = try ImageCodec.encodeJPEG(Self.picture(), quality: 95)
         let low = try ImageCodec.encodeJPEG(Self.picture(), quality: 10)
@@ -49,7 +50,7 @@ import Testing
 
     @Test(arguments: ["sample.png", "sample.jpg", "sample.gif"])
     func stillsDecodeThroughVideoDecoderToo(_ name: String) async throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent(name)
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent(name)
         let image = try ImageCodec.decode(url)
         var frames: [Frame] = []
         for try await frame in try VideoDecoder(url: url).frames() { frames.append(frame) }
@@ -59,14 +60,14 @@ import Testing
     }
 
     @Test(arguments: ["webp", "bmp"])
-    func otherStillFormatsDecode(_ ext: String) throws {
-        let url = try MediaFixtures.tempDirectory().appendingPathComponent("still.\(ext)")
-        try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=96x64:rate=1", "-frames:v", "1", url.path])
+    func otherStillFormatsDecode(_ ext: String) async throws {
+        let url = try Fixtures.folder().appendingPathComponent("still.\(ext)")
+        try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=96x64:rate=1", "-frames:v", "1", url.path])
         let frame = try ImageCodec.decode(url)
         #expect(frame.width == 96 && frame.height == 64)
     }
 
-    @Test func resizeIsBicubicAndChecked() throws {
+    @Test func resizeIsBicubicAndChecked() async throws {
         let big = try Self.picture().resized(to: FrameSize(width: 128, height: 96))
         #expect(big.width == 128 && big.height == 96)
         let square = big.pixel(x: 56, y: 36)
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func decodedPicturesKeepThePlanes() async throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent("sample.mp4")
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent("sample.mp4")
         var pictures: [DecodedPicture] = []
         for try await picture in try VideoDecoder(url: url).pictures() { pictures.append(picture); if pictures.count == 2 { break } }
         let first = try #require(pictures.first)

@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 @testable import RelayMedia
 
@@ -23,8 +24,8 @@ import Testing
         return growth
     }
 
-    @Test func probeCyclesDoNotGrowMemory() throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent("sample.mp4")
+    @Test func probeCyclesDoNotGrowMemory() async throws {
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent("sample.mp4")
         let bad = try BadInputTests.write(BadInputTests.noise(4096, seed: 9), "bad.mp4")
         func cycle() throws {
             _ = try MediaProbe.probe(url)
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func decoderCyclesDoNotGrowMemory() async throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent("sample.mp4")
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent("sample.mp4")
         func cycle() async throws {
             let decoder = try VideoDecoder(url: url)
             for try await _ in decoder.frames(size: FrameSize(width: 32, height: 24)) { break }

@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 
 @testable import RelayMedia
@@ -57,10 +58,10 @@ extension ALSATests {
         @Test("cancellation while the device is stalled stops within one wait and drops the buffer")
         func cancelWhileStalled() async throws {
             let pcm = ALSAScriptedPCM(steps: [.accept(2), .stalled])
-            let writer = ALSAPlaybackWriter(pcm: pcm, waitMilliseconds: 50)
+            let worker = SerialWorker(state: ALSAPlaybackWriter(pcm: pcm, waitMilliseconds: 50))
             let flag = ALSACancellationFlag()
             let finished = AsyncStream<String>.makeStream()
-            writer.queue.async {
+            worker.submit { writer in
                 finished.continuation.yield(Self.outcome { try writer.play(ALSATestDevices.pattern(count: 10), cancelled: flag) })
             }
             try await Task.sleep(for: .milliseconds(120))
@@ -81,10 +82,10 @@ extension ALSATests {
         @Test("cancellation during the drain drops the rest")
         func cancelDuringDrain() async throws {
             let pcm = ALSAScriptedPCM(steps: [], drainPolls: nil)
-            let writer = ALSAPlaybackWriter(pcm: pcm)
+            let worker = SerialWorker(state: ALSAPlaybackWriter(pcm: pcm))
             let flag = ALSACancellationFlag()
             let finished = AsyncStream<String>.makeStream()
-            writer.queue.async {
+            worker.submit { writer in
                 finished.continuation.yield(Self.outcome { try writer.play([1, 2], cancelled: flag) })
             }
             try await Task.sleep(for: .milliseconds(50))

@@ -1,11 +1,12 @@
 import Foundation
+import RelayTestSupport
 import Testing
 @testable import RelayMedia
 
 /// A file tagged with a 90° display rotation decodes to portrait, turned the way the ffmpeg CLI turns it.
 @Suite struct RotationTests {
     @Test func rotatedFileDecodesToPortraitLikeFFmpeg() async throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent("rotated.mp4")
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent("rotated.mp4")
         let info = try MediaProbe.probe(url)
         #expect(info.videoStream?.rotation == 90)
         #expect(info.videoStream?.width == 320 && info.videoStream?.height == 240)
@@ -16,7 +17,7 @@ import Testing
         let frame = try #require(first)
         #expect(frame.width == 240 && frame.height == 320)
         // ffmpeg autorotates by default: its first frame as raw RGB is the reference.
-        let reference = try MediaFixtures.run("/usr/bin/ffmpeg", ["-nostdin", "-v", "error", "-i", url.path, "-frames:v", "1",
+        let reference = try await MediaFixtures.run("/usr/bin/ffmpeg", ["-nostdin", "-v", "error", "-i", url.path, "-frames:v", "1",
                                                                   "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
         #expect(reference.count == frame.rgb.count)
         let meanError = zip(reference, frame.rgb).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) } / max(1, frame.rgb.count)
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func sizeIsInDisplayOrientation() async throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent("rotated.mp4")
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent("rotated.mp4")
         var frames: [Frame] = []
         for try await frame in FrameSampler.frames(of: url, at: [0.5], size: FrameSize(width: 60, height: 80)) { frames.append(frame) }
         #expect(frames.map { [$0.width, $0.height] } == [[60, 80]])

@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 @testable import RelayMedia
 
@@ -10,10 +11,10 @@ import Testing
     ]
 
     @Test(arguments: files)
-    func probeMatchesFFprobe(_ name: String) throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent(name)
+    func probeMatchesFFprobe(_ name: String) async throws {
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent(name)
         let ours = try MediaProbe.probe(url)
-        let theirs = try MediaFixtures.ffprobe(url)
+        let theirs = try await MediaFixtures.ffprobe(url)
         let format = try #require(theirs["format"] as? [String: Any])
         #expect(ours.format.formatName == format["format_name"] as? String)
         expectClose(ours.format.duration, format["duration"], tolerance: 0.001, "\(name) duration")
@@ -39,7 +40,7 @@ import Testing
 
     @Test(arguments: files)
     func decodes(_ name: String) async throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent(name)
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent(name)
         let info = try MediaProbe.probe(url)
         if let video = info.videoStream {
             let decoder = try VideoDecoder(url: url)
@@ -52,7 +53,7 @@ import Testing
                 count += 1
             }
             #expect(decoder.damagedPackets == 0)
-            #expect(count == (try countedByFFprobe(url)), "\(name): frame count")
+            #expect(count == (try await countedByFFprobe(url)), "\(name): frame count")
             _ = video
             let stills = ["sample.png", "sample.jpg"]
             if stills.contains(name) { #expect(count == 1) }
@@ -69,10 +70,10 @@ import Testing
         }
     }
 
-    @Test func probeReadsTags() throws {
-        let dir = try MediaFixtures.tempDirectory()
+    @Test func probeReadsTags() async throws {
+        let dir = try Fixtures.folder()
         let url = dir.appendingPathComponent("tagged.mp4")
-        try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10:duration=0.5", "-c:v", "libx264", "-preset", "ultrafast",
+        try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10:duration=0.5", "-c:v", "libx264", "-preset", "ultrafast",
                                   "-metadata", "creation_time=2024-05-01T10:00:00Z", "-metadata", "location=+48.8584+002.2945/",
                                   "-metadata", "title=Tower", url.path])
         let info = try MediaProbe.probe(url)
@@ -81,8 +82,8 @@ import Testing
         #expect(info.format.tags["title"] == "Tower")
     }
 
-    @Test func jsonUsesFFprobeNamesAndOmitsAbsentFields() throws {
-        let url = try MediaFixtures.sampleSet().appendingPathComponent("sample.mp4")
+    @Test func jsonUsesFFprobeNamesAndOmitsAbsentFields() async throws {
+        let url = try await MediaFixtures.sampleSet().appendingPathComponent("sample.mp4")
         let data = try JSONEncoder().encode(MediaProbe.probe(url))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let format = try #require(object["format"] as? [String: Any])
@@ -99,8 +100,8 @@ import Testing
     }
 
     /// The number of video frames ffprobe decodes (`-count_frames`), the ground truth where headers disagree (AVI).
-    private func countedByFFprobe(_ url: URL) throws -> Int {
-        let data = try MediaFixtures.run("/usr/bin/ffprobe", ["-v", "error", "-select_streams", "v:0", "-count_frames",
+    private func countedByFFprobe(_ url: URL) async throws -> Int {
+        let data = try await MediaFixtures.run("/usr/bin/ffprobe", ["-v", "error", "-select_streams", "v:0", "-count_frames",
                                                               "-show_entries", "stream=nb_read_frames", "-of", "json", url.path])
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let streams = object?["streams"] as? [[String: Any]]

@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 
 @testable import RelayMedia
@@ -17,15 +18,8 @@ final class WAVFileTests {
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// Runs a command-line tool and requires it to succeed.
-    private func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(tool) \(arguments.joined(separator: " ")) failed")
+    private func run(_ tool: String, _ arguments: [String]) async throws {
+        try await Fixtures.tool("/usr/bin/env", [tool] + arguments)
     }
 
     private func rawSamples(_ url: URL) throws -> [Int16] {
@@ -33,7 +27,7 @@ final class WAVFileTests {
     }
 
     @Test("what WAVFile writes, sox reads back sample for sample (mono and stereo)", arguments: [1, 2])
-    func writeReadableBySox(channels: Int) throws {
+    func writeReadableBySox(channels: Int) async throws {
         let samples = ALSATestDevices.pattern(count: 1_000 * channels, seed: channels)
         let wav = WAVFile(format: AudioFormat(sampleRate: 16_000, channels: channels), samples: samples)
         let file = folder.appendingPathComponent("out.wav")
@@ -41,7 +35,7 @@ final class WAVFileTests {
         #expect(try Data(contentsOf: file).count == 44 + samples.count * 2)
 
         let raw = folder.appendingPathComponent("out.raw")
-        try run("sox", [file.path, "-t", "raw", "-e", "signed-integer", "-b", "16", "-L", raw.path])
+        try await run("sox", [file.path, "-t", "raw", "-e", "signed-integer", "-b", "16", "-L", raw.path])
         #expect(try rawSamples(raw) == samples)
 
         let back = try WAVFile(contentsOf: file)
@@ -50,12 +44,12 @@ final class WAVFileTests {
     }
 
     @Test("reads ffmpeg's WAV (with a LIST chunk) exactly like ffmpeg's raw dump")
-    func readFFmpegWAV() throws {
+    func readFFmpegWAV() async throws {
         let wav = folder.appendingPathComponent("tone.wav")
         let raw = folder.appendingPathComponent("tone.raw")
         let source = ["-nostdin", "-y", "-f", "lavfi", "-i", "sine=frequency=440:duration=0.3:sample_rate=16000"]
-        try run("ffmpeg", source + ["-c:a", "pcm_s16le", wav.path])
-        try run("ffmpeg", source + ["-f", "s16le", "-c:a", "pcm_s16le", raw.path])
+        try await run("ffmpeg", source + ["-c:a", "pcm_s16le", wav.path])
+        try await run("ffmpeg", source + ["-f", "s16le", "-c:a", "pcm_s16le", raw.path])
 
         let file = try WAVFile(contentsOf: wav)
         #expect(file.format == AudioFormat(sampleRate: 16_000, channels: 1))
@@ -65,11 +59,11 @@ final class WAVFileTests {
     }
 
     @Test("reads sox's WAVE_FORMAT_EXTENSIBLE (3 channels) and averages channels for the mono chunk")
-    func readExtensible() throws {
+    func readExtensible() async throws {
         let wav = folder.appendingPathComponent("three.wav")
         let raw = folder.appendingPathComponent("three.raw")
-        try run("sox", ["-n", "-r", "8000", "-c", "3", "-b", "16", "-e", "signed-integer", wav.path, "synth", "0.1", "sine", "300", "sine", "500", "noise"])
-        try run("sox", [wav.path, "-t", "raw", "-e", "signed-integer", "-b", "16", "-L", raw.path])
+        try await run("sox", ["-n", "-r", "8000", "-c", "3", "-b", "16", "-e", "signed-integer", wav.path, "synth", "0.1", "sine", "300", "sine", "500", "noise"])
+        try await run("sox", [wav.path, "-t", "raw", "-e", "signed-integer", "-b", "16", "-L", raw.path])
         let header = [UInt8](try Data(contentsOf: wav).prefix(22))
         #expect(header[20] == 0xFE && header[21] == 0xFF, "sox did not write WAVE_FORMAT_EXTENSIBLE; the test needs it")
 
@@ -84,7 +78,7 @@ final class WAVFileTests {
     }
 
     @Test("a file cut short yields its whole frames and says it was truncated")
-    func truncated() throws {
+    func truncated() async throws {
         let samples = ALSATestDevices.pattern(count: 600)
         var data = try WAVFile(format: AudioFormat(sampleRate: 16_000, channels: 2), samples: samples).wavData()
         data.removeLast(101)  // 25 frames of 4 bytes, and one byte of the 26th
@@ -94,7 +88,7 @@ final class WAVFileTests {
     }
 
     @Test("headerless raw S16 reads in the given format")
-    func raw() throws {
+    func raw() async throws {
         let samples = ALSATestDevices.pattern(count: 321)
         let url = folder.appendingPathComponent("speech.raw")
         try ALSATestDevices.bytes(of: samples).write(to: url)
@@ -108,16 +102,16 @@ final class WAVFileTests {
     }
 
     @Test("a Float chunk is written as clamped S16")
-    func fromChunk() throws {
+    func fromChunk() async throws {
         let wav = WAVFile(chunk: AudioChunk(sampleRate: 22_050, startTime: 3, samples: [0, 0.5, -2, 2]))
         #expect(wav.format == AudioFormat(sampleRate: 22_050, channels: 1))
         #expect(wav.samples == [0, 16_384, -32_768, 32_767])
     }
 
     @Test("float WAV is refused with a hint, naming the file")
-    func floatWAV() throws {
+    func floatWAV() async throws {
         let wav = folder.appendingPathComponent("float.wav")
-        try run("ffmpeg", ["-nostdin", "-y", "-f", "lavfi", "-i", "sine=duration=0.1", "-c:a", "pcm_f32le", wav.path])
+        try await run("ffmpeg", ["-nostdin", "-y", "-f", "lavfi", "-i", "sine=duration=0.1", "-c:a", "pcm_f32le", wav.path])
         let error = #expect(throws: MediaError.self) { _ = try WAVFile(contentsOf: wav) }
         #expect(error?.code == .unsupportedCodec)
         #expect(error?.path == wav.path)
@@ -126,7 +120,7 @@ final class WAVFileTests {
     }
 
     @Test("bad input throws the right MediaError, naming the file")
-    func badInput() throws {
+    func badInput() async throws {
         let missing = folder.appendingPathComponent("missing.wav")
         #expect(throws: MediaError.self) { _ = try WAVFile(contentsOf: missing) }
         #expect((try? WAVFile(contentsOf: missing)) == nil)
@@ -154,7 +148,7 @@ final class WAVFileTests {
     }
 
     @Test("bit-flipped headers never crash: they parse or throw")
-    func bitFlips() throws {
+    func bitFlips() async throws {
         let data = try WAVFile(format: AudioFormat(sampleRate: 16_000, channels: 2), samples: ALSATestDevices.pattern(count: 64)).wavData()
         var parsed = 0
         var refused = 0

@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 import RelayMedia
 import RelayModel

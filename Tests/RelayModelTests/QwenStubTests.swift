@@ -1,4 +1,5 @@
 import Foundation
+import RelayTestSupport
 import Testing
 import RelayMedia
 import RelayModel
@@ -67,17 +68,9 @@ struct WholeImageSkill: StubSkill {
     }
 
     @Test func videoFilesAreSampledAndResizedForSkills() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relay-stub-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let clip = folder.appendingPathComponent("clip.mp4")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=s=64x48:r=10:d=1",
-                             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", clip.path]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let clip = try Fixtures.folder("relay-stub").appendingPathComponent("clip.mp4")
+        try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc=s=64x48:r=10:d=1",
+                                   "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", clip.path])
         let input = try await QwenStub().prepare(ModelRequest(messages: [.user([.video(VideoInput(.file(clip))), .text("What happens?")])]))
         let video = try #require(input.videos.first)
         // 10 frames at 10 fps → 2 wanted, raised to the 4-frame minimum; 64×48 grows to the 128·28·28 video minimum.

@@ -1,21 +1,20 @@
 import Foundation
+import RelayTestSupport
 @testable import RelaySpeech
 
 /// Audio for the speech tests, made at test time (espeak-ng, sox) or read from Debian's packages.
 enum SpeechFixtures {
     /// A fresh folder for one test's files.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("relay-speech-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try Fixtures.folder("relay-speech")
     }
 
     /// Any audio file sox reads, as 16 kHz mono Float32, with extra sox effects after the conversion.
     static func load(_ path: String, effects: [String] = []) async throws -> [Float] {
         let arguments = [path, "-t", "raw", "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-"] + effects
-        let (data, message, status) = try await ProcessRunner.run("/usr/bin/sox", arguments: arguments, input: Data())
-        guard status == 0 else { throw SpeechError(.badAudio, path: path, operation: "sox", underlying: message) }
-        return pcm16(data)
+        let run = try await ChildProcess("/usr/bin/sox", arguments).run()
+        guard run.succeeded else { throw SpeechError(.badAudio, path: path, operation: "sox", underlying: run.stderrText) }
+        return pcm16(run.stdout)
     }
 
     /// Raw 16 kHz S16LE bytes (e.g. goforward.raw) as Float32.
@@ -61,14 +60,4 @@ enum SpeechFixtures {
             + ["Front_Center", "Front_Left", "Front_Right", "Rear_Center", "Rear_Left", "Rear_Right", "Side_Left", "Side_Right", "Noise"]
             .map { alsa + $0 + ".wav" }
     }()
-}
-
-extension SpeechFixtures {
-    /// Runs a program, throwing with its message if it fails.
-    static func run(_ executable: String, _ arguments: [String]) async throws {
-        let (_, message, status) = try await ProcessRunner.run(executable, arguments: arguments, input: Data())
-        guard status == 0 else {
-            throw SpeechError(.badAudio, path: executable, operation: arguments.joined(separator: " "), underlying: message)
-        }
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RelayMedia
+import RelayTestSupport
 import Testing
 @testable import RelaySpeech
 
@@ -110,13 +111,13 @@ import Testing
         let padded = folder.appendingPathComponent("padded.wav").path
         let noise = folder.appendingPathComponent("noise.wav").path
         let mixed = folder.appendingPathComponent("mixed.wav").path
-        try await SpeechFixtures.run("/usr/bin/espeak-ng", ["-v", "en-us", "-s", "160", "-w", speech, "set a timer for ten minutes"])
-        try await SpeechFixtures.run("/usr/bin/sox", [speech, "-r", "16000", "-c", "1", "-b", "16", padded, "pad", "1", "1.5"])
+        try await Fixtures.tool("/usr/bin/espeak-ng", ["-v", "en-us", "-s", "160", "-w", speech, "set a timer for ten minutes"])
+        try await Fixtures.tool("/usr/bin/sox", [speech, "-r", "16000", "-c", "1", "-b", "16", padded, "pad", "1", "1.5"])
         let clean = try await SpeechFixtures.load(padded)
-        try await SpeechFixtures.run("/usr/bin/sox", [
+        try await Fixtures.tool("/usr/bin/sox", [
             "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", noise, "synth", String(Double(clean.count) / 16_000), "pinknoise", "vol", "0.01",
         ])
-        try await SpeechFixtures.run("/usr/bin/sox", ["-m", padded, noise, mixed])
+        try await Fixtures.tool("/usr/bin/sox", ["-m", padded, noise, mixed])
         let noisy = try await SpeechFixtures.load(mixed)
 
         // Where the speech really is: the first and last sample of espeak's output above -40 dBFS.

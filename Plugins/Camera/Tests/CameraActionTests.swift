@@ -29,7 +29,7 @@ import Testing
     @Test func setSourceValidatesTheFile() async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        let video = try media.video("feed.mp4", seconds: 2)
+        let video = try await media.video("feed.mp4", seconds: 2)
         let garbage = try media.garbage("noise.mp4")
         try await PluginTest(subsystems: [CameraSubsystem(), FakePhotos()], now: now) { phone in
             let missing = await phone.dispatch("camera.set_source", ["path": .string(media.folder.appendingPathComponent("none.mp4").path)])
@@ -48,7 +48,7 @@ import Testing
     @Test func takePhotoSavesAJPEGIntoPhotos() async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        let video = try media.video("feed.mp4", seconds: 2)
+        let video = try await media.video("feed.mp4", seconds: 2)
         try await PluginTest(subsystems: [CameraSubsystem(), FakePhotos()], now: now) { phone in
             try await phone.call("camera.set_source", ["path": .string(video.path), "start": .double(1.2)])
             let r = try await phone.call("camera.take_photo", ["album": .string("Shots")])
@@ -68,7 +68,7 @@ import Testing
     @Test func recordClipHandsPhotosARange() async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        let video = try media.video("feed.mp4", seconds: 2)
+        let video = try await media.video("feed.mp4", seconds: 2)
         try await PluginTest(subsystems: [CameraSubsystem(), FakePhotos()], now: now) { phone in
             try await phone.call("camera.set_source", ["path": .string(video.path), "start": .double(0.25)])
             let short = try await phone.call("camera.record_clip", ["duration": .int(1)])
@@ -91,7 +91,7 @@ import Testing
     @Test func stillImageSourceTakesPhotosButNoClips() async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        let image = try media.image("scene.png", color: "yellow")
+        let image = try await media.image("scene.png", color: "yellow")
         try await PluginTest(subsystems: [CameraSubsystem(), FakePhotos()], now: now) { phone in
             let set = try await phone.call("camera.set_source", ["path": .string(image.path)])
             #expect(set.message == "The camera now films the image scene.png.")
@@ -107,7 +107,7 @@ import Testing
     @Test func photosFailureLeavesNoCapture() async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        let video = try media.video("feed.mp4")
+        let video = try await media.video("feed.mp4")
         try await PluginTest(subsystems: [CameraSubsystem(), FakePhotos(failing: true)], now: now) { phone in
             try await phone.call("camera.set_source", ["path": .string(video.path)])
             let r = await phone.dispatch("camera.take_photo")

@@ -10,36 +10,23 @@ import Glibc
 /// Kills `relay photos import` with SIGKILL mid-way and checks the library is consistent, then that a
 /// re-run completes it without duplicates. Runs the real binary built next to the tests.
 @Suite struct PhotosCrashSafetyTests {
-    /// The package's root folder (this file is Plugins/Photos/Tests/…).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var relayBinary: URL? {
-        for configuration in ["debug", "release"] {
-            let url = packageRoot.appendingPathComponent(".build/\(configuration)/relay")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
-
     @Test func killDuringImportLeavesAConsistentLibrary() async throws {
-        let relay = try #require(Self.relayBinary, "build the relay executable first (swift build)")
         let media = try MediaFixtures()
         defer { media.remove() }
         let pictures = media.folder.appendingPathComponent("pictures", isDirectory: true)
         try FileManager.default.createDirectory(at: pictures, withIntermediateDirectories: true)
         // 40 small PNGs in one ffmpeg run: every frame of testsrc2 differs.
-        try MediaFixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=10", "-frames:v", "40", pictures.appendingPathComponent("img_%03d.png").path])
+        try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=10", "-frames:v", "40", pictures.appendingPathComponent("img_%03d.png").path])
         let home = media.folder.appendingPathComponent("home", isDirectory: true)
         let thumbnails = home.appendingPathComponent("photos/thumbnails", isDirectory: true)
 
-        // 1. Start the import and SIGKILL it once a few thumbnails exist. The watcher is a dedicated
-        // thread: other tests may keep Swift's cooperative pool busy, and timing matters here.
-        let child = try Self.startImport(relay, pictures, home)
+        // 1. Start the import and SIGKILL it once a few thumbnails exist. The watcher polls on a pool thread
+        // of its own, so its timing does not depend on how busy the rest of the suite keeps the machine.
+        let child = try Self.startImport(pictures, home)
         let wasRunning = await Self.killWhen(child, minimumFiles: 3, in: thumbnails)
-        child.waitUntilExit()
+        let killed = await child.output()
         #expect(wasRunning, "the import finished before it could be killed; the test proves nothing")
-        #expect(child.terminationReason == .uncaughtSignal)
+        #expect(killed.wasSignalled && killed.status == SIGKILL)
 
         // 2. The library is consistent: every row complete, its thumbnail present; debris at most one file.
         let afterKill = try await Self.inspect(home)
@@ -51,9 +38,8 @@ import Glibc
         #expect(afterKill.unreferencedFiles.count <= 1)
 
         // 3. A re-run imports exactly what is missing.
-        let rerun = try Self.startImport(relay, pictures, home)
-        rerun.waitUntilExit()
-        #expect(rerun.terminationStatus == 0)
+        let rerun = await (try Self.startImport(pictures, home)).output()
+        #expect(rerun.succeeded, "\(rerun.stderrText)")
         let complete = try await Self.inspect(home)
         #expect(complete.rows == 40)
         #expect(complete.distinctSources == 40)
@@ -69,34 +55,24 @@ import Glibc
         #expect(clean.missingThumbnails == [])
     }
 
-    /// Polls `folder` every millisecond on its own thread and SIGKILLs `child` once it holds
-    /// `minimumFiles` files; returns whether the child was still running when killed.
-    static func killWhen(_ child: Process, minimumFiles: Int, in folder: URL) async -> Bool {
-        let pid = child.processIdentifier
-        return await withCheckedContinuation { continuation in
-            let watcher = Thread {
-                let deadline = Date().addingTimeInterval(60)
-                while child.isRunning, Date() < deadline {
-                    let written = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).count) ?? 0
-                    if written >= minimumFiles { break }
-                    usleep(1_000)
-                }
-                let running = child.isRunning
-                kill(pid, SIGKILL)
-                continuation.resume(returning: running)
+    /// Polls `folder` every millisecond on a pool thread and SIGKILLs `child` once it holds `minimumFiles` files;
+    /// returns whether the child was still running when killed.
+    static func killWhen(_ child: RunningChild, minimumFiles: Int, in folder: URL) async -> Bool {
+        await BlockingWork.run {
+            let deadline = Date().addingTimeInterval(60)
+            while child.isRunning, Date() < deadline {
+                let written = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).count) ?? 0
+                if written >= minimumFiles { break }
+                usleep(1_000)
             }
-            watcher.start()
+            let running = child.isRunning
+            child.send(SIGKILL)
+            return running
         }
     }
 
-    static func startImport(_ relay: URL, _ folder: URL, _ home: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = relay
-        process.arguments = ["photos", "import", folder.path, "--home", home.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    static func startImport(_ folder: URL, _ home: URL) throws -> RunningChild {
+        try ChildProcess(RelayCLI.binary.path, ["photos", "import", folder.path, "--home", home.path]).start()
     }
 
     struct Inspection {

@@ -17,10 +17,10 @@ import Testing
     @Test func importFolderReadsMetadataMakesThumbnailsAndSkipsDuplicates() async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        let blue = try media.image("blue.png", color: "blue", taken: MediaFixtures.instant("2026-03-14T12:00:00Z"), in: "album")
-        try media.image("red.jpg", color: "red", size: "48x64", taken: MediaFixtures.instant("2026-02-20T12:00:00Z"), in: "album")
+        let blue = try await media.image("blue.png", color: "blue", taken: MediaFixtures.instant("2026-03-14T12:00:00Z"), in: "album")
+        try await media.image("red.jpg", color: "red", size: "48x64", taken: MediaFixtures.instant("2026-02-20T12:00:00Z"), in: "album")
         try Data("notes".utf8).write(to: media.folder.appendingPathComponent("album/readme.txt"))
-        let video = try media.video("album/walk.mp4")
+        let video = try await media.video("album/walk.mp4")
         let originalBlue = try MediaFixtures.contents(blue)
 
         try await PluginTest(subsystems: subsystems) { phone in
@@ -60,7 +60,7 @@ import Testing
     @Test func importWithCopyAndAlbum() async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        let green = try media.image("green.png", color: "green")
+        let green = try await media.image("green.png", color: "green")
         try await PluginTest(subsystems: subsystems) { phone in
             let r = try await phone.call("photos.import_media", ["path": .string(green.path), "copy": .bool(true), "album": .string("Garden")])
             #expect(r.message == "Imported 1 item into Garden.")
@@ -75,7 +75,7 @@ import Testing
     @Test func importClipOfAVideo() async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        let video = try media.video("long.mp4", seconds: 2)
+        let video = try await media.video("long.mp4", seconds: 2)
         try await PluginTest(subsystems: subsystems) { phone in
             let r = try await phone.call("photos.import_media", ["path": .string(video.path), "start": .double(0.5), "duration": .int(1)])
             #expect(r.message == "Saved a 1-second clip.")
@@ -113,7 +113,7 @@ import Testing
     @Test func partialFailureKeepsTheGoodFiles() async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        try media.image("ok.png", color: "white")
+        try await media.image("ok.png", color: "white")
         try media.garbage("bad.png")
         try await PluginTest(subsystems: subsystems) { phone in
             let r = try await phone.call("photos.import_media", ["path": .string(media.folder.path)])

@@ -15,10 +15,10 @@ import Testing
     func withLibrary(_ body: (TestPhone, [String: Int]) async throws -> Void) async throws {
         let media = try MediaFixtures()
         defer { media.remove() }
-        try media.image("blue.png", color: "blue", taken: MediaFixtures.instant("2026-03-14T12:00:00Z"))
-        try media.image("red.png", color: "red", taken: MediaFixtures.instant("2026-03-10T12:00:00Z"))
-        try media.image("green.png", color: "green", taken: MediaFixtures.instant("2026-02-20T12:00:00Z"))
-        try media.video("walk.mp4")
+        try await media.image("blue.png", color: "blue", taken: MediaFixtures.instant("2026-03-14T12:00:00Z"))
+        try await media.image("red.png", color: "red", taken: MediaFixtures.instant("2026-03-10T12:00:00Z"))
+        try await media.image("green.png", color: "green", taken: MediaFixtures.instant("2026-02-20T12:00:00Z"))
+        try await media.video("walk.mp4")
         try await PluginTest(subsystems: subsystems, now: now) { phone in
             try await phone.call("photos.import_media", ["path": .string(media.folder.path)])
             var ids: [String: Int] = [:]

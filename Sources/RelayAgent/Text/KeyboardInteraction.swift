@@ -1,9 +1,10 @@
 import Foundation
+import RelayCore
 public import RelayKit
 
 /// Asks on the terminal: the question on stderr, the answer from a line of stdin (`relay say` on a TTY).
 ///
-/// The blocking `readLine` runs on a dispatch queue so it never holds a thread of Swift's cooperative pool.
+/// The blocking `readLine` runs on ``BlockingWork`` so it never holds a thread of Swift's cooperative pool.
 public struct KeyboardInteraction: CommandInteraction {
     /// Creates it.
     public init() {}
@@ -26,10 +27,6 @@ public struct KeyboardInteraction: CommandInteraction {
 
     private func ask(_ prompt: String) async -> String? {
         FileHandle.standardError.write(Data(prompt.utf8))
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: readLine(strippingNewline: true))
-            }
-        }
+        return await BlockingWork.run { readLine(strippingNewline: true) }
     }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+import RelayCore
 public import RelayMedia
 
 /// Raw 16 kHz mono S16LE audio from a file handle (`relay listen --input -`), as chunks.
@@ -8,11 +9,12 @@ public enum RawAudioInput {
         chunks(from: FileHandle.standardInput, sampleRate: sampleRate)
     }
 
-    /// Chunks of about 100 ms read from `handle` until end of file. Reading runs on its own thread.
+    /// Chunks of about 100 ms read from `handle` until end of file. Reading blocks, so it runs on ``BlockingWork``.
     public static func chunks(from handle: FileHandle, sampleRate: Int = 16_000) -> AsyncThrowingStream<AudioChunk, any Error> {
         let (stream, continuation) = AsyncThrowingStream<AudioChunk, any Error>.makeStream()
         let stop = StopFlag()
-        let thread = Thread {
+        continuation.onTermination = { _ in stop.set() }
+        BlockingWork.start {
             let bytesPerChunk = sampleRate / 10 * 2
             var pending = Data()
             var frames = 0
@@ -42,8 +44,6 @@ public enum RawAudioInput {
             emit(pending)
             continuation.finish()
         }
-        continuation.onTermination = { _ in stop.set() }
-        thread.start()
         return stream
     }
 }

@@ -1,24 +1,34 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A tiny HTTP/1.1 server on 127.0.0.1 (a kernel-chosen port) for backend tests.
+/// A tiny HTTP/1.1 server on 127.0.0.1 (a kernel-chosen port) for backend tests, with plain POSIX sockets so the
+/// tests need no server library.
 ///
-/// Each connection is read on its own thread (request line, headers, Content-Length body), recorded, and
-/// answered with the next scripted reply. `.hang` keeps the connection open without answering, to test
-/// client timeouts. Closed by `stop()`.
-final class LocalHTTPServer: @unchecked Sendable {
+/// Each connection is read on a ``BlockingWork`` thread of its own (request line, headers, Content-Length body), recorded, and
+/// answered with the next scripted reply; the last reply is repeated once the script runs out. `.hang` keeps
+/// the connection open without answering, to test client timeouts. Closed by `stop()`.
+public final class LocalHTTPServer: @unchecked Sendable {
     // @unchecked Sendable: all mutable state (requests, script, open sockets) is guarded by `lock`.
-    struct Request: Sendable {
-        var method: String
-        var path: String
-        var headers: [String: String]
-        var body: Data
+
+    /// A request as the server received it.
+    public struct Request: Sendable {
+        /// `GET`, `POST`, …
+        public var method: String
+        /// The request target, e.g. `/v1/chat/completions`.
+        public var path: String
+        /// Header fields, names lower-cased.
+        public var headers: [String: String]
+        /// The body (Content-Length bytes).
+        public var body: Data
     }
 
-    enum Reply: Sendable {
+    /// How the server answers one request.
+    public enum Reply: Sendable {
+        /// A JSON body with a status and extra headers.
         case json(status: Int, body: String, headers: [String: String] = [:])
+        /// No answer for `seconds`, then the connection closes.
         case hang(seconds: Double)
     }
 
@@ -27,9 +37,12 @@ final class LocalHTTPServer: @unchecked Sendable {
     private var recorded: [Request] = []
     private var clientSockets: [Int32] = []
     private let listener: Int32
-    let port: Int
+    /// The port it listens on.
+    public let port: Int
 
-    init(replies: [Reply]) throws {
+    /// Starts a server that answers requests with `replies` in order, repeating the last one.
+    public init(replies: [Reply]) throws {
+        precondition(!replies.isEmpty, "a LocalHTTPServer needs at least one reply")
         script = replies
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
@@ -50,15 +63,22 @@ final class LocalHTTPServer: @unchecked Sendable {
         }
         listener = fd
         port = Int(UInt16(bigEndian: actual.sin_port))
-        let thread = Thread { [self] in acceptLoop() }
-        thread.start()
+        BlockingWork.start { [self] in acceptLoop() }
     }
 
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    /// Starts a server that answers every request with `status` and the JSON `body`.
+    public convenience init(status: Int = 200, body: String) throws {
+        try self.init(replies: [.json(status: status, body: body)])
+    }
 
-    var requests: [Request] { lock.withLock { recorded } }
+    /// `http://127.0.0.1:PORT`.
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    func stop() {
+    /// The requests received so far.
+    public var requests: [Request] { lock.withLock { recorded } }
+
+    /// Closes the listening socket and every open connection.
+    public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
         let open = lock.withLock { clientSockets }
@@ -70,8 +90,7 @@ final class LocalHTTPServer: @unchecked Sendable {
             let client = accept(listener, nil, nil)
             if client < 0 { return }
             lock.withLock { clientSockets.append(client) }
-            let thread = Thread { [self] in serve(client) }
-            thread.start()
+            BlockingWork.start { [self] in serve(client) }
         }
     }
 
@@ -80,7 +99,7 @@ final class LocalHTTPServer: @unchecked Sendable {
         guard let request = readRequest(fd) else { return }
         let reply: Reply = lock.withLock {
             recorded.append(request)
-            return script.isEmpty ? .json(status: 500, body: "{\"error\": {\"message\": \"no scripted reply\"}}") : script.removeFirst()
+            return script.count > 1 ? script.removeFirst() : script[0]
         }
         switch reply {
         case .hang(let seconds):
