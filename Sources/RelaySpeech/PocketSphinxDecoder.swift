@@ -37,6 +37,11 @@ final class PocketSphinxDecoder {
     fileprivate var decoderPointer: OpaquePointer { decoder }
     private let modelDescription: String
 
+    /// pocketsphinx logs through one process-wide `FILE*`, and `-logfn` makes every new decoder close the previous
+    /// one — under the feet of a decoder logging on another thread (a crash in `_IO_file_overflow` when recognizers
+    /// were created in parallel). Logging is switched off once, before the first decoder, instead.
+    private static let silenceLogging: Void = { err_set_logfp(nil) }()
+
     /// Loads the acoustic model and dictionary; no search exists until one is added.
     init(acousticModel: String, dictionary: String, extraArguments: [String: String]) throws {
         for (path, what) in [(acousticModel, "acoustic model"), (dictionary, "pronunciation dictionary")] {
@@ -46,10 +51,10 @@ final class PocketSphinxDecoder {
                     hint: "Install the Debian package pocketsphinx-en-us, or pass the model's path")
             }
         }
+        Self.silenceLogging
         var arguments: [String: String] = [
             "-hmm": acousticModel,
             "-dict": dictionary,
-            "-logfn": "/dev/null",
             // Whole utterances are decoded at once: normalise cepstra over the utterance, and keep
             // silent frames so frame numbers map back to samples (the wildcard span needs that).
             "-cmn": "batch",

@@ -86,7 +86,9 @@ func unordered(_ o: JSONObject) -> [String: JSONValue] {
         #expect(Self.skill.matcher.problems == [])
     }
 
-    @Test(arguments: cases) func golden(_ golden: GoldenTextCase) {
+    /// Serialized: 278 CPU-bound cases started at once would queue ahead of every other test's resumptions on the
+    /// two cooperative threads for half a minute; one at a time, they take turns with the rest of the suite.
+    @Test(.serialized, arguments: cases) func golden(_ golden: GoldenTextCase) {
         let result = Self.skill.interpret(golden.sentence)
         switch (golden.expected, result) {
         case (nil, .notUnderstood):

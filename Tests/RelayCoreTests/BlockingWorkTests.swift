@@ -1,20 +1,23 @@
 import Foundation
 import RelayCore
+import RelayTestSupport
 import Testing
 
 /// The one pool for blocking work: it never makes a job wait for another job that blocks.
 @Suite struct BlockingWorkTests {
     @Test func jobsThatBlockDoNotDelayOtherJobs() async throws {
-        // Four times as many blocked jobs as cores: a fixed-width pool (or the cooperative pool) would stall here.
-        let release = Gate()
-        let blockers = 4 * ProcessInfo.processInfo.activeProcessorCount
-        for _ in 0..<blockers { BlockingWork.start { release.wait() } }
-        let start = ContinuousClock.now
-        let answer = await BlockingWork.run { 42 }
-        let elapsed = ContinuousClock.now - start
-        release.open()
-        #expect(answer == 42)
-        #expect(elapsed < .milliseconds(500), "a free job waited \(elapsed) behind \(blockers) blocked ones")
+        try await asUserCommand {
+            // Four times as many blocked jobs as cores: a fixed-width pool (or the cooperative pool) would stall here.
+            let release = Gate()
+            let blockers = 4 * ProcessInfo.processInfo.activeProcessorCount
+            for _ in 0..<blockers { BlockingWork.start { release.wait() } }
+            let start = ContinuousClock.now
+            let answer = await BlockingWork.run { 42 }
+            let elapsed = ContinuousClock.now - start
+            release.open()
+            #expect(answer == 42)
+            #expect(elapsed < .milliseconds(500), "a free job waited \(elapsed) behind \(blockers) blocked ones")
+        }
     }
 
     @Test func errorsCrossBackToTheCaller() async {
@@ -36,15 +39,17 @@ import Testing
         #expect(log == Array(0..<50))
     }
 
-    @Test @available(macOS 15, *) func theExecutorRunsTasksOffTheCooperativePool() async {
-        let release = Gate()
-        // A task that blocks its thread on the executor leaves the cooperative pool free for a timer.
-        let stuck = Task(executorPreference: BlockingWork.executor) { release.wait() }
-        let start = ContinuousClock.now
-        try? await Task.sleep(for: .milliseconds(50))
-        #expect(ContinuousClock.now - start < .milliseconds(500))
-        release.open()
-        await stuck.value
+    @Test @available(macOS 15, *) func theExecutorRunsTasksOffTheCooperativePool() async throws {
+        try await asUserCommand {
+            let release = Gate()
+            // A task that blocks its thread on the executor leaves the cooperative pool free for a timer.
+            let stuck = Task(executorPreference: BlockingWork.executor) { release.wait() }
+            let start = ContinuousClock.now
+            try? await Task.sleep(for: .milliseconds(50))
+            #expect(ContinuousClock.now - start < .milliseconds(500))
+            release.open()
+            await stuck.value
+        }
     }
 }
 

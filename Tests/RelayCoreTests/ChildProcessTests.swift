@@ -1,5 +1,6 @@
 import Foundation
 import RelayCore
+import RelayTestSupport
 import Testing
 
 /// Child processes are awaited, read concurrently, fed, timed out and cancelled.
@@ -31,26 +32,32 @@ import Testing
     }
 
     @Test func aChildThatHangsIsEndedAtItsTimeLimit() async throws {
-        let start = ContinuousClock.now
-        let run = try await ChildProcess("/bin/sleep", ["30"], timeout: .milliseconds(300)).run()
-        #expect(run.timedOut && run.wasSignalled && run.status == SIGTERM, "status \(run.status), signalled \(run.wasSignalled)")
-        #expect(ContinuousClock.now - start < .seconds(3))
-        await #expect(throws: ChildProcessError.self) { try await ChildProcess("/bin/sleep", ["30"], timeout: .milliseconds(100)).checkedRun() }
+        try await asUserCommand {
+            let start = ContinuousClock.now
+            let run = try await ChildProcess("/bin/sleep", ["30"], timeout: .milliseconds(300)).run()
+            #expect(run.timedOut && run.wasSignalled && run.status == SIGTERM, "status \(run.status), signalled \(run.wasSignalled)")
+            #expect(ContinuousClock.now - start < .seconds(3))
+            await #expect(throws: ChildProcessError.self) { try await ChildProcess("/bin/sleep", ["30"], timeout: .milliseconds(100)).checkedRun() }
+        }
     }
 
     @Test func aChildThatIgnoresSIGTERMIsKilled() async throws {
-        let run = try await ChildProcess("/bin/sh", ["-c", "trap '' TERM; while true; do sleep 0.05; done"], timeout: .milliseconds(200)).run()
-        #expect(run.timedOut && run.wasSignalled && run.status == SIGKILL)
+        try await asUserCommand {
+            let run = try await ChildProcess("/bin/sh", ["-c", "trap '' TERM; while true; do sleep 0.05; done"], timeout: .milliseconds(200)).run()
+            #expect(run.timedOut && run.wasSignalled && run.status == SIGKILL)
+        }
     }
 
     @Test func cancellingTheTaskEndsTheChild() async throws {
-        let task = Task { try await ChildProcess("/bin/sleep", ["30"]).run() }
-        try await Task.sleep(for: .milliseconds(200))
-        let start = ContinuousClock.now
-        task.cancel()
-        let run = try await task.value
-        #expect(run.wasSignalled)
-        #expect(ContinuousClock.now - start < .seconds(3))
+        try await asUserCommand {
+            let task = Task { try await ChildProcess("/bin/sleep", ["30"]).run() }
+            try await Task.sleep(for: .milliseconds(200))
+            let start = ContinuousClock.now
+            task.cancel()
+            let run = try await task.value
+            #expect(run.wasSignalled)
+            #expect(ContinuousClock.now - start < .seconds(3))
+        }
     }
 
     @Test func aMissingProgramIsAClearError() async {

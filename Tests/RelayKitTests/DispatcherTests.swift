@@ -1,6 +1,7 @@
 import Foundation
 import RelayKit
 import RelayModel
+import RelayTestSupport
 import Testing
 
 @Suite("Dispatcher")
@@ -172,65 +173,71 @@ struct DispatcherTests {
     }
 
     @Test func aHangingHandlerTimesOutWithoutHarm() async throws {
-        let home = try TempHome(); defer { home.cleanup() }
-        let d = makeDispatcher(home, timeout: .milliseconds(300))
-        let clock = ContinuousClock()
-        let start = clock.now
-        async let polite = d.call("fake.hang_politely")
-        async let other = d.call("other.ping")   // another subsystem is not blocked
-        let (p, o) = await (polite, other)
-        #expect(p.status == .failed)
-        #expect(p.message == "Fake did not finish fake.hang_politely within 0.3 seconds; nothing was changed.")
-        #expect(o.status == .done)
-        // The handler sleeps 60 s; a 300 ms timeout must answer promptly, even in the full parallel suite: nothing
-        // in Relay or its tests blocks a cooperative thread, and handlers run on the blocking pool.
-        #expect(clock.now - start < .seconds(2), "answered after \(clock.now - start)")
-        #expect(await d.call("fake.add_item", ["name": "after"]).status == .done)
-        let rows = try await d.state(of: "fake")
-        #expect(!rows.compactJSON.contains("before the hang"))
-        #expect(rows.compactJSON.contains("after"))
+        try await asUserCommand {
+            let home = try TempHome(); defer { home.cleanup() }
+            let d = makeDispatcher(home, timeout: .milliseconds(300))
+            let clock = ContinuousClock()
+            let start = clock.now
+            async let polite = d.call("fake.hang_politely")
+            async let other = d.call("other.ping")   // another subsystem is not blocked
+            let (p, o) = await (polite, other)
+            #expect(p.status == .failed)
+            #expect(p.message == "Fake did not finish fake.hang_politely within 0.3 seconds; nothing was changed.")
+            #expect(o.status == .done)
+            // The handler sleeps 60 s; a 300 ms timeout must answer promptly, even in the full parallel suite: nothing
+            // in Relay or its tests blocks a cooperative thread, and handlers run on the blocking pool.
+            #expect(clock.now - start < .seconds(2), "answered after \(clock.now - start)")
+            #expect(await d.call("fake.add_item", ["name": "after"]).status == .done)
+            let rows = try await d.state(of: "fake")
+            #expect(!rows.compactJSON.contains("before the hang"))
+            #expect(rows.compactJSON.contains("after"))
+        }
     }
 
     @Test func aHandlerIgnoringCancellationDoesNotBlockTheCaller() async throws {
-        let home = try TempHome(); defer { home.cleanup() }
-        let d = makeDispatcher(home, timeout: .milliseconds(300))
-        let start = ContinuousClock.now
-        let r = await d.call("fake.hang_stubbornly")  // blocks its thread until released
-        #expect(ContinuousClock.now - start < .seconds(2), "answered after \(ContinuousClock.now - start)")
-        // The caller got its answer while the handler is still blocked.
-        #expect(!HangStubbornly.finished.isSet)
-        #expect(r.status == .failed)
-        #expect(r.message == "Fake did not finish fake.hang_stubbornly within 0.3 seconds; nothing was changed.")
-        HangStubbornly.release.set()
-        try await waitFor(HangStubbornly.finished)
-        // Its early write was rolled back and its late write refused.
-        let state = try await d.state(of: "fake")
-        #expect(!state.compactJSON.contains("before the block"))
-        #expect(!state.compactJSON.contains("after the block"))
+        try await asUserCommand {
+            let home = try TempHome(); defer { home.cleanup() }
+            let d = makeDispatcher(home, timeout: .milliseconds(300))
+            let start = ContinuousClock.now
+            let r = await d.call("fake.hang_stubbornly")  // blocks its thread until released
+            #expect(ContinuousClock.now - start < .seconds(2), "answered after \(ContinuousClock.now - start)")
+            // The caller got its answer while the handler is still blocked.
+            #expect(!HangStubbornly.finished.isSet)
+            #expect(r.status == .failed)
+            #expect(r.message == "Fake did not finish fake.hang_stubbornly within 0.3 seconds; nothing was changed.")
+            HangStubbornly.release.set()
+            try await waitFor(HangStubbornly.finished)
+            // Its early write was rolled back and its late write refused.
+            let state = try await d.state(of: "fake")
+            #expect(!state.compactJSON.contains("before the block"))
+            #expect(!state.compactJSON.contains("after the block"))
+        }
     }
 
     @Test func aHandlerStuckInsideTheDatabaseKeepsOnlyItsOwnSubsystemBusy() async throws {
-        let home = try TempHome(); defer { home.cleanup() }
-        let d = makeDispatcher(home, timeout: .seconds(1))  // ample time to reach the write even on a busy machine
-        let stuck = await d.call("fake.hang_inside_write")  // blocks inside its write until released
-        #expect(stuck.status == .failed)
-        try await waitFor(HangInsideWrite.entered)
-        // The next command of the same subsystem must not start inside the abandoned transaction.
-        let busy = await d.call("fake.add_item", ["name": "too early"])
-        #expect(busy.status == .failed)
-        #expect(busy.message == "Fake is still busy with an earlier command that did not finish; try again in a moment.")
-        #expect(await d.call("other.ping").status == .done)
-        HangInsideWrite.release.set()
-        var later = await d.call("fake.add_item", ["name": "later"])
-        for _ in 0..<50 where later.status != .done {
-            try await Task.sleep(for: .milliseconds(100))
-            later = await d.call("fake.add_item", ["name": "later"])
+        try await asUserCommand {
+            let home = try TempHome(); defer { home.cleanup() }
+            let d = makeDispatcher(home, timeout: .seconds(1))  // ample time to reach the write even on a busy machine
+            let stuck = await d.call("fake.hang_inside_write")  // blocks inside its write until released
+            #expect(stuck.status == .failed)
+            try await waitFor(HangInsideWrite.entered)
+            // The next command of the same subsystem must not start inside the abandoned transaction.
+            let busy = await d.call("fake.add_item", ["name": "too early"])
+            #expect(busy.status == .failed)
+            #expect(busy.message == "Fake is still busy with an earlier command that did not finish; try again in a moment.")
+            #expect(await d.call("other.ping").status == .done)
+            HangInsideWrite.release.set()
+            var later = await d.call("fake.add_item", ["name": "later"])
+            for _ in 0..<50 where later.status != .done {
+                try await Task.sleep(for: .milliseconds(100))
+                later = await d.call("fake.add_item", ["name": "later"])
+            }
+            #expect(later.status == .done)
+            let state = try await d.state(of: "fake").compactJSON
+            #expect(!state.contains("stuck"))
+            #expect(!state.contains("too early"))
+            #expect(state.contains("later"))
         }
-        #expect(later.status == .done)
-        let state = try await d.state(of: "fake").compactJSON
-        #expect(!state.contains("stuck"))
-        #expect(!state.contains("too early"))
-        #expect(state.contains("later"))
     }
 
     /// Waits (up to 10 s) until `flag` is set.

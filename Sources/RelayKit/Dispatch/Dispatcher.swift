@@ -134,7 +134,9 @@ public actor Dispatcher {
         var cleanup: Task<Void, Never>?
         func release() async {
             if let pending = cleanup {
-                Task.detached { await pending.value; await gate.release() }
+                // At the command's own priority: the next command of a person waiting must not queue behind
+                // background work for the rollback of an abandoned one.
+                Task.detached(priority: Task.currentPriority) { await pending.value; await gate.release() }
             } else {
                 await gate.release()
             }
@@ -251,7 +253,7 @@ public actor Dispatcher {
                 case nil:
                     // Roll back in the background: if the handler is stuck inside a database block the
                     // rollback waits for it, and the caller must not. The gate stays closed until it is done.
-                    cleanup = Task.detached { await transaction.rollback() }
+                    cleanup = Task.detached(priority: Task.currentPriority) { await transaction.rollback() }
                     return CommandResult(action: action.name, arguments: values, status: .failed,
                                          message: "\(subsystem.displayName) did not finish \(action.name) within \(Self.format(timeout)); nothing was changed.",
                                          data: ["timeout_seconds": .double(Self.seconds(timeout))], seconds: seconds)
