@@ -40,18 +40,18 @@ public struct ChildProcess: Sendable {
     public var input: Data?
     /// How long it may run before it is sent SIGTERM (and SIGKILL a second later).
     public var timeout: Duration?
-    /// Its working folder; nil inherits this process's.
-    public var workingDirectory: URL?
 
     /// Describes a run of `executable` with `arguments`.
+    ///
+    /// There is no working-folder option on purpose: Foundation's `Process` changes the whole process's current
+    /// folder around the spawn to set one, which races with every other thread.
     public init(_ executable: String, _ arguments: [String], environment: [String: String?] = [:], input: Data? = nil,
-                timeout: Duration? = nil, workingDirectory: URL? = nil) {
+                timeout: Duration? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
         self.input = input
         self.timeout = timeout
-        self.workingDirectory = workingDirectory
     }
 
     /// Runs the program and returns what it printed and how it ended. Cancelling the task ends the child.
@@ -86,7 +86,6 @@ public struct ChildProcess: Sendable {
             for (name, value) in environment { merged[name] = value }
             process.environment = merged
         }
-        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         let stdout = Pipe(), stderr = Pipe()
         let stdin: Pipe? = input == nil ? nil : Pipe()
         process.standardOutput = stdout
@@ -106,12 +105,9 @@ public struct ChildProcess: Sendable {
         } catch {
             throw ChildProcessError(executable: executable, arguments: arguments, reason: "could not be started: \(error.localizedDescription)")
         }
-        // The parent's copies of the child's ends must close, or reading would never see end of file.
-        try? stdout.fileHandleForWriting.close()
-        try? stderr.fileHandleForWriting.close()
+        // Process.run() has closed the parent's copies of the child's ends, so the reads see end of file.
         child.collect(stdout: stdout.fileHandleForReading, stderr: stderr.fileHandleForReading)
         if let stdin, let input {
-            try? stdin.fileHandleForReading.close()
             let writer = stdin.fileHandleForWriting
             BlockingWork.start {
                 try? writer.write(contentsOf: input)
