@@ -52,8 +52,11 @@ public enum VideoAnalyzer {
         var reached = 0.0
         var nextReport = 0.0
         var sawAnything = false
-        func keep(_ closed: TimelineBuilder.ClosedScene?) {
-            guard let closed, let frame = closed.keyframe else { return }
+        func keep(_ scenes: [TimelineBuilder.ClosedScene]) {
+            for closed in scenes { keep(closed) }
+        }
+        func keep(_ closed: TimelineBuilder.ClosedScene) {
+            guard let frame = closed.keyframe else { return }
             do {
                 let jpeg = try ImageCodec.encodeJPEG(frame, quality: options.keyframeQuality)
                 keyframes.append(SceneKeyframe(
@@ -103,7 +106,7 @@ public enum VideoAnalyzer {
         }
         let truncated = stoppedEarly || duration.map { reached < $0 * 0.9 } ?? false
         let finished = builder.finish(duration: truncated ? nil : duration)
-        keep(finished.lastScene)
+        keep(finished.closedScenes)
         progress?(VideoAnalysisProgress(
             file: url, time: finished.timeline.duration, duration: duration, frames: frameCounter, finished: true))
         return VideoAnalysis(
