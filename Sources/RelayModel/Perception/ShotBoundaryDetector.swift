@@ -15,7 +15,8 @@
 /// which is why boundaries are reported a few frames late.
 ///
 /// **A gradual transition** is a run of frames that each change more than `gradualMinimumDifference` and
-/// twice the shot's median level (twin comparison: a lower bar than a cut's, summed over time), lasting
+/// twice the shot's median level (twin comparison: a lower bar than a cut's, summed over time; once
+/// begun, three quarters of that bar keeps it going), lasting
 /// `gradualMinimumDuration` … `gradualMaximumDuration`, whose first and last frames differ like a cut's,
 /// and whose per-frame changes add up to at most `gradualPathRatio` × the straight change from its start to
 /// its end (via its darkest frame, for a fade through black). That last test is what separates a dissolve —
@@ -123,7 +124,12 @@ public struct ShotBoundaryDetector: Sendable {
         let spike = s > thresholds.cutNeighbourRatio * around + 0.02
         let large = s > thresholds.cutMinimumDifference
             || (s > thresholds.quietCutDifference && s > 6 * max(around, level, 0.005))
-        if spike && large && !isFlash(at: p) {
+        // Out of black into a frame still dark (or the reverse) is a fade's first or last step, not a cut:
+        // the histogram of a near-black frame jumps on the smallest change.
+        let black = thresholds.blackBrightness
+        let fadeStep = p > 0 && min(window[p - 1].brightness, entry.brightness) < black
+            && max(window[p - 1].brightness, entry.brightness) < 2 * black
+        if spike && large && !fadeStep && !isFlash(at: p) {
             candidate = nil
             settled.removeAll(keepingCapacity: true)
             return ShotBoundary(kind: .cut, start: entry.time, end: entry.time, frameIndex: index)
@@ -146,11 +152,13 @@ public struct ShotBoundaryDetector: Sendable {
             // Longer than any transition: this is motion; let the shot's level learn it.
             settle(s)
         }
-        if s > low {
+        // Hysteresis: a transition that has begun continues on a lower bar (the middle of a long dissolve
+        // changes least per frame).
+        if s > max(thresholds.gradualMinimumDifference / 2, 0.75 * low) {
             open.last = entry
             open.pathAtLast = open.path
             open.quietFrames = 0
-        } else if entry.brightness < thresholds.blackBrightness && elapsed <= thresholds.gradualMaximumDuration {
+        } else if entry.brightness < black && elapsed <= thresholds.gradualMaximumDuration {
             // A moment of black between a fade out and a fade in: still the same transition.
         } else {
             open.quietFrames += 1

@@ -1,0 +1,112 @@
+import Foundation
+import RelayAgent
+import RelayModel
+import Testing
+
+/// Generates ``ShotBoundaryCorpus`` into a unique temp folder once per test process, two ffmpeg processes at a
+/// time. The child processes are awaited through their termination handler, so no cooperative thread blocks.
+enum ShotBoundaryCorpusFixture {
+    static func shared() async throws -> URL { try await generation.value }
+
+    private static let generation = Task<URL, any Error> {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("relay-shot-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let clips = ShotBoundaryCorpus.clips
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = 0
+            func start() {
+                guard next < clips.count else { return }
+                let clip = clips[next]
+                next += 1
+                group.addTask {
+                    try await run("ffmpeg", clip.ffmpegArguments(output: folder.appendingPathComponent(clip.fileName)))
+                }
+            }
+            start()
+            start()
+            while try await group.next() != nil { start() }
+        }
+        return folder
+    }
+
+    /// Runs `tool` (found on PATH) and throws with its error output when it fails.
+    static func run(_ tool: String, _ arguments: [String]) async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        if status != 0 {
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw FixtureError(message: "\(tool) \(arguments.joined(separator: " ")) failed (\(status)): \(message)")
+        }
+    }
+
+    struct FixtureError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}
+
+@Suite struct ShotBoundaryCorpusTests {
+    /// Every clip of the corpus, analysed end to end, against the generator's truth.
+    @Test func corpusMeetsTheTargets() async throws {
+        let folder = try await ShotBoundaryCorpusFixture.shared()
+        var total = ShotBoundaryScore()
+        var report: [String] = []
+        for clip in ShotBoundaryCorpus.clips {
+            let analysis = try await VideoAnalyzer.analyze(folder.appendingPathComponent(clip.fileName))
+            let boundaries = analysis.timeline.boundaries
+            let score = ShotBoundaryScore(boundaries.map(ShotBoundaryScore.Detection.init), against: clip)
+            total = total + score
+            let found = boundaries.map { b in
+                b.isGradual ? String(format: "%@ %.2f–%.2f", b.kind.rawValue, b.start, b.end) : String(format: "cut %.3f", b.start)
+            }
+            report.append("\(clip.name): \(found.joined(separator: ", "))")
+            // Each boundary also splits the scenes there, contiguously.
+            for (scene, next) in zip(analysis.timeline.scenes, analysis.timeline.scenes.dropFirst()) {
+                #expect(abs(scene.end - next.start) < 1e-9)
+                #expect(next.transition != nil)
+            }
+        }
+        print(report.joined(separator: "\n"))
+        #expect(total.hard.f1 >= 0.98, "hard cuts: \(total.hard)\n\(report.joined(separator: "\n"))")
+        #expect(total.gradual.f1 >= 0.9, "gradual: \(total.gradual)\n\(report.joined(separator: "\n"))")
+        #expect(total.flashesTakenForCuts == 0, "\(report.joined(separator: "\n"))")
+    }
+
+    /// A cut lands on the new shot's first frame, and a dissolve spans its generated start and end (± 0.25 s).
+    @Test func boundariesArePlacedPrecisely() async throws {
+        let folder = try await ShotBoundaryCorpusFixture.shared()
+        let cuts = try await VideoAnalyzer.analyze(folder.appendingPathComponent("cuts-h264-30.mp4")).timeline.boundaries
+        #expect(cuts.map(\.kind) == [.cut, .cut, .cut])
+        #expect(zip(cuts.map(\.start), [1.5, 3.0, 4.5]).allSatisfy { abs($0 - $1) < 1e-3 })
+        let dissolves = try await VideoAnalyzer.analyze(folder.appendingPathComponent("dissolves.mp4")).timeline.boundaries
+        #expect(dissolves.map(\.kind) == [.dissolve, .dissolve, .dissolve])
+        for (found, truth) in zip(dissolves, [(1.5, 2.5), (4.0, 4.5), (6.0, 8.0)]) {
+            #expect(abs(found.start - truth.0) <= 0.25 && abs(found.end - truth.1) <= 0.25, "\(found) vs \(truth)")
+        }
+        let fades = try await VideoAnalyzer.analyze(folder.appendingPathComponent("fades.mp4")).timeline.boundaries
+        #expect(fades.map(\.kind) == [.fade, .fade])
+    }
+
+    /// Scoring itself: a cut one frame off counts, two frames off does not; a point inside a dissolve finds it.
+    @Test func scoringRules() throws {
+        let clip = try #require(ShotBoundaryCorpus.clips.first { $0.name == "dissolves" })
+        let inside = ShotBoundaryScore([.cut(2.0), .cut(2.1), .cut(4.2), .cut(7.0)], against: clip)
+        #expect(inside.gradual == .init(truePositives: 3, falsePositives: 0, falseNegatives: 0))
+        #expect(inside.hard.falsePositives == 1)
+        let cuts = try #require(ShotBoundaryCorpus.clips.first { $0.name == "cuts-h264-30" })
+        let score = ShotBoundaryScore([.cut(1.5 + 1.0 / 30), .cut(3.0 + 2.0 / 30), .cut(4.5)], against: cuts)
+        #expect(score.hard == .init(truePositives: 2, falsePositives: 1, falseNegatives: 1))
+    }
+}
