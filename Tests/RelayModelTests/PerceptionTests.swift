@@ -94,7 +94,7 @@ enum Synth {
         ((255, 0, 0), NamedColor.red), ((0, 128, 0), .green), ((0, 0, 255), .blue), ((255, 255, 0), .yellow),
         ((255, 165, 0), .orange), ((0, 255, 255), .cyan), ((128, 0, 128), .purple), ((255, 192, 203), .pink),
         ((165, 42, 42), .brown), ((128, 128, 128), .gray), ((0, 0, 0), .black), ((255, 255, 255), .white),
-        ((255, 0, 255), .purple), ((0, 255, 0), .green), ((30, 30, 30), .black),
+        ((255, 0, 255), .magenta), ((0, 255, 0), .green), ((30, 30, 30), .black),
     ] as [((Int, Int, Int), NamedColor)])
     func namesCanonicalColors(rgb: (Int, Int, Int), expected: NamedColor) {
         #expect(NamedColor.of(r: UInt8(rgb.0), g: UInt8(rgb.1), b: UInt8(rgb.2)) == expected)

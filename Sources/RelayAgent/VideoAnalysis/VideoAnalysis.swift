@@ -36,7 +36,8 @@ public struct VideoAnalysis: Sendable {
 
 extension VideoAnalysis {
     /// The `relay analyze --json` object: `{"file", "duration", "scenes": […], "events": […], "tokens": {…}}`,
-    /// times in seconds (3 decimals), plus `"warnings"` when there are any.
+    /// times in seconds (3 decimals), plus `"warnings"` when there are any. Every scene but the first has a
+    /// `"transition"`: `{"kind": "cut" | "dissolve" | "fade", "start", "end"}`.
     public var json: JSONValue {
         var object = JSONObject()
         object["file"] = .string(file.path)
@@ -50,6 +51,12 @@ extension VideoAnalysis {
             s["mean_brightness"] = .double(Self.round(scene.meanBrightness))
             s["motion"] = .double(Self.round(scene.motion, places: 4))
             s["description"] = .string(scene.description)
+            if let transition = scene.transition {
+                s["transition"] = .object([
+                    "kind": .string(transition.kind.rawValue), "start": .double(Self.round(transition.start)),
+                    "end": .double(Self.round(transition.end)),
+                ])
+            }
             return .object(s)
         })
         object["events"] = .array(timeline.events.map { event in
@@ -91,7 +98,11 @@ extension VideoAnalysis {
         }
         for scene in timeline.scenes {
             let colors = scene.dominantColors.map(\.rawValue).joined(separator: ", ")
-            lines.append("  scene \(scene.index + 1)  \(pad(s(scene.start)))–\(pad(s(scene.end))) s  [\(colors)]  \(scene.description)")
+            var entry = ""
+            if let transition = scene.transition, transition.isGradual {
+                entry = "  (after a \(transition.kind.rawValue) \(s(transition.start))–\(s(transition.end)) s)"
+            }
+            lines.append("  scene \(scene.index + 1)  \(pad(s(scene.start)))–\(pad(s(scene.end))) s  [\(colors)]  \(scene.description)\(entry)")
         }
         for event in timeline.events {
             lines.append("  \(event.kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))\(pad(s(event.start)))–\(pad(s(event.end))) s")
