@@ -36,9 +36,11 @@ public final class MediaReader {
         opened = try MediaPass(demuxer: demuxer)
     }
 
-    /// Every video frame (converted to RGB24 at `videoSize`, nil = display size) and every audio chunk
-    /// (mono at `audioSampleRate`), in file order.
-    public func events(videoSize: FrameSize?, audioSampleRate: Int = 16_000) -> AsyncThrowingStream<MediaEvent, any Error> {
+    /// Every video frame (converted to RGB24 at `videoSize`, nil = display size, resized with `scaling`)
+    /// and every audio chunk (mono at `audioSampleRate`), in file order.
+    public func events(videoSize: FrameSize?, audioSampleRate: Int = 16_000, scaling: FrameScaling = .bicubic)
+        -> AsyncThrowingStream<MediaEvent, any Error>
+    {
         let url = self.url
         let first = opened
         opened = nil
@@ -49,6 +51,7 @@ public final class MediaReader {
             return try await worker.run { holder in
                 let pass = try holder.pass ?? MediaPass(demuxer: Demuxer(url: url))
                 holder.pass = pass
+                pass.scaling = scaling
                 defer { tally.set(pass.damage) }
                 return try pass.next(videoSize: videoSize, sampleRate: audioSampleRate)
             }
@@ -105,6 +108,8 @@ final class MediaPass {
     private var videoIndex = 0
     private var audioTime: Double?
     private var audioEmitted = 0
+    /// How pictures are resized (set by the event stream before each step).
+    var scaling = FrameScaling.bicubic
 
     init(demuxer: Demuxer) throws {
         self.demuxer = demuxer
@@ -167,7 +172,8 @@ final class MediaPass {
             let ts = frame.pointer.pointee.best_effort_timestamp
             let time = ts == cffmpeg_nopts_value() ? nil : Double(ts) * av_q2d(decoder.timeBase) - demuxer.origin
             if decoder === video, let converter {
-                let picture = try converter.convert(frame.pointer, size: videoSize, time: time ?? 0, index: videoIndex)
+                let picture = try converter.convert(
+                    frame.pointer, size: videoSize, time: time ?? 0, index: videoIndex, scaling: scaling)
                 videoIndex += 1
                 pending.append(.video(picture))
             } else {

@@ -12,7 +12,7 @@ struct VideoBench: AsyncParsableCommand {
             Generates (once, into --cache) a 10 s 1080p clip and a 10-minute 720p clip (H.264 + AAC, with cuts), then \
             times `relay analyze`'s pipeline on each — in a child process, so its peak memory (VmHWM) is its own — \
             against the ffmpeg CLI doing the same decode and sampling work (every frame scaled to the analysis size \
-            as RGB24, audio resampled to 16 kHz mono: `ffmpeg -threads 0 -i F -vf scale=W:H,format=rgb24 -ac 1 -ar 16000 \
+            as RGB24, audio resampled to 16 kHz mono: `ffmpeg -threads 0 -i F -vf scale=W:H:flags=area,format=rgb24 -ac 1 -ar 16000 \
             -f null -`), and against qwen-vl-utils' fetch_video when it is installed (it needs torch). Prints ratios \
             (Relay / peer: below 1 is faster). Build in release for meaningful figures.
             """
@@ -54,7 +54,7 @@ struct VideoBench: AsyncParsableCommand {
             let size = VideoAnalyzer.measuringSize(of: url) ?? (320, 180)
             let ffmpeg = try Self.time("ffmpeg", [
                 "-hide_banner", "-loglevel", "error", "-threads", "0", "-i", url.path,
-                "-vf", "scale=\(size.0):\(size.1):flags=bicubic,format=rgb24", "-ac", "1", "-ar", "16000", "-f", "null", "-",
+                "-vf", "scale=\(size.0):\(size.1):flags=area,format=rgb24", "-ac", "1", "-ar", "16000", "-f", "null", "-",
             ])
             var row = JSONObject()
             row["clip"] = .string(name)

@@ -67,7 +67,10 @@ public enum VideoAnalyzer {
         }
         var stoppedEarly = false
         do {
-            for try await event in reader.events(videoSize: analysisSize, audioSampleRate: options.audioSampleRate) {
+            // Frames are only measured here (keyframes are small previews): area averaging, the cheaper and
+            // proper filter for shrinking several times.
+            let events = reader.events(videoSize: analysisSize, audioSampleRate: options.audioSampleRate, scaling: .area)
+            for try await event in events {
                 try Task.checkCancellation()
                 sawAnything = true
                 switch event {
