@@ -58,13 +58,35 @@ enum ShotBoundaryCorpusFixture {
 }
 
 @Suite struct ShotBoundaryCorpusTests {
+    /// Every clip analysed end to end, once per test process (two at a time), by file name.
+    static func analyses() async throws -> [String: VideoAnalysis] { try await analysis.value }
+
+    private static let analysis = Task<[String: VideoAnalysis], any Error> {
+        let folder = try await ShotBoundaryCorpusFixture.shared()
+        return try await withThrowingTaskGroup(of: (String, VideoAnalysis).self) { group in
+            var results: [String: VideoAnalysis] = [:]
+            var pending = ShotBoundaryCorpus.clips.map(\.fileName)[...]
+            func start() {
+                guard let name = pending.popFirst() else { return }
+                group.addTask { (name, try await VideoAnalyzer.analyze(folder.appendingPathComponent(name))) }
+            }
+            start()
+            start()
+            while let (name, analysis) = try await group.next() {
+                results[name] = analysis
+                start()
+            }
+            return results
+        }
+    }
+
     /// Every clip of the corpus, analysed end to end, against the generator's truth.
     @Test func corpusMeetsTheTargets() async throws {
-        let folder = try await ShotBoundaryCorpusFixture.shared()
+        let analyses = try await Self.analyses()
         var total = ShotBoundaryScore()
         var report: [String] = []
         for clip in ShotBoundaryCorpus.clips {
-            let analysis = try await VideoAnalyzer.analyze(folder.appendingPathComponent(clip.fileName))
+            let analysis = try #require(analyses[clip.fileName])
             let boundaries = analysis.timeline.boundaries
             let score = ShotBoundaryScore(boundaries.map(ShotBoundaryScore.Detection.init), against: clip)
             total = total + score
@@ -86,16 +108,16 @@ enum ShotBoundaryCorpusFixture {
 
     /// A cut lands on the new shot's first frame, and a dissolve spans its generated start and end (± 0.25 s).
     @Test func boundariesArePlacedPrecisely() async throws {
-        let folder = try await ShotBoundaryCorpusFixture.shared()
-        let cuts = try await VideoAnalyzer.analyze(folder.appendingPathComponent("cuts-h264-30.mp4")).timeline.boundaries
+        let analyses = try await Self.analyses()
+        let cuts = try #require(analyses["cuts-h264-30.mp4"]).timeline.boundaries
         #expect(cuts.map(\.kind) == [.cut, .cut, .cut])
         #expect(zip(cuts.map(\.start), [1.5, 3.0, 4.5]).allSatisfy { abs($0 - $1) < 1e-3 })
-        let dissolves = try await VideoAnalyzer.analyze(folder.appendingPathComponent("dissolves.mp4")).timeline.boundaries
+        let dissolves = try #require(analyses["dissolves.mp4"]).timeline.boundaries
         #expect(dissolves.map(\.kind) == [.dissolve, .dissolve, .dissolve])
         for (found, truth) in zip(dissolves, [(1.5, 2.5), (4.0, 4.5), (6.0, 8.0)]) {
             #expect(abs(found.start - truth.0) <= 0.25 && abs(found.end - truth.1) <= 0.25, "\(found) vs \(truth)")
         }
-        let fades = try await VideoAnalyzer.analyze(folder.appendingPathComponent("fades.mp4")).timeline.boundaries
+        let fades = try #require(analyses["fades.mp4"]).timeline.boundaries
         #expect(fades.map(\.kind) == [.fade, .fade])
     }
 
