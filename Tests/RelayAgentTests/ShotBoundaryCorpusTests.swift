@@ -121,6 +121,16 @@ enum ShotBoundaryCorpusFixture {
         #expect(fades.map(\.kind) == [.fade, .fade])
     }
 
+    /// A fade's dark frames are left out of the scenes on either side: the test card after a fade through
+    /// black is as bright and as green as it is, not "mostly black" (it was 0.30 and black with them counted).
+    @Test func transitionFramesStayOutOfSceneSummaries() async throws {
+        let scenes = try #require(try await Self.analyses()["fades.mp4"]).timeline.scenes
+        try #require(scenes.count == 3)
+        #expect(scenes[1].meanBrightness > 0.45, "\(scenes[1])")
+        #expect(!scenes[1].dominantColors.contains(.black), "\(scenes[1])")
+        #expect(scenes[0].meanBrightness > 0.33, "\(scenes[0])")
+    }
+
     /// Scoring itself: a cut one frame off counts, two frames off does not; a point inside a dissolve finds it.
     @Test func scoringRules() throws {
         let clip = try #require(ShotBoundaryCorpus.clips.first { $0.name == "dissolves" })

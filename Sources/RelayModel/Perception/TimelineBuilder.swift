@@ -23,6 +23,9 @@ public struct TimelineBuilder: Sendable {
     private var previousThumbnail: Thumbnail?
     private var pending: [PendingFrame] = []
     private var cutsAhead: [Int: ShotBoundary] = [:]
+    /// Measurements of the frames of the last few seconds (as long as a transition can take, plus the
+    /// detector's delay), so a gradual transition found late can move them between scenes.
+    private var recentFeatures: [FrameFeatures] = []
     private var fed = 0
     private var frames: [FrameSample] = []
     private var audio: [AudioWindowFeatures] = []
@@ -45,7 +48,8 @@ public struct TimelineBuilder: Sendable {
     /// measured for sharpness and are the keyframe candidates. Returns the scenes that ended: a cut is
     /// only certain ``ShotBoundaryDetector/lookahead`` frames later (a flash comes back within them), so
     /// frames wait that long before they are measured into a scene; a gradual transition is known once
-    /// it is over, and its scene is closed at the transition's middle then.
+    /// it is over, and its scene is closed at the transition's middle then (the transition's own frames are
+    /// taken out of the scenes' summaries: they are blends of both).
     @discardableResult
     public mutating func add(_ frame: Frame, sampled: Bool, originalWidth: Int? = nil, originalHeight: Int? = nil)
         -> [ClosedScene]
@@ -68,9 +72,16 @@ public struct TimelineBuilder: Sendable {
             if let scene = commit(pending.removeFirst()) { closed.append(scene) }
         }
         for boundary in boundaries where boundary.isGradual {
-            guard let scene = current, boundary.time > scene.start else { continue }
+            guard var scene = current, boundary.time > scene.start else { continue }
+            // The transition's frames (blends of both shots) describe neither scene, and the new shot's first
+            // frames, measured before the transition was known, belong to the new one.
+            var next = SceneAccumulator(index: scenes.count + 1, start: boundary.time, transition: boundary)
+            for features in recentFeatures where features.time >= scene.start && features.time >= boundary.start {
+                scene.remove(features)
+                if features.time > boundary.end { next.add(features) }
+            }
             closed.append(close(scene, end: boundary.time))
-            current = SceneAccumulator(index: scenes.count, start: boundary.time, transition: boundary)
+            current = next
         }
         return closed
     }
@@ -94,6 +105,9 @@ public struct TimelineBuilder: Sendable {
         }
         if current == nil { current = SceneAccumulator(index: scenes.count, start: frame.time, transition: nil) }
         current?.add(features)
+        recentFeatures.append(features)
+        let horizon = frame.time - thresholds.gradualMaximumDuration - 1
+        if let first = recentFeatures.first, first.time < horizon { recentFeatures.removeAll { $0.time < horizon } }
         if waiting.sampled || current?.keyframe == nil {
             let sharpness = waiting.sampled ? FrameFeatures.sharpness(of: frame) : -1
             current?.offerKeyframe(frame, sharpness: sharpness, sampled: waiting.sampled)
@@ -171,6 +185,15 @@ private struct SceneAccumulator: Sendable {
         if let m = features.motion { motion += m; motionCount += 1 }
         if features.isBlank { blank += 1 }
         for share in features.colors { colorSums[share.color.index] += share.share }
+    }
+
+    /// Takes back a frame measured into this scene by mistake (it belonged to a transition or the next scene).
+    mutating func remove(_ features: FrameFeatures) {
+        count -= 1
+        brightness -= features.brightness
+        if let m = features.motion { motion -= m; motionCount -= 1 }
+        if features.isBlank { blank -= 1 }
+        for share in features.colors { colorSums[share.color.index] = max(0, colorSums[share.color.index] - share.share) }
     }
 
     /// Keeps the sharpest sampled frame (the first on ties); any frame until a sampled one arrives.
