@@ -1,6 +1,7 @@
 public import Foundation
 import RelayCore
 import CFFmpeg
+import Synchronization
 
 /// One decoded item of a single pass over a file: a video frame or a run of audio samples.
 public enum MediaEvent: Sendable {
@@ -21,6 +22,12 @@ public final class MediaReader {
     public let info: MediaInfo
 
     private var opened: MediaPass?
+    private let tally = MediaDamageTally()
+
+    /// Damaged input the event stream has met so far (skipped packets, patched-up frames, unreadable
+    /// container data). Decoding goes on past damage, so this is how a caller learns that frames or sound
+    /// around it may be missing or wrong; read it after the stream ends for the whole file's count.
+    public var damage: MediaDamage { tally.value }
 
     /// Opens `url`; throws `MediaError.noSuchStream` when it has neither video nor audio.
     public init(url: URL) throws {
@@ -30,22 +37,55 @@ public final class MediaReader {
         opened = try MediaPass(demuxer: demuxer)
     }
 
-    /// Every video frame (converted to RGB24 at `videoSize`, nil = display size) and every audio chunk
-    /// (mono at `audioSampleRate`), in file order.
-    public func events(videoSize: FrameSize?, audioSampleRate: Int = 16_000) -> AsyncThrowingStream<MediaEvent, any Error> {
+    /// Every video frame (converted to RGB24 at `videoSize`, nil = display size, resized with `scaling`)
+    /// and every audio chunk (mono at `audioSampleRate`), in file order.
+    public func events(videoSize: FrameSize?, audioSampleRate: Int = 16_000, scaling: FrameScaling = .bicubic)
+        -> AsyncThrowingStream<MediaEvent, any Error>
+    {
         let url = self.url
         let first = opened
         opened = nil
         let worker = SerialWorker(state: PassHolder(pass: first))
+        let tally = self.tally
         return AsyncThrowingStream(unfolding: {
             if Task.isCancelled { return nil }
             return try await worker.run { holder in
                 let pass = try holder.pass ?? MediaPass(demuxer: Demuxer(url: url))
                 holder.pass = pass
+                pass.scaling = scaling
+                defer { tally.set(pass.damage) }
                 return try pass.next(videoSize: videoSize, sampleRate: audioSampleRate)
             }
         })
     }
+}
+
+/// Damaged input met while decoding a file, by where it was found.
+public struct MediaDamage: Sendable, Hashable, Codable {
+    /// Video packets the decoder rejected, or frames it patched up (error concealment).
+    public var videoPackets = 0
+    /// Audio packets the decoder rejected.
+    public var audioPackets = 0
+    /// Container reads that failed or returned packets flagged corrupt.
+    public var containerReads = 0
+
+    /// Creates a count.
+    public init(videoPackets: Int = 0, audioPackets: Int = 0, containerReads: Int = 0) {
+        self.videoPackets = videoPackets
+        self.audioPackets = audioPackets
+        self.containerReads = containerReads
+    }
+
+    /// Everything damaged.
+    public var total: Int { videoPackets + audioPackets + containerReads }
+}
+
+/// The damage count of a `MediaReader`, written by its decoding worker and read by the caller, safely
+/// across threads.
+final class MediaDamageTally: Sendable {
+    private let count = Mutex(MediaDamage())
+    var value: MediaDamage { count.withLock { $0 } }
+    func set(_ value: MediaDamage) { count.withLock { $0 = value } }
 }
 
 /// Holds the pass of one event stream (opened lazily for a second `events` call).
@@ -69,6 +109,8 @@ final class MediaPass {
     private var videoIndex = 0
     private var audioTime: Double?
     private var audioEmitted = 0
+    /// How pictures are resized (set by the event stream before each step).
+    var scaling = FrameScaling.bicubic
 
     init(demuxer: Demuxer) throws {
         self.demuxer = demuxer
@@ -88,6 +130,11 @@ final class MediaPass {
         }
         packet = try Packet(path: demuxer.path)
         frame = try FrameBuffer(path: demuxer.path)
+    }
+
+    /// Damage met so far.
+    var damage: MediaDamage {
+        MediaDamage(videoPackets: video?.damaged ?? 0, audioPackets: audio?.damaged ?? 0, containerReads: demuxer.readErrors)
     }
 
     func next(videoSize: FrameSize?, sampleRate: Int) throws -> MediaEvent? {
@@ -126,7 +173,8 @@ final class MediaPass {
             let ts = frame.pointer.pointee.best_effort_timestamp
             let time = ts == cffmpeg_nopts_value() ? nil : Double(ts) * av_q2d(decoder.timeBase) - demuxer.origin
             if decoder === video, let converter {
-                let picture = try converter.convert(frame.pointer, size: videoSize, time: time ?? 0, index: videoIndex)
+                let picture = try converter.convert(
+                    frame.pointer, size: videoSize, time: time ?? 0, index: videoIndex, scaling: scaling)
                 videoIndex += 1
                 pending.append(.video(picture))
             } else {

@@ -13,7 +13,7 @@ struct VideoBench: AsyncParsableCommand {
             Generates (once, into --cache-dir) a 10 s 1080p clip and a 10-minute 720p clip (H.264 + AAC, with cuts), then \
             times `relay analyze`'s pipeline on each — in a child process, so its peak memory (VmHWM) is its own — \
             against the ffmpeg CLI doing the same decode and sampling work (every frame scaled to the analysis size \
-            as RGB24, audio resampled to 16 kHz mono: `ffmpeg -threads 0 -i F -vf scale=W:H,format=rgb24 -ac 1 -ar 16000 \
+            as RGB24, audio resampled to 16 kHz mono: `ffmpeg -threads 0 -i F -vf scale=W:H:flags=area,format=rgb24 -ac 1 -ar 16000 \
             -f null -`), and against qwen-vl-utils' fetch_video when it is installed (it needs torch). Prints ratios \
             (Relay / peer: below 1 is faster), each Relay run against the ffmpeg run beside it, as the median and \
             spread of --runs. Build in release for meaningful figures.
@@ -54,7 +54,7 @@ struct VideoBench: AsyncParsableCommand {
                 relay.append(try JSONDecoder().decode(Measurement.self, from: try await Bench.runSelf(["video", "--analyze-one", url.path])))
                 ffmpeg.append(try await Bench.timed("/usr/bin/ffmpeg", [
                     "-hide_banner", "-nostdin", "-loglevel", "error", "-threads", "0", "-i", url.path,
-                    "-vf", "scale=\(size.0):\(size.1):flags=bicubic,format=rgb24", "-ac", "1", "-ar", "16000", "-f", "null", "-",
+                    "-vf", "scale=\(size.0):\(size.1):flags=area,format=rgb24", "-ac", "1", "-ar", "16000", "-f", "null", "-",
                 ]))
             }
             let relaySeconds = Spread(relay.map(\.seconds)), ratio = Spread.ratios(relay.map(\.seconds), ffmpeg)

@@ -1,6 +1,7 @@
 import Foundation
 import RelayKit
 import RelayPlugins
+import RelayTestSupport
 import Testing
 
 /// Fails when someone adds or removes a plugin folder without running `relay plugin sync`.
@@ -40,7 +41,6 @@ struct InstalledPluginsTests {
 struct MatcherSpeedTests {
     @Test func matchingIsFastEnoughForAVoiceLoop() {
         let matcher = IntentMatcher(catalog: ActionCatalog(subsystems: InstalledPlugins.subsystems))
-        let clock = ContinuousClock()
         let utterances = [
             "turn on the wifi", "set an alarm for quarter past seven", "create a notebook called Travel",
             "please could you kindly do something about the weather tomorrow morning",  // fuzzy pass, not understood
@@ -48,13 +48,15 @@ struct MatcherSpeedTests {
             String(repeating: "send a message to anna saying this is a very long rambling message ", count: 20),
             String(repeating: "blue fish swim over the quiet hills while nobody watches ", count: 30),
         ]
+        // The claim is about what matching costs, so it is measured in this thread's CPU time: wall time would also
+        // count the time slices the rest of the parallel suite takes from this thread.
         var worst = Duration.zero
         for u in utterances {
-            let start = clock.now
+            let start = threadCPUTime()
             _ = matcher.match(u)
-            worst = max(worst, clock.now - start)
+            worst = max(worst, threadCPUTime() - start)
         }
-        print("matcher: worst of \(utterances.count) utterances over \(matcher.templateCount) templates: \(worst)")
+        print("matcher: worst of \(utterances.count) utterances over \(matcher.templateCount) templates: \(worst) of CPU")
         #expect(worst < .seconds(1))
     }
 }

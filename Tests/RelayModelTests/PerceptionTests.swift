@@ -94,7 +94,7 @@ enum Synth {
         ((255, 0, 0), NamedColor.red), ((0, 128, 0), .green), ((0, 0, 255), .blue), ((255, 255, 0), .yellow),
         ((255, 165, 0), .orange), ((0, 255, 255), .cyan), ((128, 0, 128), .purple), ((255, 192, 203), .pink),
         ((165, 42, 42), .brown), ((128, 128, 128), .gray), ((0, 0, 0), .black), ((255, 255, 255), .white),
-        ((255, 0, 255), .purple), ((0, 255, 0), .green), ((30, 30, 30), .black),
+        ((255, 0, 255), .magenta), ((0, 255, 0), .green), ((30, 30, 30), .black),
     ] as [((Int, Int, Int), NamedColor)])
     func namesCanonicalColors(rgb: (Int, Int, Int), expected: NamedColor) {
         #expect(NamedColor.of(r: UInt8(rgb.0), g: UInt8(rgb.1), b: UInt8(rgb.2)) == expected)
@@ -148,43 +148,41 @@ enum Synth {
 }
 
 @Suite struct PerceptionShotTests {
-    @Test func cutIsPlacedToTheFrame() {
+    /// Frame indices of the cuts found in `frames` (25 fps).
+    static func cuts(_ frames: [Frame]) -> [Int] {
         var detector = ShotBoundaryDetector()
-        var cuts: [Int] = []
-        for i in 0..<60 {
+        var found: [ShotBoundary] = []
+        for (i, frame) in frames.enumerated() { found += detector.feed(Thumbnail(frame), time: Double(i) / 25) }
+        found += detector.finish()
+        return found.filter { $0.kind == .cut }.map(\.frameIndex)
+    }
+
+    @Test func cutIsPlacedToTheFrame() {
+        let frames = (0..<60).map { i in
             let base = i < 23 ? Synth.solid(200, 30, 30) : (i < 41 ? Synth.solid(20, 20, 20) : Synth.solid(30, 30, 200))
-            if detector.feed(Thumbnail(Synth.noisy(base, amplitude: 3, seed: UInt64(i)))) { cuts.append(i) }
+            return Synth.noisy(base, amplitude: 3, seed: UInt64(i))
         }
-        #expect(cuts == [23, 41])
+        #expect(Self.cuts(frames) == [23, 41])
     }
 
     @Test func quietShotCutsOnASmallerJump() {
         // Two still patterns whose colour distributions are close (difference ≈ 0.1, under the 0.3 floor).
-        var detector = ShotBoundaryDetector()
-        var cuts: [Int] = []
-        for i in 0..<30 {
+        let frames = (0..<30).map { i in
             let frame = i < 15
                 ? Synth.box(background: (90, 90, 90), box: (200, 200, 200), x: 0, y: 0, w: 40, h: 120)
                 : Synth.box(background: (90, 90, 90), box: (200, 200, 200), x: 0, y: 0, w: 58, h: 120)
-            if detector.feed(Thumbnail(Synth.noisy(frame, amplitude: 2, seed: UInt64(i)))) { cuts.append(i) }
+            return Synth.noisy(frame, amplitude: 2, seed: UInt64(i))
         }
-        #expect(cuts == [15])
+        #expect(Self.cuts(frames) == [15])
     }
 
     @Test func movingTextureAndNoiseDoNotCut() {
-        var detector = ShotBoundaryDetector()
-        var cuts = 0
-        for i in 0..<50 {
-            let frame = Synth.noisy(Synth.stripes(period: 10, offset: i * 3), amplitude: 4, seed: UInt64(i))
-            if detector.feed(Thumbnail(frame)) { cuts += 1 }
+        let stripes = (0..<50).map { i in
+            Synth.noisy(Synth.stripes(period: 10, offset: i * 3), amplitude: 4, seed: UInt64(i))
         }
-        #expect(cuts == 0)
-        var gray = ShotBoundaryDetector()
-        var grayCuts = 0
-        for i in 0..<50 where gray.feed(Thumbnail(Synth.noisy(Synth.solid(128, 128, 128), amplitude: 2, seed: UInt64(i)))) {
-            grayCuts += 1
-        }
-        #expect(grayCuts == 0)
+        #expect(Self.cuts(stripes).isEmpty)
+        let gray = (0..<50).map { i in Synth.noisy(Synth.solid(128, 128, 128), amplitude: 2, seed: UInt64(i)) }
+        #expect(Self.cuts(gray).isEmpty)
     }
 }
 

@@ -1,5 +1,6 @@
 public import Foundation
 public import RelayMedia
+import RelayModel
 
 /// Makes the library's JPEG thumbnails and derives simple labels from their pixels.
 public enum Thumbnailer {
@@ -63,57 +64,31 @@ public enum Thumbnailer {
         return labels
     }
 
-    /// The name of the most common hue bucket among saturated pixels, or dark/bright/grey for colourless pictures.
+    /// The most common colour name (``NamedColor``, Relay's one colour namer) among coloured pixels, or
+    /// dark/bright/grey when fewer than a third of the pixels have a hue.
     static func dominantColour(of frame: Frame) -> String? {
         let pixelCount = frame.width * frame.height
-        guard pixelCount > 0 else { return nil }
-        let names = ["red", "orange", "yellow", "green", "cyan", "blue", "purple", "pink"]
-        var buckets = [Int](repeating: 0, count: names.count)
-        var saturatedCount = 0
+        guard pixelCount > 0, frame.rgb.count >= pixelCount * 3 else { return nil }
+        var counts = [Int](repeating: 0, count: NamedColor.allCases.count)
         var luminance = 0.0
         let step = max(1, pixelCount / 4096)  // sample at most ~4k pixels: labels need no precision
         var sampled = 0
         var i = 0
         while i < pixelCount {
-            let r = Double(frame.rgb[i * 3]) / 255, g = Double(frame.rgb[i * 3 + 1]) / 255, b = Double(frame.rgb[i * 3 + 2]) / 255
-            let high = max(r, g, b), low = min(r, g, b)
-            luminance += 0.299 * r + 0.587 * g + 0.114 * b
+            let r = frame.rgb[i * 3], g = frame.rgb[i * 3 + 1], b = frame.rgb[i * 3 + 2]
+            luminance += (0.299 * Double(r) + 0.587 * Double(g) + 0.114 * Double(b)) / 255
+            counts[NamedColor.paletteIndex(r: r, g: g, b: b)] += 1
             sampled += 1
-            if high - low > 0.25 && high > 0.2 {
-                saturatedCount += 1
-                var hue: Double
-                let delta = high - low
-                if high == r {
-                    hue = (g - b) / delta
-                } else if high == g {
-                    hue = (b - r) / delta + 2
-                } else {
-                    hue = (r - g) / delta + 4
-                }
-                hue = (hue * 60).truncatingRemainder(dividingBy: 360)
-                if hue < 0 { hue += 360 }
-                let bucket: Int
-                switch hue {
-                case ..<15, 345...: bucket = 0
-                case ..<40: bucket = 1
-                case ..<70: bucket = 2
-                case ..<160: bucket = 3
-                case ..<195: bucket = 4
-                case ..<255: bucket = 5
-                case ..<290: bucket = 6
-                default: bucket = 7
-                }
-                buckets[bucket] += 1
-            }
             i += step
         }
-        let meanLuminance = luminance / Double(max(sampled, 1))
-        if saturatedCount * 3 < sampled {
+        let hues = NamedColor.allCases.filter(\.isChromatic)
+        let coloured = hues.reduce(0) { $0 + counts[$1.index] }
+        if coloured * 3 < sampled {
+            let meanLuminance = luminance / Double(max(sampled, 1))
             if meanLuminance < 0.2 { return "dark" }
             if meanLuminance > 0.8 { return "bright" }
             return "grey"
         }
-        guard let best = buckets.indices.max(by: { buckets[$0] < buckets[$1] }) else { return nil }
-        return names[best]
+        return hues.max { counts[$0.index] < counts[$1.index] }?.rawValue
     }
 }

@@ -16,11 +16,13 @@ public struct VideoAnalysis: Sendable {
     public var warnings: [String]
     /// The probed container and streams.
     public var info: MediaInfo?
+    /// Damaged input skipped while decoding (also summed up in `warnings`).
+    public var damage: MediaDamage
 
     /// Creates a result.
     public init(
         file: URL, timeline: PerceptionTimeline, keyframes: [SceneKeyframe], plan: VideoPlan?, warnings: [String],
-        info: MediaInfo?
+        info: MediaInfo?, damage: MediaDamage = MediaDamage()
     ) {
         self.file = file
         self.timeline = timeline
@@ -28,6 +30,7 @@ public struct VideoAnalysis: Sendable {
         self.plan = plan
         self.warnings = warnings
         self.info = info
+        self.damage = damage
     }
 
     /// The keyframe of scene `index`.
@@ -36,7 +39,9 @@ public struct VideoAnalysis: Sendable {
 
 extension VideoAnalysis {
     /// The `relay analyze --json` object: `{"file", "duration", "scenes": […], "events": […], "tokens": {…}}`,
-    /// times in seconds (3 decimals), plus `"warnings"` when there are any.
+    /// times in seconds (3 decimals), plus `"warnings"` when there are any and `"damaged_packets"`
+    /// (`{"video", "audio", "container", "total"}`) when decoding skipped damaged input. Every scene but the first has a
+    /// `"transition"`: `{"kind": "cut" | "dissolve" | "fade", "start", "end"}`.
     public var json: JSONValue {
         var object = JSONObject()
         object["file"] = .string(file.path)
@@ -50,6 +55,12 @@ extension VideoAnalysis {
             s["mean_brightness"] = .double(Self.round(scene.meanBrightness))
             s["motion"] = .double(Self.round(scene.motion, places: 4))
             s["description"] = .string(scene.description)
+            if let transition = scene.transition {
+                s["transition"] = .object([
+                    "kind": .string(transition.kind.rawValue), "start": .double(Self.round(transition.start)),
+                    "end": .double(Self.round(transition.end)),
+                ])
+            }
             return .object(s)
         })
         object["events"] = .array(timeline.events.map { event in
@@ -59,6 +70,12 @@ extension VideoAnalysis {
             ])
         })
         object["tokens"] = plan.map { Self.tokensJSON($0) } ?? .null
+        if damage.total > 0 {
+            object["damaged_packets"] = .object([
+                "video": .int(damage.videoPackets), "audio": .int(damage.audioPackets),
+                "container": .int(damage.containerReads), "total": .int(damage.total),
+            ])
+        }
         if !warnings.isEmpty { object["warnings"] = .array(warnings.map { .string($0) }) }
         return .object(object)
     }
@@ -91,7 +108,11 @@ extension VideoAnalysis {
         }
         for scene in timeline.scenes {
             let colors = scene.dominantColors.map(\.rawValue).joined(separator: ", ")
-            lines.append("  scene \(scene.index + 1)  \(pad(s(scene.start)))–\(pad(s(scene.end))) s  [\(colors)]  \(scene.description)")
+            var entry = ""
+            if let transition = scene.transition, transition.isGradual {
+                entry = "  (after a \(transition.kind.rawValue) \(s(transition.start))–\(s(transition.end)) s)"
+            }
+            lines.append("  scene \(scene.index + 1)  \(pad(s(scene.start)))–\(pad(s(scene.end))) s  [\(colors)]  \(scene.description)\(entry)")
         }
         for event in timeline.events {
             lines.append("  \(event.kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))\(pad(s(event.start)))–\(pad(s(event.end))) s")

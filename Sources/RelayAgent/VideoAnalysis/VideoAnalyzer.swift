@@ -52,8 +52,11 @@ public enum VideoAnalyzer {
         var reached = 0.0
         var nextReport = 0.0
         var sawAnything = false
-        func keep(_ closed: TimelineBuilder.ClosedScene?) {
-            guard let closed, let frame = closed.keyframe else { return }
+        func keep(_ scenes: [TimelineBuilder.ClosedScene]) {
+            for closed in scenes { keep(closed) }
+        }
+        func keep(_ closed: TimelineBuilder.ClosedScene) {
+            guard let frame = closed.keyframe else { return }
             do {
                 let jpeg = try ImageCodec.encodeJPEG(frame, quality: options.keyframeQuality)
                 keyframes.append(SceneKeyframe(
@@ -64,7 +67,10 @@ public enum VideoAnalyzer {
         }
         var stoppedEarly = false
         do {
-            for try await event in reader.events(videoSize: analysisSize, audioSampleRate: options.audioSampleRate) {
+            // Frames are only measured here (keyframes are small previews): area averaging, the cheaper and
+            // proper filter for shrinking several times.
+            let events = reader.events(videoSize: analysisSize, audioSampleRate: options.audioSampleRate, scaling: .area)
+            for try await event in events {
                 try Task.checkCancellation()
                 sawAnything = true
                 switch event {
@@ -101,13 +107,20 @@ public enum VideoAnalyzer {
                 warnings.append("decoded \(VideoQuestionAnswerer.seconds(reached)) s of the \(VideoQuestionAnswerer.seconds(duration)) s the header announces; the file may be truncated or damaged")
             }
         }
+        let damage = reader.damage
+        if damage.total > 0 {
+            let parts = [("video", damage.videoPackets), ("audio", damage.audioPackets), ("container", damage.containerReads)]
+                .filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            warnings.append("\(damage.total) damaged packet\(damage.total == 1 ? "" : "s") skipped (\(parts)); frames or sound around them may be missing or wrong")
+        }
         let truncated = stoppedEarly || duration.map { reached < $0 * 0.9 } ?? false
         let finished = builder.finish(duration: truncated ? nil : duration)
-        keep(finished.lastScene)
+        keep(finished.closedScenes)
         progress?(VideoAnalysisProgress(
             file: url, time: finished.timeline.duration, duration: duration, frames: frameCounter, finished: true))
         return VideoAnalysis(
-            file: url, timeline: finished.timeline, keyframes: keyframes, plan: plan, warnings: warnings, info: info)
+            file: url, timeline: finished.timeline, keyframes: keyframes, plan: plan, warnings: warnings, info: info,
+            damage: damage)
     }
 
     /// The size `analyze` decodes `url`'s frames at (its display size fitted to `options.analysisSide`), nil without video.

@@ -211,6 +211,7 @@ public enum VideoReport {
         case .cyan: return "#0dd"
         case .blue: return "#00e"
         case .purple: return "#808"
+        case .magenta: return "#f0f"
         case .pink: return "#f8b"
         case .brown: return "#852"
         }

@@ -6,7 +6,8 @@ public struct FrameSample: Sendable, Hashable, Codable {
     public var brightness: Float
     /// Motion against the previous frame, 0…1 (nil on a video's or shot's first frame).
     public var motion: Float?
-    /// Histogram difference against the previous frame, 0…1.
+    /// Shot-boundary difference against the previous frame, 0…1: half colour histogram, half luma structure
+    /// (see ``ShotBoundaryDetector``).
     public var cutScore: Float
     /// The frame is black.
     public var isBlack: Bool

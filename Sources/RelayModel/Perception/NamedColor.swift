@@ -1,25 +1,31 @@
-/// One of the twelve colour names Relay's perception uses, decided from a pixel's HSV value.
+/// One of the thirteen colour names Relay uses, decided from a pixel's HSV value: the CSS/X11 basic
+/// names people know (red, orange, yellow, green, cyan, blue, purple, magenta, pink, brown, white, gray,
+/// black). This is Relay's one colour namer: perception, questions, the HTML report and the Photos
+/// plugin's labels all name colours through it.
 ///
 /// The palette is deliberately small: it is what a person says when asked "what colour is it?",
 /// and each name covers a wide, fixed region of HSV space so the answer is stable under
-/// compression noise. The regions (hue `h` in degrees, saturation `s` and value `v` in 0…1):
+/// compression noise. CSS anchors: `#FF00FF` is magenta, `#800080` purple, `#FF69B4` pink, `#A52A2A` brown,
+/// `#FFA500` orange. The regions (hue `h` in degrees, saturation `s` and value `v` in 0…1):
 ///
-/// | name   | rule (first match wins)                                  |
-/// |--------|----------------------------------------------------------|
-/// | black  | v < 0.20                                                  |
-/// | white  | s < 0.15 and v ≥ 0.85                                     |
-/// | gray   | s < 0.15                                                  |
-/// | brown  | h < 45 or h ≥ 345, s ≥ 0.30, v < 0.70                     |
-/// | pink   | (h < 15 or h ≥ 330) and s < 0.55 and v ≥ 0.70, or 310 ≤ h < 345 |
-/// | red    | h < 15 or h ≥ 345                                         |
-/// | orange | 15 ≤ h < 45                                               |
-/// | yellow | 45 ≤ h < 70                                               |
-/// | green  | 70 ≤ h < 165                                              |
-/// | cyan   | 165 ≤ h < 200                                             |
-/// | blue   | 200 ≤ h < 260                                             |
-/// | purple | 260 ≤ h < 310                                             |
+/// | name    | rule (first match wins)                                          |
+/// |---------|------------------------------------------------------------------|
+/// | black   | v < 0.20                                                          |
+/// | white   | s < 0.15 and v ≥ 0.85                                             |
+/// | gray    | s < 0.15                                                          |
+/// | brown   | h < 45 or h ≥ 345, s ≥ 0.30, v < 0.70                             |
+/// | pink    | (h < 15 or h ≥ 330) and s < 0.55 and v ≥ 0.70, or 320 ≤ h < 345    |
+/// | magenta | 290 ≤ h < 320, s ≥ 0.55 and v ≥ 0.70 (bright and vivid)            |
+/// | pink    | 290 ≤ h < 320, v ≥ 0.70, s < 0.55 (violet, plum, orchid)            |
+/// | red     | h < 15 or h ≥ 345                                                 |
+/// | orange  | 15 ≤ h < 45                                                       |
+/// | yellow  | 45 ≤ h < 70                                                       |
+/// | green   | 70 ≤ h < 165                                                      |
+/// | cyan    | 165 ≤ h < 200                                                     |
+/// | blue    | 200 ≤ h < 260                                                     |
+/// | purple  | 260 ≤ h < 320 otherwise (indigo, dark magenta, CSS purple)         |
 public enum NamedColor: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
-    case black, white, gray, red, orange, yellow, green, cyan, blue, purple, pink, brown
+    case black, white, gray, red, orange, yellow, green, cyan, blue, purple, magenta, pink, brown
 
     /// The name of the colour of an 8-bit RGB pixel.
     public static func of(r: UInt8, g: UInt8, b: UInt8) -> NamedColor {
@@ -39,7 +45,8 @@ public enum NamedColor: String, Sendable, Hashable, CaseIterable, Codable, Compa
         if s < 0.15 { return v >= 0.85 ? .white : .gray }
         let reddish = h < 15 || h >= 345
         if (h < 45 || h >= 345) && s >= 0.30 && v < 0.70 { return .brown }
-        if (reddish && s < 0.55 && v >= 0.70) || (h >= 310 && h < 345) { return .pink }
+        if (reddish && s < 0.55 && v >= 0.70) || (h >= 320 && h < 345) { return .pink }
+        if h >= 290 && h < 320 && v >= 0.70 { return s >= 0.55 ? .magenta : .pink }
         switch h {
         case ..<15: return .red
         case ..<45: return .orange
@@ -47,7 +54,7 @@ public enum NamedColor: String, Sendable, Hashable, CaseIterable, Codable, Compa
         case ..<165: return .green
         case ..<200: return .cyan
         case ..<260: return .blue
-        case ..<310: return .purple
+        case ..<320: return .purple
         default: return .red
         }
     }
@@ -70,6 +77,9 @@ public enum NamedColor: String, Sendable, Hashable, CaseIterable, Codable, Compa
         if h >= 360 { h -= 360 }
         return (h, s, v)
     }
+
+    /// Whether this is a hue (not black, white or gray).
+    public var isChromatic: Bool { self != .black && self != .white && self != .gray }
 
     /// Index in ``allCases``, for compact per-colour arrays.
     public var index: Int { Self.indices[self] ?? 0 }

@@ -13,9 +13,13 @@
 /// | `stillMotion`          | 0.004   | frames moving less than this (≈1 grey level) form *still* events           |
 /// | `movingMotion`         | 0.015   | frames moving more than this (≈4 grey levels) form *motion* events         |
 /// | `dominantShare`        | 0.15    | a named colour covering at least this share of a frame is dominant         |
-/// | `cutMinimumDifference` | 0.30    | histogram difference (0…1) a cut must exceed…                              |
-/// | `cutDeviations`        | 4.0     | …and the recent mean difference by this many standard deviations            |
-/// | `quietCutDifference`   | 0.08    | or, after ≥ 5 settled frames: exceed this, 4× their mean and mean + 8σ     |
+/// | `cutMinimumDifference` | 0.25    | frame difference (0…1, colour + structure) a cut must exceed…              |
+/// | `cutNeighbourRatio`    | 3.0     | …and this many times the mean difference of the two frames either side    |
+/// | `quietCutDifference`   | 0.08    | or, in a still shot: exceed this and 6× the shot's and the neighbours' level |
+/// | `flashSimilarity`      | 0.15    | a jump whose before and after (within 4 frames) differ less is a flash     |
+/// | `gradualMinimumDifference` | 0.03 | a frame changing more than this (and 2× the shot's level) may be in a transition |
+/// | `gradualDuration`      | 0.2–3 s | how long a dissolve or fade may last                                       |
+/// | `gradualPathRatio`     | 2.5     | a transition's summed per-frame change ≤ this × its start-to-end change   |
 /// | `loudDBFS`             | −20     | audio windows louder than this (RMS dBFS) form *loud* events              |
 /// | `silentDBFS`           | −50     | audio windows quieter than this form *silent* events                      |
 /// | `speechMinimumDBFS`    | −45     | speech must be at least this loud                                         |
@@ -33,9 +37,14 @@ public struct PerceptionThresholds: Sendable, Hashable, Codable {
     public var stillMotion = 0.004
     public var movingMotion = 0.015
     public var dominantShare = 0.15
-    public var cutMinimumDifference = 0.30
+    public var cutMinimumDifference = 0.25
+    public var cutNeighbourRatio = 3.0
     public var quietCutDifference = 0.08
-    public var cutDeviations = 4.0
+    public var flashSimilarity = 0.15
+    public var gradualMinimumDifference = 0.03
+    public var gradualMinimumDuration = 0.2
+    public var gradualMaximumDuration = 3.0
+    public var gradualPathRatio = 2.5
     public var loudDBFS = -20.0
     public var silentDBFS = -50.0
     public var speechMinimumDBFS = -45.0

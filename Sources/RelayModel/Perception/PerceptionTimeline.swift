@@ -40,6 +40,9 @@ public struct PerceptionTimeline: Sendable, Hashable, Codable {
     /// Times of the cuts (starts of every scene but the first).
     public var cuts: [Double] { scenes.dropFirst().map(\.start) }
 
+    /// The boundaries between scenes (hard cuts and gradual transitions), in order.
+    public var boundaries: [ShotBoundary] { scenes.compactMap(\.transition) }
+
     /// The frame displayed at `time` (the last frame starting at or before it; the first frame before that).
     public func frame(at time: Double) -> FrameSample? {
         guard !frames.isEmpty else { return nil }

@@ -3,8 +3,9 @@ public import RelayMedia
 /// Builds a ``PerceptionTimeline`` in one streaming pass: feed every decoded frame and audio chunk in
 /// order, then ``finish(duration:)``.
 ///
-/// Memory is a few numbers per frame and per audio window plus one candidate keyframe for the current
-/// scene; frames themselves are never kept. When a scene ends its keyframe is handed back
+/// Memory is a few numbers per frame and per audio window, one candidate keyframe for the current scene
+/// and the last ``ShotBoundaryDetector/lookahead`` frames (waiting for the cut decision); frames
+/// themselves are never kept. When a scene ends its keyframe is handed back
 /// (``ClosedScene``) so the caller can encode it and let the pixels go.
 public struct TimelineBuilder: Sendable {
     /// A scene that just ended, with the pixels of its keyframe.
@@ -20,6 +21,12 @@ public struct TimelineBuilder: Sendable {
     private var shots: ShotBoundaryDetector
     private var audioAnalyzer: AudioAnalyzer?
     private var previousThumbnail: Thumbnail?
+    private var pending: [PendingFrame] = []
+    private var cutsAhead: [Int: ShotBoundary] = [:]
+    /// Measurements of the frames of the last few seconds (as long as a transition can take, plus the
+    /// detector's delay), so a gradual transition found late can move them between scenes.
+    private var recentFeatures: [FrameFeatures] = []
+    private var fed = 0
     private var frames: [FrameSample] = []
     private var audio: [AudioWindowFeatures] = []
     private var scenes: [VideoScene] = []
@@ -33,37 +40,77 @@ public struct TimelineBuilder: Sendable {
     }
 
     /// Number of frames fed so far.
-    public var frameCount: Int { frames.count }
+    public var frameCount: Int { fed }
     /// Scenes closed so far.
     public var closedScenes: [VideoScene] { scenes }
 
     /// Feeds the next frame in display order. `sampled` marks the frames the model samples: they are
-    /// measured for sharpness and are the keyframe candidates. Returns the scene a cut before this frame closed.
+    /// measured for sharpness and are the keyframe candidates. Returns the scenes that ended: a cut is
+    /// only certain ``ShotBoundaryDetector/lookahead`` frames later (a flash comes back within them), so
+    /// frames wait that long before they are measured into a scene; a gradual transition is known once
+    /// it is over, and its scene is closed at the transition's middle then (the transition's own frames are
+    /// taken out of the scenes' summaries: they are blends of both).
     @discardableResult
     public mutating func add(_ frame: Frame, sampled: Bool, originalWidth: Int? = nil, originalHeight: Int? = nil)
-        -> ClosedScene?
+        -> [ClosedScene]
     {
         width = originalWidth ?? frame.width
         height = originalHeight ?? frame.height
         let thumbnail = Thumbnail(frame)
-        let isCut = shots.feed(thumbnail)
+        let boundaries = shots.feed(thumbnail, time: frame.time)
+        pending.append(PendingFrame(
+            frame: frame, thumbnail: thumbnail, sampled: sampled, cutScore: shots.lastDifference, index: fed))
+        fed += 1
+        return take(boundaries, keeping: ShotBoundaryDetector.lookahead)
+    }
+
+    /// Applies `boundaries` and measures the waiting frames into scenes until `keeping` are left.
+    private mutating func take(_ boundaries: [ShotBoundary], keeping: Int) -> [ClosedScene] {
+        var closed: [ClosedScene] = []
+        for boundary in boundaries where boundary.kind == .cut { cutsAhead[boundary.frameIndex] = boundary }
+        while pending.count > keeping {
+            if let scene = commit(pending.removeFirst()) { closed.append(scene) }
+        }
+        for boundary in boundaries where boundary.isGradual {
+            guard var scene = current, boundary.time > scene.start else { continue }
+            // The transition's frames (blends of both shots) describe neither scene, and the new shot's first
+            // frames, measured before the transition was known, belong to the new one.
+            var next = SceneAccumulator(index: scenes.count + 1, start: boundary.time, transition: boundary)
+            for features in recentFeatures where features.time >= scene.start && features.time >= boundary.start {
+                scene.remove(features)
+                if features.time > boundary.end { next.add(features) }
+            }
+            closed.append(close(scene, end: boundary.time))
+            current = next
+        }
+        return closed
+    }
+
+    /// Measures one frame into the current scene, first closing it when a cut lies before the frame.
+    private mutating func commit(_ waiting: PendingFrame) -> ClosedScene? {
+        let frame = waiting.frame
+        let cut = cutsAhead.removeValue(forKey: waiting.index)
         let features = FrameFeatures(
-            thumbnail: thumbnail, time: frame.time, previous: isCut ? nil : previousThumbnail, thresholds: thresholds)
-        previousThumbnail = thumbnail
+            thumbnail: waiting.thumbnail, time: frame.time, previous: cut != nil ? nil : previousThumbnail,
+            thresholds: thresholds)
+        previousThumbnail = waiting.thumbnail
         frames.append(FrameSample(
             time: frame.time, brightness: Float(features.brightness), motion: features.motion.map { Float($0) },
-            cutScore: Float(shots.lastDifference), isBlack: features.isBlack, isWhite: features.isWhite,
+            cutScore: Float(waiting.cutScore), isBlack: features.isBlack, isWhite: features.isWhite,
             isBlank: features.isBlank, colors: Array(features.colors.prefix(3))))
         var closed: ClosedScene?
-        if isCut, let scene = current {
+        if let cut, let scene = current {
             closed = close(scene, end: frame.time)
-            current = nil
+            current = SceneAccumulator(index: scenes.count, start: frame.time, transition: cut)
         }
-        if current == nil { current = SceneAccumulator(index: scenes.count, start: frame.time) }
+        if current == nil { current = SceneAccumulator(index: scenes.count, start: frame.time, transition: nil) }
         current?.add(features)
-        if sampled || current?.keyframe == nil {
-            let sharpness = sampled ? FrameFeatures.sharpness(of: frame) : -1
-            current?.offerKeyframe(frame, sharpness: sharpness, sampled: sampled)
+        recentFeatures.append(features)
+        let horizon = frame.time - thresholds.gradualMaximumDuration - 1
+        if let first = recentFeatures.first, first.time < horizon { recentFeatures.removeAll { $0.time < horizon } }
+        if waiting.sampled || current?.keyframe == nil {
+            let sharpness = waiting.sampled ? FrameFeatures.sharpness(of: frame) : -1
+            current?.offerKeyframe(frame, sharpness: sharpness, sampled: waiting.sampled)
         }
         return closed
     }
@@ -74,9 +121,11 @@ public struct TimelineBuilder: Sendable {
         audio.append(contentsOf: audioAnalyzer?.feed(chunk) ?? [])
     }
 
-    /// Ends the stream: closes the last scene (returned with its keyframe) and derives the events.
+    /// Ends the stream: decides the last frames, closes the scenes still open (returned with their
+    /// keyframes) and derives the events.
     /// `duration` defaults to the end of the last frame or audio window.
-    public mutating func finish(duration: Double? = nil) -> (timeline: PerceptionTimeline, lastScene: ClosedScene?) {
+    public mutating func finish(duration: Double? = nil) -> (timeline: PerceptionTimeline, closedScenes: [ClosedScene]) {
+        var closed = take(shots.finish(), keeping: 0)
         if let last = audioAnalyzer?.finish() { audio.append(last) }
         var timeline = PerceptionTimeline(
             duration: 0, width: width, height: height, frames: frames, audio: audio, scenes: [], events: [],
@@ -84,14 +133,13 @@ public struct TimelineBuilder: Sendable {
         let mediaEnd = max(
             (frames.last?.time ?? 0) + (frames.isEmpty ? 0 : timeline.typicalFrameDuration), audio.last?.end ?? 0)
         timeline.duration = duration.map { max($0, frames.last?.time ?? 0) } ?? mediaEnd
-        var lastScene: ClosedScene?
         if let scene = current {
-            lastScene = close(scene, end: timeline.duration)
+            closed.append(close(scene, end: timeline.duration))
             current = nil
         }
         timeline.scenes = scenes
         timeline.events = EventExtractor.events(in: timeline)
-        return (timeline, lastScene)
+        return (timeline, closed)
     }
 
     private mutating func close(_ accumulator: SceneAccumulator, end: Double) -> ClosedScene {
@@ -101,10 +149,20 @@ public struct TimelineBuilder: Sendable {
     }
 }
 
+/// A frame waiting for the shot-boundary decision about it.
+private struct PendingFrame: Sendable {
+    var frame: Frame
+    var thumbnail: Thumbnail
+    var sampled: Bool
+    var cutScore: Double
+    var index: Int
+}
+
 /// Running sums for the scene being built.
 private struct SceneAccumulator: Sendable {
     let index: Int
     let start: Double
+    let transition: ShotBoundary?
     var count = 0
     var brightness = 0.0
     var motion = 0.0
@@ -115,9 +173,10 @@ private struct SceneAccumulator: Sendable {
     var keyframeSharpness = -2.0
     var keyframeSampled = false
 
-    init(index: Int, start: Double) {
+    init(index: Int, start: Double, transition: ShotBoundary?) {
         self.index = index
         self.start = start
+        self.transition = transition
     }
 
     mutating func add(_ features: FrameFeatures) {
@@ -126,6 +185,15 @@ private struct SceneAccumulator: Sendable {
         if let m = features.motion { motion += m; motionCount += 1 }
         if features.isBlank { blank += 1 }
         for share in features.colors { colorSums[share.color.index] += share.share }
+    }
+
+    /// Takes back a frame measured into this scene by mistake (it belonged to a transition or the next scene).
+    mutating func remove(_ features: FrameFeatures) {
+        count -= 1
+        brightness -= features.brightness
+        if let m = features.motion { motion -= m; motionCount -= 1 }
+        if features.isBlank { blank -= 1 }
+        for share in features.colors { colorSums[share.color.index] = max(0, colorSums[share.color.index] - share.share) }
     }
 
     /// Keeps the sharpest sampled frame (the first on ties); any frame until a sampled one arrives.
@@ -150,6 +218,7 @@ private struct SceneAccumulator: Sendable {
             dominantColors: Array(dominant), meanBrightness: meanBrightness, motion: meanMotion, isBlank: isBlank,
             description: SceneDescriber.sentence(
                 colors: Array(dominant), brightness: meanBrightness, motion: meanMotion, isBlank: isBlank,
-                thresholds: thresholds))
+                thresholds: thresholds),
+            transition: transition)
     }
 }

@@ -41,7 +41,7 @@ public enum VideoQuestion: Sendable, Hashable {
         func has(_ any: String...) -> Bool { any.contains { $0.contains(" ") ? text.contains($0) : words.contains($0) } }
         let time = VideoQuestion.time(in: text)
         let color = NamedColor.allCases.first { words.contains($0.rawValue) }
-            ?? (has("violet", "magenta") ? .purple : nil)
+            ?? (has("violet") ? .purple : (has("fuchsia") ? .magenta : nil))
 
         if has("how many") && has("scene", "scenes", "shot", "shots", "cut", "cuts") { return .sceneCount }
         if has("where"), let color { return .whereIs(color, at: time) }

@@ -20,11 +20,13 @@ public struct VideoScene: Sendable, Hashable, Codable {
     public var isBlank: Bool
     /// A sentence describing the scene from its measurements.
     public var description: String
+    /// How the scene began: a cut, a dissolve or a fade (with the transition's start and end); nil for the first.
+    public var transition: ShotBoundary?
 
     /// Creates a scene.
     public init(
         index: Int, start: Double, end: Double, keyframeTime: Double, colors: [ColorShare], dominantColors: [NamedColor],
-        meanBrightness: Double, motion: Double, isBlank: Bool, description: String
+        meanBrightness: Double, motion: Double, isBlank: Bool, description: String, transition: ShotBoundary? = nil
     ) {
         self.index = index
         self.start = start
@@ -36,6 +38,7 @@ public struct VideoScene: Sendable, Hashable, Codable {
         self.motion = motion
         self.isBlank = isBlank
         self.description = description
+        self.transition = transition
     }
 
     /// Length in seconds.
