@@ -54,9 +54,11 @@ run() {  # run TARGET SECONDS
         2> >(tee "$SCRATCH/$target.log" | grep -E "^#[0-9]+ *(INITED|DONE)|ERROR|stat::|SUMMARY|Test unit written" >&2)
 }
 
-seeds() {
-    rm -rf "$SCRATCH/seeds"
-    bash Samples/scripts/make-fuzz-corpus.sh "$SCRATCH/seeds" >/dev/null
+seeds() {  # generated once (campaigns of several targets may run side by side and share them)
+    [[ -d $SCRATCH/seeds/text ]] && return
+    rm -rf "$SCRATCH/seeds.tmp.$$"
+    bash Samples/scripts/make-fuzz-corpus.sh "$SCRATCH/seeds.tmp.$$" >/dev/null
+    mv -T "$SCRATCH/seeds.tmp.$$" "$SCRATCH/seeds" 2>/dev/null || rm -rf "$SCRATCH/seeds.tmp.$$"
 }
 
 case $mode in
