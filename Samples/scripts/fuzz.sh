@@ -5,8 +5,8 @@
 #   fuzz.sh campaign SECONDS [TARGET…] each target (default: all) for SECONDS, corpus kept in .build-fuzz/corpus/TARGET
 #   fuzz.sh build                      only build the instrumented targets into .build-fuzz/release/
 #
-# Findings (crash-*, leak-*, timeout-*, oom-*) land in .build-fuzz/artifacts/TARGET/ and fail the run; replay one with
-# the normal build: `swift run FuzzMedia .build-fuzz/artifacts/FuzzMedia/crash-…` (or the instrumented binary).
+# Findings (crash-*, leak-*, timeout-*, oom-*) land in .build-fuzz/findings/TARGET/ (not artifacts/: SwiftPM owns that) and fail the run; replay one with
+# the normal build: `swift run FuzzMedia .build-fuzz/findings/FuzzMedia/crash-…` (or the instrumented binary).
 #
 # How it is built: every module gets AddressSanitizer and libFuzzer's coverage instrumentation
 # (-sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table, what -fsanitize=fuzzer uses) and -DFUZZING, and the
@@ -38,14 +38,16 @@ build() {
 
 # FFmpeg handles a failed allocation as ENOMEM: a huge size read from a damaged header must return NULL, as glibc's
 # malloc does, not abort. Leak detection stays on (libFuzzer runs LeakSanitizer after inputs that allocate more than
-# they free); it reported nothing from the Swift runtime or Foundation in the runs recorded in the README.
+# they free).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-allocator_may_return_null=1:detect_leaks=1}
+# The same suppressions as the sanitized tests: Foundation's per-thread data, Process cycles; never Relay's own frames.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/Samples/scripts/lsan.supp:print_suppressions=0}
 
 run() {  # run TARGET SECONDS
     local target=$1 seconds=$2 kind corpus artifacts
     kind=$(corpus_kind "$target")
     corpus=$SCRATCH/corpus/$target
-    artifacts=$SCRATCH/artifacts/$target
+    artifacts=$SCRATCH/findings/$target
     mkdir -p "$corpus" "$artifacts"
     [[ -n $(ls -A "$corpus") ]] || cp "$SCRATCH/seeds/$kind/"* "$corpus/"
     echo "== $target: ${seconds}s on $corpus"
