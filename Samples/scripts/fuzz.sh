@@ -53,7 +53,7 @@ run() {  # run TARGET SECONDS
     echo "== $target: ${seconds}s on $corpus"
     "$SCRATCH/release/$target" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
         -max_len="$(max_len "$target")" -artifact_prefix="$artifacts/" -print_final_stats=1 \
-        2> >(tee "$SCRATCH/$target.log" | grep -E "^#[0-9]+ *(INITED|DONE)|ERROR|stat::|SUMMARY|Test unit written" >&2)
+        2> >(tee "$SCRATCH/$target.log" | grep -E "^#[0-9]+[[:space:]]+(INITED|DONE)|ERROR|stat::|SUMMARY|Test unit written" >&2)
 }
 
 seeds() {  # generated once (campaigns of several targets may run side by side and share them)
