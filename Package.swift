@@ -101,6 +101,15 @@ var targets: [Target] = [
     ),
     // End-to-end tests: they run the built `relay` binary as a user would.
     .testTarget(name: "RelayCLITests", dependencies: ["relay", "RelayTestSupport"], swiftSettings: swiftSettings),
+
+    // Fuzz targets (Samples/scripts/fuzz.sh builds them with libFuzzer and AddressSanitizer). In a normal build each
+    // is a small program that replays the input files it is given, so they always compile.
+    .target(name: "CFuzzSupport", path: "Fuzz/CFuzzSupport"),
+    .target(name: "FuzzHarness", dependencies: ["CFuzzSupport"], path: "Fuzz/FuzzHarness", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzMedia", dependencies: ["FuzzHarness", "RelayMedia"], path: "Fuzz/FuzzMedia", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzFrames", dependencies: ["FuzzHarness", "RelayMedia"], path: "Fuzz/FuzzFrames", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzAudio", dependencies: ["FuzzHarness", "RelayMedia"], path: "Fuzz/FuzzAudio", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzText", dependencies: ["FuzzHarness", "RelayKit", "RelayModel"], path: "Fuzz/FuzzText", swiftSettings: swiftSettings),
 ]
 
 for plugin in plugins {

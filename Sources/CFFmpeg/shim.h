@@ -55,19 +55,11 @@ static inline double cffmpeg_stream_rotation(const AVStream *st, int *found) {
     return r;
 }
 
-/// Scales/converts all of `src` into one packed destination plane (RGB24 here), so Swift does not
-/// rebuild FFmpeg's 8-pointer arrays for every frame.
-static inline int cffmpeg_scale_to_packed(struct SwsContext *sws, const AVFrame *src, uint8_t *dst, int dst_stride) {
-    uint8_t *dst_planes[4] = { dst, NULL, NULL, NULL };
-    int dst_strides[4] = { dst_stride, 0, 0, 0 };
-    return sws_scale(sws, (const uint8_t *const *)src->data, src->linesize, 0, src->height, dst_planes, dst_strides);
-}
-
-/// Scales a packed source plane (RGB24) into `dst` (any pixel format, e.g. yuvj420p for JPEG).
-static inline int cffmpeg_scale_from_packed(struct SwsContext *sws, const uint8_t *src, int src_stride, int src_height, AVFrame *dst) {
-    const uint8_t *src_planes[4] = { src, NULL, NULL, NULL };
-    int src_strides[4] = { src_stride, 0, 0, 0 };
-    return sws_scale(sws, src_planes, src_strides, 0, src_height, dst->data, dst->linesize);
+/// Scales/converts all of `src` into `dst`. Both frames must come from `av_frame_get_buffer` (or a decoder):
+/// libswscale's SIMD paths read and write past the last pixel of a row up to the aligned `linesize`, so a
+/// tightly packed buffer of exactly width × bytes-per-pixel × height is overrun (see PictureBuffer.swift).
+static inline int cffmpeg_scale_frame(struct SwsContext *sws, const AVFrame *src, AVFrame *dst) {
+    return sws_scale(sws, (const uint8_t *const *)src->data, src->linesize, 0, src->height, dst->data, dst->linesize);
 }
 
 /// Resamples one decoded audio frame (or flushes, when `frame` is NULL) into packed float `out`.
@@ -75,15 +67,6 @@ static inline int cffmpeg_resample(SwrContext *swr, const AVFrame *frame, float 
     uint8_t *out_planes[1] = { (uint8_t *)out };
     if (!frame) return swr_convert(swr, out_planes, out_capacity, NULL, 0);
     return swr_convert(swr, out_planes, out_capacity, (const uint8_t **)frame->extended_data, frame->nb_samples);
-}
-
-/// Scales one packed plane (RGB24) into another packed plane (RGB24 at another size).
-static inline int cffmpeg_scale_packed(struct SwsContext *sws, const uint8_t *src, int src_stride, int src_height, uint8_t *dst, int dst_stride) {
-    const uint8_t *src_planes[4] = { src, NULL, NULL, NULL };
-    int src_strides[4] = { src_stride, 0, 0, 0 };
-    uint8_t *dst_planes[4] = { dst, NULL, NULL, NULL };
-    int dst_strides[4] = { dst_stride, 0, 0, 0 };
-    return sws_scale(sws, src_planes, src_strides, 0, src_height, dst_planes, dst_strides);
 }
 
 #endif

@@ -92,7 +92,9 @@ public struct ChildProcess: Sendable {
         process.standardError = stderr
         process.standardInput = stdin ?? FileHandle.nullDevice
         let child = RunningChild(process: process)
-        process.terminationHandler = { _ in child.exited() }
+        // Weak: Process keeps its handler after the exit, and a strong capture would keep the child and everything it
+        // collected alive for good (LeakSanitizer found it). Whoever awaits the output holds the child meanwhile.
+        process.terminationHandler = { [weak child] _ in child?.exited() }
         do {
             // A child inherits its spawning thread's signal mask, and libdispatch's threads (Swift's cooperative
             // pool among them) block nearly every signal: a child spawned from one would ignore SIGTERM for good.

@@ -37,6 +37,9 @@ final class AudioResampler {
         return try run(nil)
     }
 
+    /// A Swift array is a valid swresample output (unlike a libswscale picture, see `PictureBuffer`): swr_convert writes
+    /// at most `out_count` samples per channel and copies through its own aligned buffers when the output is not aligned,
+    /// and the capacity comes from swresample itself (`swr_get_out_samples`, plus slack for its rounding).
     private func run(_ frame: UnsafeMutablePointer<AVFrame>?) throws -> [Float] {
         let capacity = Int(swr_get_out_samples(swr, frame.map { $0.pointee.nb_samples } ?? 0)) + 32
         guard capacity > 0 else { return [] }

@@ -17,15 +17,15 @@ extension Frame {
             throw MediaError(.conversionFailed, operation: "resizing a frame to \(size)", cFunction: "sws_getContext")
         }
         defer { sws_freeContext(sws) }
-        var out = [UInt8](repeating: 0, count: size.width * size.height * 3)
-        let result = rgb.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                cffmpeg_scale_packed(sws, src.baseAddress, Int32(width * 3), Int32(height), dst.baseAddress, Int32(size.width * 3))
-            }
-        }
+        // Both sides in FFmpeg-allocated pictures: libswscale reads and writes past the last pixel of a row (see PictureBuffer).
+        let source = try PictureBuffer(format: AV_PIX_FMT_RGB24, width: width, height: height, path: nil, operation: "resizing a frame")
+        source.copyPacked(from: rgb, bytesPerRow: width * 3)
+        let target = try PictureBuffer(format: AV_PIX_FMT_RGB24, width: size.width, height: size.height, path: nil, operation: "resizing a frame")
+        let result = cffmpeg_scale_frame(sws, source.pointer, target.pointer)
         if result <= 0 {
             throw MediaError.ffmpeg(.conversionFailed, path: nil, operation: "resizing a frame to \(size)", function: "sws_scale", result: result)
         }
+        let out = target.packedPlane0(bytesPerRow: size.width * 3)
         return Frame(width: size.width, height: size.height, time: time, index: index, rgb: out)
     }
 }

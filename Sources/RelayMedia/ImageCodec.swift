@@ -119,7 +119,11 @@ final class ImageEncoder {
             throw MediaError(.conversionFailed, operation: "converting RGB24 for \(name)", cFunction: "sws_getContext")
         }
         defer { sws_freeContext(sws) }
-        let result = frame.rgb.withUnsafeBufferPointer { cffmpeg_scale_from_packed(sws, $0.baseAddress, Int32(rowBytes), Int32(frame.height), p) }
+        // The packed pixels go through an FFmpeg-allocated picture first: libswscale's RGB24 readers load whole
+        // vectors past the last pixel of a row, which over-reads a tightly packed Swift array (see PictureBuffer).
+        let source = try PictureBuffer(format: AV_PIX_FMT_RGB24, width: frame.width, height: frame.height, path: nil, operation: "encoding \(name)")
+        source.copyPacked(from: frame.rgb, bytesPerRow: rowBytes)
+        let result = cffmpeg_scale_frame(sws, source.pointer, p)
         if result <= 0 {
             throw MediaError.ffmpeg(.conversionFailed, path: nil, operation: "converting RGB24 for \(name)", function: "sws_scale", result: result)
         }

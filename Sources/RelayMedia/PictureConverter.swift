@@ -57,12 +57,13 @@ final class PictureConverter {
             let name = av_get_pix_fmt_name(AVPixelFormat(frame.pointee.format)).map { String(cString: $0) } ?? "unknown"
             throw MediaError(.conversionFailed, path: path, operation: "converting \(name) \(srcW)x\(srcH) to RGB24 \(scaled)", cFunction: "sws_getCachedContext")
         }
-        let stride = scaled.width * 3
-        var rgb = [UInt8](repeating: 0, count: stride * scaled.height)
-        let result = rgb.withUnsafeMutableBufferPointer { cffmpeg_scale_to_packed(sws, frame, $0.baseAddress, Int32(stride)) }
+        // Into an FFmpeg-allocated picture, never straight into the Swift array: see PictureBuffer.
+        let target = try PictureBuffer(format: AV_PIX_FMT_RGB24, width: scaled.width, height: scaled.height, path: path, operation: "converting a picture to RGB24")
+        let result = cffmpeg_scale_frame(sws, frame, target.pointer)
         if result <= 0 {
             throw MediaError.ffmpeg(.conversionFailed, path: path, operation: "converting a picture to RGB24", function: "sws_scale", result: result)
         }
+        var rgb = target.packedPlane0(bytesPerRow: scaled.width * 3)
         if clockwiseRotation != 0 {
             rgb = Self.rotate(rgb, width: scaled.width, height: scaled.height, clockwise: clockwiseRotation)
         }

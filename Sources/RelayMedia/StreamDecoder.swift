@@ -42,6 +42,10 @@ final class StreamDecoder {
             // 0 = one thread per core; frame threading is what makes decoding scale (≈1.7× on 2 cores).
             ctx.pointee.thread_count = 0
             ctx.pointee.thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE
+            // FFmpeg 5.1's frame-threaded WebP decoder aborts the process (av_assert0 "frame->buf[0]", decode.c:502) on
+            // a damaged file that it decodes fine single-threaded (found by FuzzMedia; `ffmpeg -i` aborts the same way).
+            // WebP is a still-image format: nothing is lost by decoding it on one thread.
+            if parameters.pointee.codec_id == AV_CODEC_ID_WEBP { ctx.pointee.thread_type = FF_THREAD_SLICE }
         }
         let opened = avcodec_open2(ctx, codec, nil)
         if opened < 0 {

@@ -134,6 +134,11 @@ extension DecodedPicture {
         let format = AVPixelFormat(frame.pointee.format)
         var sizes = [Int](repeating: 0, count: 4)
         var linesizes = (0..<4).map { Int(cffmpeg_frame_linesize(frame, Int32($0))) }
+        // A negative stride (bottom-up rows) would make av_image_fill_plane_sizes compute a huge size_t and the copy
+        // below read far outside the plane; decoders do not hand those out, so refuse rather than guess where rows start.
+        guard linesizes.allSatisfy({ $0 >= 0 }) else {
+            throw MediaError(.conversionFailed, path: path, operation: "copying decoded planes", underlying: "the decoder returned a negative row stride")
+        }
         let filled = sizes.withUnsafeMutableBufferPointer { s in
             linesizes.withUnsafeMutableBufferPointer { l in
                 av_image_fill_plane_sizes(s.baseAddress, format, frame.pointee.height, l.baseAddress)
