@@ -74,7 +74,7 @@ struct VideoBench: AsyncParsableCommand {
             rows.append(.object(row))
             if !options.json {
                 print(String(
-                    format: "%@: relay %.2f s (%d frames, %d scenes), ffmpeg CLI %.2f s → %.2f× (spread %.2f–%.2f over %d runs; target ≤ 1.3×); peak RSS %.0f MB (target < 200); qwen-vl-utils fetch_video: %@",
+                    format: "%@: relay %.2f s (%d frames, %d scenes), ffmpeg CLI %.2f s → %.2f× (spread %.2f–%.2f over %d runs; target ≤ 1.15×); peak RSS %.0f MB (target < 200); qwen-vl-utils fetch_video: %@",
                     name, relaySeconds.median, relay.last?.frames ?? 0, relay.last?.scenes ?? 0, Spread(ffmpeg).median, ratio.median,
                     ratio.min, ratio.max, options.runs, peak, python ? "installed" : "not installed (needs torch)"))
             }
