@@ -52,11 +52,21 @@ final class AudioResampler {
         return out
     }
 
+    /// The highest input rate accepted (DXD audio, 768 kHz).
+    static let highestSampleRate: Int32 = 768_000
+
     private func configure(for frame: UnsafeMutablePointer<AVFrame>) throws {
         swr_free(&swr)
         let channels = frame.pointee.ch_layout.nb_channels
         guard channels > 0, frame.pointee.sample_rate > 0 else {
             throw MediaError(.conversionFailed, path: path, operation: "resampling audio", underlying: "the audio frame has no channels or sample rate")
+        }
+        // A damaged or hostile header can claim any rate (FuzzAudio: a WAV at 1.78 GHz made swresample allocate 2 GB).
+        // Real audio stops at 768 kHz.
+        guard frame.pointee.sample_rate <= Self.highestSampleRate else {
+            throw MediaError(.conversionFailed, path: path, operation: "resampling audio",
+                             underlying: "the audio claims \(frame.pointee.sample_rate) Hz, above the \(Self.highestSampleRate) Hz of any real recording",
+                             hint: "The file's header is damaged; re-export the audio.")
         }
         var inLayout = AVChannelLayout()
         if frame.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC {
