@@ -45,15 +45,7 @@ import Testing
         let dir = try Fixtures.folder("relay-size-pipeline")
         let video = dir.appendingPathComponent("clip.\(c.ext)")
         let arguments = ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=10:d=1.2", "-vf", "scale=\(c.width):\(c.height)", "-pix_fmt", c.pixelFormat] + c.codec
-        if let rotate = c.rotate {
-            // FFmpeg 5.1 writes the legacy `rotate` tag as a display matrix only on stream copy.
-            let upright = dir.appendingPathComponent("upright.\(c.ext)")
-            try await Fixtures.ffmpeg(arguments + [upright.path])
-            try await Fixtures.ffmpeg(["-i", upright.path, "-c", "copy", "-metadata:s:v:0", "rotate=\(rotate)", video.path])
-            try FileManager.default.removeItem(at: upright)
-        } else {
-            try await Fixtures.ffmpeg(arguments + [video.path])
-        }
+        try await Fixtures.ffmpeg(arguments, to: video, rotation: c.rotate)
         // A still in the same size and format family, for the photo paths.
         let still = dir.appendingPathComponent("still.png")
         try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=320x240:d=0.1", "-vf", "scale=\(c.width):\(c.height)", "-frames:v", "1",

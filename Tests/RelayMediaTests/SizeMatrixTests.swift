@@ -114,15 +114,7 @@ import Testing
         // testsrc2 for colour detail (so chroma and palette really vary), scaled to the exact size (testsrc2 rounds odd
         // sizes to even), three frames only.
         let arguments = ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=10:d=0.3", "-vf", "scale=\(c.width):\(c.height)", "-pix_fmt", c.pixelFormat] + c.codec
-        if let rotate = c.rotate {
-            // FFmpeg 5.1 writes the legacy `rotate` tag as a display matrix only on stream copy.
-            let upright = dir.appendingPathComponent("upright.\(c.ext)")
-            try await Fixtures.ffmpeg(arguments + [upright.path])
-            try await Fixtures.ffmpeg(["-i", upright.path, "-c", "copy", "-metadata:s:v:0", "rotate=\(rotate)", url.path])
-            try FileManager.default.removeItem(at: upright)
-        } else {
-            try await Fixtures.ffmpeg(arguments + [url.path])
-        }
+        try await Fixtures.ffmpeg(arguments, to: url, rotation: c.rotate)
         let turned = (c.rotate ?? 0) % 180 != 0
         let (displayW, displayH) = turned ? (c.height, c.width) : (c.width, c.height)
 

@@ -16,6 +16,17 @@ public enum Fixtures {
         try await tool("/usr/bin/ffmpeg", ["-hide_banner", "-loglevel", "error", "-nostdin", "-y"] + arguments)
     }
 
+    /// Encodes `arguments` into `url`, tagging the video stream as turned by `rotation` degrees when given. FFmpeg 5.1
+    /// writes the legacy `rotate` tag as a display matrix only on stream copy, so a rotated clip is encoded upright
+    /// beside `url`, then copied with the tag.
+    public static func ffmpeg(_ arguments: [String], to url: URL, rotation: Int?) async throws {
+        guard let rotation else { return try await ffmpeg(arguments + [url.path]) }
+        let upright = url.deletingLastPathComponent().appendingPathComponent("upright-\(url.lastPathComponent)")
+        try await ffmpeg(arguments + [upright.path])
+        try await ffmpeg(["-i", upright.path, "-c", "copy", "-metadata:s:v:0", "rotate=\(rotation)", url.path])
+        try FileManager.default.removeItem(at: upright)
+    }
+
     /// Speaks `text` with espeak-ng into a WAV file at `url` (espeak-ng's own 22,050 Hz).
     public static func espeak(_ text: String, voice: String = "en-us", wordsPerMinute: Int = 160, to url: URL) async throws {
         try await tool("/usr/bin/espeak-ng", ["-v", voice, "-s", String(wordsPerMinute), "-w", url.path, text])
