@@ -15,7 +15,9 @@ final class ThreadPool: @unchecked Sendable {
     private let name: String
     private let idleTimeout: TimeInterval
     private let condition = NSCondition()
-    private var jobs: [@Sendable () -> Void] = []
+    /// Queued jobs from `first` on; a taken job's slot is cleared at once so the pool never keeps a finished
+    /// job's captures alive while later jobs wait.
+    private var jobs: [(@Sendable () -> Void)?] = []
     private var first = 0
     private var idle = 0
     private var threads = 0
@@ -48,10 +50,11 @@ final class ThreadPool: @unchecked Sendable {
         while true {
             if first < jobs.count {
                 let job = jobs[first]
+                jobs[first] = nil
                 first += 1
                 if first == jobs.count { jobs.removeAll(keepingCapacity: true); first = 0 }
                 condition.unlock()
-                job()
+                job?()
                 condition.lock()
                 continue
             }

@@ -172,12 +172,13 @@ public final class AudioCapture: @unchecked Sendable {
         _ element: Element, to continuation: AsyncThrowingStream<Element, any Error>.Continuation, control: ALSACaptureControl
     ) -> Bool {
         while true {
+            // Audio read after stop() is never delivered; only a chunk already past this check can still arrive.
+            if control.isCancelled { return false }
             switch continuation.yield(element) {
             case .enqueued: return true
             case .terminated: return false
             case .dropped:
                 // With `.bufferingOldest` the dropped element is this new one: try it again shortly.
-                if control.isCancelled { return false }
                 usleep(5_000)
             @unknown default: return false
             }
