@@ -1,3 +1,5 @@
+import RelayLanguage
+
 /// Finds the entity a spoken name means: exact name or alias first, then names containing every spoken word.
 public enum EntityResolver {
     /// What a name resolved to.

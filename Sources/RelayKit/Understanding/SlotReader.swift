@@ -1,5 +1,5 @@
 import Foundation
-public import RelayKit
+import RelayLanguage
 public import RelayModel
 
 /// Reads the words of one slot as the canonical JSON value of a parameter, or says they are not one.

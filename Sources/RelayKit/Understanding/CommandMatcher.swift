@@ -1,6 +1,6 @@
 import Foundation
-public import RelayKit
 public import RelayModel
+import RelayLanguage
 
 /// One reading of an utterance as a call of an installed action, with how well it fits.
 public struct CommandMatch: Sendable, Hashable {
@@ -55,30 +55,22 @@ public struct CommandMatcher: Sendable {
     }
 
     let actions: [CompiledAction]
-    /// Templates that failed to parse (the catalog reports these too); empty when the declarations are sound.
+    /// The catalog's declaration problems (unparsable templates among them); empty when the declarations are sound.
     public let problems: [String]
 
-    /// Compiles the templates of every action in `catalog`.
+    /// Compiles the templates of every action in `catalog` (every language).
     public init(catalog: ActionCatalog) {
         var compiled: [CompiledAction] = []
-        var problems: [String] = []
         for descriptor in catalog.actions {
-            let subsystem = catalog.subsystem(named: descriptor.subsystem)
-            let rules = SentenceRules.builtIn.merging(subsystem?.rules ?? [:])
             var templates: [CompiledTemplate] = []
             var vocabulary = Set<String>()
             for language in descriptor.sentences.languages {
-                for sentence in descriptor.sentences[language] {
-                    do {
-                        let t = try SentenceTemplate(sentence.template, rules: rules.byLanguage[language] ?? [:])
-                        let aligner = TemplateAligner(t)
-                        for node in aligner.nodes {
-                            if case .word(let w, _) = node, !Self.stopWords.contains(w) { vocabulary.insert(w) }
-                        }
-                        templates.append(CompiledTemplate(text: sentence.template, fixed: sentence.fixed, aligner: aligner))
-                    } catch {
-                        problems.append("\(descriptor.name): \(error)")
+                for parsed in descriptor.sentences(in: language) {
+                    let aligner = TemplateAligner(parsed.template)
+                    for node in aligner.nodes {
+                        if case .word(let w, _) = node, !Self.stopWords.contains(w) { vocabulary.insert(w) }
                     }
+                    templates.append(CompiledTemplate(text: parsed.sentence.template, fixed: parsed.sentence.fixed, aligner: aligner))
                 }
             }
             // Spoken names of choices count as the action's words too ("brightness 40").
@@ -96,7 +88,12 @@ public struct CommandMatcher: Sendable {
                 templates: templates, vocabulary: vocabulary))
         }
         actions = compiled
-        self.problems = problems
+        problems = catalog.problems
+    }
+
+    /// Compiles the templates of `subsystems`' actions.
+    public init(subsystems: [any Subsystem]) {
+        self.init(catalog: ActionCatalog(subsystems: subsystems))
     }
 
     /// Names of the actions it knows.
@@ -193,6 +190,14 @@ public struct CommandMatcher: Sendable {
             if $0.call.arguments.count != $1.call.arguments.count { return $0.call.arguments.count > $1.call.arguments.count }
             return $0.call.name < $1.call.name
         }
+    }
+
+    /// What `text` asks for, decided by `policy`: the one understanding path of `relay say`, the voice loop,
+    /// the embedded model's text skill and the plugin test kit (``UnderstandingPolicy/decide(_:)`` over
+    /// ``candidates(for:entityNames:tools:minimumScore:)``).
+    public func interpret(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
+                          policy: UnderstandingPolicy = UnderstandingPolicy()) -> Interpretation {
+        policy.decide(candidates(for: text, entityNames: entityNames, tools: tools))
     }
 
     /// Slot text without surrounding spaces, quotes and clause punctuation.

@@ -28,6 +28,12 @@ public enum TextNormalizer {
         "gonna": ["going", "to"],
     ]
 
+    /// Written spellings whose normal form is the one word `word` ("oclock" ← "o'clock"): a pronunciation
+    /// dictionary lists words as they are written, so the speech grammar looks these up too.
+    public static func writtenForms(of word: String) -> [String] {
+        contractions.filter { $0.value == [word] }.map(\.key).sorted()
+    }
+
     /// The normalised words of `text`.
     public static func words(_ text: String) -> [String] { tokens(text).map(\.text) }
 

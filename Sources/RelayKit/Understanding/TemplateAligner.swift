@@ -1,5 +1,5 @@
 import Foundation
-import RelayKit
+import RelayLanguage
 import RelayModel
 
 /// Aligns an utterance's words with one sentence template, allowing the slips people make.
@@ -204,22 +204,6 @@ struct TemplateAligner {
         let la = a.count, lb = b.count
         guard min(la, lb) >= 5, abs(la - lb) <= 2 else { return false }
         let allowed = min(la, lb) >= 9 ? 2 : 1
-        return editDistance(Array(a), Array(b), limit: allowed) <= allowed
-    }
-
-    /// Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`.
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var row = [i + 1] + [Int](repeating: 0, count: b.count)
-            var rowMin = row[0]
-            for (j, cb) in b.enumerated() {
-                row[j + 1] = min(previous[j + 1] + 1, row[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-                rowMin = min(rowMin, row[j + 1])
-            }
-            if rowMin > limit { return limit + 1 }
-            previous = row
-        }
-        return previous[b.count]
+        return EditDistance.between(a, b, limit: allowed) <= allowed
     }
 }
