@@ -36,7 +36,9 @@ struct MatcherTests {
         #expect(call("show me my items from last week") == ToolCall(name: "fake.find_items", arguments: ["when": "last_week"]))
         #expect(call("show items in March") == ToolCall(name: "fake.find_items", arguments: ["when": "march"]))
         #expect(call("list my items") == ToolCall(name: "fake.find_items", arguments: [:]))
-        #expect(call("repeat it twenty times") == ToolCall(name: "fake.repeat", arguments: ["times": 20]))
+        #expect(call("repeat it seven times") == ToolCall(name: "fake.repeat", arguments: ["times": 7]))
+        // Values outside the declared range (1...10) are no reading of the slot.
+        #expect(call("repeat it twenty times") == nil)
         #expect(call("repeat at speed one point five") == ToolCall(name: "fake.repeat", arguments: ["speed": 1.5]))
         #expect(call("ping") == ToolCall(name: "other.ping"))
     }
@@ -44,13 +46,14 @@ struct MatcherTests {
     @Test func entitySlotsPreferLiveNamesAndFallBackToWords() {
         #expect(call("rename vacation to Summer 2024") == ToolCall(name: "fake.rename_album", arguments: ["album": "Vacation", "name": "Summer 2024"]))
         #expect(call("rename the album anna smith to Anna") == ToolCall(name: "fake.rename_album", arguments: ["album": "Anna Smith", "name": "Anna"]))
-        // Unknown names still match (the dispatcher then says "There is no album named Holidays.").
-        #expect(call("rename Holidays to Trip") == ToolCall(name: "fake.rename_album", arguments: ["album": "Holidays", "name": "Trip"]))
+        // Entity slots take only the names the phone has: an unknown name would let "{album}" swallow any words.
+        #expect(call("rename Holidays to Trip") == nil)
     }
 
     @Test func freeTextKeepsCaseAndPunctuation() {
+        // A message body keeps its own punctuation.
         #expect(call("send a note to anna smith saying Running late, see you at 5!")
-                == ToolCall(name: "fake.send_note", arguments: ["to": "Anna Smith", "body": "Running late, see you at 5"]))
+                == ToolCall(name: "fake.send_note", arguments: ["to": "Anna Smith", "body": "Running late, see you at 5!"]))
         // The entity comes from the list even when the body repeats the joining word.
         #expect(call("tell vacation saying saying hi") == ToolCall(name: "fake.send_note", arguments: ["to": "Vacation", "body": "saying saying hi"]))
     }
@@ -89,13 +92,13 @@ struct MatcherTests {
     @Test func nearTiesAreNotGuessed() {
         struct A: Action {
             static let name = "tie.alpha"; static let description = "A."; static let permission = Permission.read
-            static let sentences: Sentences = ["en": ["open the red door"]]
+            static let sentences: Sentences = ["en": ["open the red door", "open it"]]
             init(arguments: Arguments) throws {}
             func perform(in context: ActionContext) async throws -> ActionOutcome { .done("") }
         }
         struct B: Action {
             static let name = "tie.beta"; static let description = "B."; static let permission = Permission.read
-            static let sentences: Sentences = ["en": ["open the red box"]]
+            static let sentences: Sentences = ["en": ["open the red box", "open it"]]
             init(arguments: Arguments) throws {}
             func perform(in context: ActionContext) async throws -> ActionOutcome { .done("") }
         }
@@ -105,8 +108,10 @@ struct MatcherTests {
             var migrator: DatabaseMigrator { DatabaseMigrator() }
         }
         let tie = CommandMatcher(subsystems: [Tie()])
-        guard case .notUnderstood(.nearTie(let first, let second)) = tie.interpret("open the red") else {
-            Issue.record("\"open the red\" was not reported as a near tie"); return
+        // Leaving out the word that tells them apart is too uncertain to read either way.
+        #expect(tie.interpret("open the red").match == nil)
+        guard case .notUnderstood(.nearTie(let first, let second)) = tie.interpret("open it") else {
+            Issue.record("\"open it\" was not reported as a near tie: \(tie.interpret("open it"))"); return
         }
         #expect(Set([first.call.name, second.call.name]) == ["tie.alpha", "tie.beta"])
         #expect(tie.interpret("open the red door").match?.call.name == "tie.alpha")
@@ -116,7 +121,7 @@ struct MatcherTests {
         let catalog = ActionCatalog(subsystems: [FakeSubsystem()])
         let sentences = catalog.expandedSentences(language: "en", entities: albums)
         let texts = Set(sentences.map(\.text))
-        #expect(texts.contains("turn on the wi fi"))
+        #expect(texts.contains("turn on the wi-fi"))
         #expect(texts.contains("enable dark theme"))
         #expect(texts.contains("rename the album Anna Jones to {name}"))
         #expect(texts.contains("set an alarm for seven thirty"))

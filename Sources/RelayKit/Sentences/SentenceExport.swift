@@ -12,7 +12,8 @@ public struct ExpandedSentence: Sendable, Hashable {
 
 extension ActionCatalog {
     /// Every sentence the templates of `language` produce. Entity slots are filled with the names in
-    /// `entities` (kind → names), choice slots with every spoken name, other typed slots with one example
+    /// `entities` (kind → names), choice slots with every spoken name, numbers with "five" or, outside the
+    /// parameter's range, its nearest bound (the matcher reads no value out of range), other typed slots with one example
     /// ("five", "seven thirty", "ten minutes", "yesterday", "fifty percent"); string and text slots stay `{name}`.
     public func expandedSentences(language: String = "en", entities: EntityNames = [:], limitPerTemplate: Int = 200) -> [ExpandedSentence] {
         var out: [ExpandedSentence] = []
@@ -42,6 +43,10 @@ extension ActionCatalog {
         let zh = language == "zh"
         switch p.kind {
         case .string, .text: return ["{\(p.name)}"]
+        case .integer(let lo, _) where (lo ?? 0) > 5: return [String(lo ?? 0)]
+        case .integer(_, let hi) where (hi ?? 5) < 5: return [String(hi ?? 0)]
+        case .number(let lo, _) where (lo ?? 0) > 5: return [String(lo ?? 0)]
+        case .number(_, let hi) where (hi ?? 5) < 5: return [String(hi ?? 0)]
         case .integer, .number: return [zh ? "五" : "five"]
         case .boolean: return [zh ? "开" : "on"]
         case .choice(let choices): return choices.flatMap { $0.names(language: language) }

@@ -45,6 +45,9 @@ public struct CommandMatcher: Sendable {
         let vocabulary: Set<String>
     }
 
+    /// The most words an utterance may have to be read as a command.
+    public static let longestCommand = 40
+
     /// Words too common to tell actions apart, ignored when pre-selecting actions.
     static let stopWords: Set<String> = ["the", "a", "an", "my", "please", "to", "i", "me", "you", "it", "is", "of", "for", "in", "on", "at"]
 
@@ -109,7 +112,9 @@ public struct CommandMatcher: Sendable {
                            minimumScore: Double = 0.3) -> [CommandMatch] {
         let tokens = TextNormalizer.tokens(text)
         let words = tokens.map(\.text)
-        guard !words.isEmpty else { return [] }
+        // Alignment grows with the square of the length; no template reads this many words (free text spans
+        // at most 12), so a longer text is no command and is not aligned at all.
+        guard !words.isEmpty, words.count <= Self.longestCommand else { return [] }
         let wordSet = Set(words).subtracting(Self.stopWords)
         let reader = SlotReader(entityNames: entityNames)
         var best: [ToolCall: CommandMatch] = [:]
