@@ -69,7 +69,9 @@ public struct CommandMatcher: Sendable {
             var vocabulary = Set<String>()
             for language in descriptor.sentences.languages {
                 for parsed in descriptor.sentences(in: language) {
-                    let aligner = TemplateAligner(parsed.template)
+                    let aligner = TemplateAligner(parsed.template) { slot in
+                        descriptor.parameters.first { $0.name == slot }.map { SlotReader.isWildcard($0.kind) } ?? false
+                    }
                     for node in aligner.nodes {
                         if case .word(let w, _) = node, !Self.stopWords.contains(w) { vocabulary.insert(w) }
                     }
@@ -163,6 +165,10 @@ public struct CommandMatcher: Sendable {
                     }.count
                     guard path.missing.count == 1, path.extraContentWords == 0, path.literals + typedSlots >= 2 else { continue }
                 }
+                // An extra word that is a value of a parameter this reading leaves unset ("mark **yesterday**
+                // pictures as favorites" read without its date) would be silently ignored: not this reading.
+                if ignoresAValue(path.extraContentPositions, bound: path.bindings.map(\.slot), fixed: template.fixed,
+                                 action: action, value: value) { continue }
                 let score = max(0, 1 - path.cost / Double(max(words.count, 3)))
                 guard score >= minimumScore else { continue }
                 var wildcardWords = 0
@@ -195,6 +201,23 @@ public struct CommandMatcher: Sendable {
             if $0.call.arguments.count != $1.call.arguments.count { return $0.call.arguments.count > $1.call.arguments.count }
             return $0.call.name < $1.call.name
         }
+    }
+
+    /// Whether one extra word, or two adjacent ones, read as a value of a typed parameter the reading leaves unset.
+    func ignoresAValue(_ extra: [Int], bound: [String], fixed: JSONObject, action: CompiledAction,
+                       value: (String, Int, Int) -> JSONValue?) -> Bool {
+        guard !extra.isEmpty else { return false }
+        let unset = action.parameters.filter { p in
+            !SlotReader.isWildcard(p.kind) && !bound.contains(p.name) && fixed[p.name] == nil
+        }
+        guard !unset.isEmpty else { return false }
+        let positions = Set(extra)
+        for i in extra {
+            for end in [i + 1, i + 2] where end == i + 1 || positions.contains(i + 1) {
+                if unset.contains(where: { value($0.name, i, end) != nil }) { return true }
+            }
+        }
+        return false
     }
 
     /// What `text` asks for, decided by `policy`: the one understanding path of `relay say`, the voice loop,
