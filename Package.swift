@@ -87,7 +87,7 @@ var targets: [Target] = [
 
     .testTarget(name: "RelayCoreTests", dependencies: ["RelayCore", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "RelayLanguageTests", dependencies: ["RelayLanguage"], swiftSettings: swiftSettings),
-    .testTarget(name: "RelayMediaTests", dependencies: ["RelayCore", "RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "RelayMediaTests", dependencies: ["RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "RelayModelTests", dependencies: ["RelayModel", "RelayMedia", "RelayTestSupport"], resources: [.copy("Fixtures")],
         swiftSettings: swiftSettings
