@@ -100,7 +100,7 @@ public struct CommandRunner: Sendable {
         return CommandOutcome(transcript: words, toolCall: call, status: OutcomeStatus(result.status), reply: result.message, result: result)
     }
 
-    /// "This will cancel every alarm, and it can't be undone. Please confirm. Say yes or no."
+    /// "Cancel all 3 alarms? Say yes or no."
     static func confirmationQuestion(for result: CommandResult) -> String {
         let message = result.message.trimmingCharacters(in: .whitespaces)
         return message.isEmpty ? "Are you sure? Say yes or no." : "\(message) Say yes or no."

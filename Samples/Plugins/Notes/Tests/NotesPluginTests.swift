@@ -58,7 +58,7 @@ struct NotesPluginTests {
             try await phone.call("notes.add_note", ["text": "a", "notebook": "Old"])
             let asked = try await phone.say("delete the notebook old")
             #expect(asked.result?.status == .needsConfirmation)
-            #expect(asked.result?.message == "This will delete a notebook and every note in it, and it can't be undone. Please confirm.")
+            #expect(asked.result?.message == "This will delete a notebook and every note in it. Please confirm.")
             let fromVideo = try await phone.say("delete the notebook old", origin: .video)
             #expect(fromVideo.result?.status == .needsConfirmation)
             let done = try await phone.say("delete the notebook old", confirmed: true)
