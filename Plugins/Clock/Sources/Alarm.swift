@@ -17,6 +17,10 @@ public struct Alarm: Codable, Sendable, Hashable, Identifiable, FetchableRecord,
     public var isEnabled: Bool
     /// When it was set.
     public var createdAt: Date
+    /// When it was last switched on (nil: when it was set); it rings at the first time of day after this.
+    public var armedAt: Date?
+    /// When it last rang.
+    public var rungAt: Date?
 
     /// Creates an alarm value (not yet inserted).
     public init(id: Int64? = nil, hour: Int, minute: Int, label: String? = nil, isEnabled: Bool = true, createdAt: Date = Date()) {
@@ -26,6 +30,13 @@ public struct Alarm: Codable, Sendable, Hashable, Identifiable, FetchableRecord,
         self.label = label
         self.isEnabled = isEnabled
         self.createdAt = createdAt
+    }
+
+    /// When it rings next, in `calendar`'s time zone: its time of day after it was armed; nil when switched off.
+    public func nextRing(calendar: Calendar) -> Date? {
+        guard isEnabled else { return nil }
+        return calendar.nextDate(after: armedAt ?? createdAt, matching: DateComponents(hour: hour, minute: minute, second: 0),
+                                 matchingPolicy: .nextTime)
     }
 
     /// `"07:30"`.
@@ -51,6 +62,8 @@ public struct CountdownTimer: Codable, Sendable, Hashable, Identifiable, Fetchab
     public var startedAt: Date
     /// When it rings.
     public var endsAt: Date
+    /// When Relay saw it finish (nil while it runs, or until a running Relay notices).
+    public var finishedAt: Date?
 
     /// Creates a timer value (not yet inserted).
     public init(id: Int64? = nil, seconds: Double, label: String? = nil, startedAt: Date) {

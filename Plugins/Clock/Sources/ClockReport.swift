@@ -8,6 +8,7 @@ enum ClockReport {
         var o: JSONObject = ["id": .int(Int(alarm.id ?? 0)), "time": .string(alarm.time)]
         o["label"] = alarm.label.map { .string($0) } ?? .null
         o["enabled"] = .bool(alarm.isEnabled)
+        if let rung = alarm.rungAt { o["rang_at"] = .string(ISO8601DateFormatter().string(from: rung)) }
         return .object(o)
     }
 
@@ -15,6 +16,7 @@ enum ClockReport {
         var o: JSONObject = ["id": .int(Int(timer.id ?? 0)), "seconds": .int(Int(timer.seconds.rounded()))]
         o["label"] = timer.label.map { .string($0) } ?? .null
         if let now { o["remaining_seconds"] = .int(Int(timer.remaining(at: now).rounded(.up))) }
+        if timer.finishedAt != nil { o["finished"] = .bool(true) }
         return .object(o)
     }
 

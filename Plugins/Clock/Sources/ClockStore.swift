@@ -20,7 +20,9 @@ public enum ClockStore {
         let sameTime = try Alarm.fetchAll(db, sql: "SELECT * FROM alarm WHERE hour = ? AND minute = ?", arguments: [hour, minute])
         if var existing = sameTime.first(where: { $0.label?.lowercased() == label?.lowercased() }) {
             if !existing.isEnabled {
+                // Switched on again: it rings at the next such time from now, not at one already past.
                 existing.isEnabled = true
+                existing.armedAt = now
                 try existing.update(db)
             }
             return (existing, false)
@@ -51,10 +53,10 @@ public enum ClockStore {
 
     // MARK: Timers
 
-    /// Timers still running at `now`, soonest first. Timers that have rung are dropped.
+    /// Timers still running at `now`, soonest first. Finished ones stay until a running Relay has
+    /// announced them (``ClockTime``), so one that ended while Relay was not running is still reported.
     public static func timers(_ db: Database, at now: Date = Date()) throws -> [CountdownTimer] {
-        try db.execute(sql: "DELETE FROM timer WHERE endsAt <= ?", arguments: [now])
-        return try CountdownTimer.fetchAll(db, sql: "SELECT * FROM timer ORDER BY endsAt, id")
+        try CountdownTimer.fetchAll(db, sql: "SELECT * FROM timer WHERE finishedAt IS NULL AND endsAt > ? ORDER BY endsAt, id", arguments: [now])
     }
 
     /// Starts a timer of `seconds` (1 s to 24 h).

@@ -115,6 +115,68 @@ public actor Dispatcher {
         }
     }
 
+    // MARK: - Time
+
+    /// The time now, on the dispatcher's clock.
+    public func now() -> Date { clock() }
+
+    /// Brings every time-keeping subsystem up to now: due timers finish, alarms ring, old items are purged.
+    ///
+    /// Each subsystem's changes commit in one transaction (not undoable: time is not a command); each event
+    /// is appended to the audit log (`origin` "time", `event` its kind). With `catchUp` (the first pass after
+    /// Relay starts) what fell due a while ago is reported as missed. A subsystem that fails is reported on
+    /// stderr and left for the next pass.
+    @discardableResult
+    public func passTime(catchUp: Bool = false) async -> [PhoneEvent] {
+        let now = clock()
+        var events: [PhoneEvent] = []
+        for subsystem in catalog.subsystems where subsystem.keepsTime {
+            do {
+                let store = try store(for: subsystem.name)
+                let passage = TimePassage(now: now, calendar: calendar, isCatchUp: catchUp)
+                let happened = try await withGate(subsystem.name) { _ in
+                    let transaction = CommandTransaction(store: store)
+                    do {
+                        let list = try await transaction.write { db in try subsystem.passTime(passage, in: db) }
+                        try await transaction.commit()
+                        return list
+                    } catch {
+                        await transaction.rollback()
+                        throw error
+                    }
+                }
+                events += happened
+            } catch {
+                FileHandle.standardError.write(Data("relay: \(subsystem.displayName) could not bring its state up to date: \(describe(error))\n".utf8))
+            }
+        }
+        for event in events {
+            var line = event.json.objectValue ?? [:]
+            line["event"] = .string(event.kind)
+            line["origin"] = .string("time")
+            line["noticed"] = .string(AuditLog.iso8601(now))
+            do { try audit.append(.object(line)) } catch {
+                FileHandle.standardError.write(Data("relay: could not append to \(audit.url.path): \(error)\n".utf8))
+            }
+        }
+        return events
+    }
+
+    /// The soonest time any subsystem will have something fall due, if any.
+    public func nextDeadline() async -> Date? {
+        let now = clock()
+        var soonest: Date?
+        for subsystem in catalog.subsystems where subsystem.keepsTime {
+            guard let store = try? store(for: subsystem.name) else { continue }
+            let calendar = calendar
+            let next = try? await withGate(subsystem.name) { _ in
+                try await store.read { db in try subsystem.nextDeadline(after: now, calendar: calendar, in: db) }
+            }
+            if let next = next ?? nil, soonest.map({ next < $0 }) ?? true { soonest = next }
+        }
+        return soonest
+    }
+
     /// Undoes the last command of this home that changed something: shorthand for dispatching `relay.undo`.
     @discardableResult
     public func undoLast(origin: CommandOrigin = .text, utterance: String? = nil) async -> CommandResult {
