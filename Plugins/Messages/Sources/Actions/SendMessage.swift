@@ -16,8 +16,11 @@ struct SendMessage: Action {
             "<please> (send|text|message) {to} [a message] (saying|that says|that) {body}",
             "<please> (send|write) [a] (message|text) to {to} (saying|that says|that) {body}",
             "<please> (tell|text) {to} [that] {body}",
+            // Who, without what: the loop asks "What should it say?" and sends the answer.
+            "<please> (text|message) {to} <please>",
+            "<please> (send|write) [a] (message|text) to {to} <please>",
         ],
-        "zh": ["<please>给{to}(发消息|发信息)说{body}", "<please>给{to}(发消息|发信息){body}", "<please>告诉{to}{body}"],
+        "zh": ["<please>给{to}(发消息|发信息)说{body}", "<please>给{to}(发消息|发信息){body}", "<please>告诉{to}{body}", "<please>给{to}(发消息|发信息)"],
     ]
 
     let to: Entity
