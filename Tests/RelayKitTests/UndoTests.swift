@@ -99,6 +99,24 @@ import Testing
         #expect(r.message == "The last command can't be undone: a sent message can't be unsent.")
     }
 
+    @Test func anUndoThatNoLongerAppliesChangesNothing() async throws {
+        let home = try TempHome(); defer { home.cleanup() }
+        let d = Self.phone(home)
+        #expect(await d.call("clock.set_alarm", ["time": "07:30"]).isDone)
+        #expect(await d.call("clock.set_alarm", ["time": "08:00"]).isDone)
+        #expect(await d.call("clock.cancel_alarm", ["time": "07:30"]).isDone)
+        // Another program takes the cancelled alarm's row id before the undo: restoring it would clash.
+        let clock = try await d.store(for: "clock")
+        try await clock.write { db in
+            try db.execute(sql: "INSERT INTO alarm (id, hour, minute, isEnabled, createdAt) VALUES (1, 6, 0, 1, ?)", arguments: [fixedNow])
+        }
+        let before = try await d.state(of: "clock")
+        let r = await d.undoLast()
+        #expect(r.status == .failed)
+        #expect(r.message.hasPrefix("The last command could not be undone, because the things it changed have changed since"))
+        #expect(try await d.state(of: "clock") == before)
+    }
+
     @Test func undoRevertsEverySubsystemACommandChanged() async throws {
         let home = try TempHome(); defer { home.cleanup() }
         let d = Self.phone(home)

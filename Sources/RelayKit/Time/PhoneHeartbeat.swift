@@ -5,7 +5,8 @@ public import Foundation
 /// `relay run`, `relay listen` (and `relay mcp`) start one. The first pass reports what came due while Relay
 /// was not running; after that it sleeps until the next deadline any subsystem declares
 /// (``Subsystem/nextDeadline(after:calendar:in:)``), but never longer than ``pollInterval``, so a timer set
-/// by another process (`relay call` next to `relay run`) is noticed too. Everything runs on a
+/// by another process (`relay call` next to `relay run`) is noticed too. Polling only reads; state is written
+/// only when something is due. Everything runs on a
 /// ``PhoneClock``, so tests drive it with a ``ManualPhoneClock``.
 ///
 /// ```swift
@@ -34,13 +35,21 @@ public struct PhoneHeartbeat: Sendable {
         let (stream, continuation) = AsyncStream<PhoneEvent>.makeStream()
         let task = Task {
             var catchUp = true
+            var lastPass: Date?
             while !Task.isCancelled {
-                for event in await dispatcher.passTime(catchUp: catchUp) { continuation.yield(event) }
-                catchUp = false
                 let now = clock.now()
+                let next = await dispatcher.nextDeadline()
+                // A pass writes (one transaction per subsystem), so it runs only at a start and when something is
+                // due — and once per instant: a deadline a pass did not clear waits for the clock to move on.
+                let due = next.map { $0 <= now } ?? false
+                if catchUp || (due && lastPass.map { now > $0 } ?? true) {
+                    for event in await dispatcher.passTime(catchUp: catchUp) { continuation.yield(event) }
+                    catchUp = false
+                    lastPass = now
+                    continue
+                }
                 var wake = now.addingTimeInterval(pollInterval)
-                // At least a millisecond ahead: a deadline at `now` that a pass did not clear must not spin the loop.
-                if let next = await dispatcher.nextDeadline(), next < wake { wake = max(next, now.addingTimeInterval(0.001)) }
+                if let next, next < wake { wake = max(next, now.addingTimeInterval(0.001)) }
                 do { try await clock.sleep(until: wake) } catch { break }
             }
             continuation.finish()
