@@ -93,6 +93,7 @@ import Testing
         let home = try TempHome(); defer { home.cleanup() }
         let d = Self.phone(home)
         #expect(await d.undoLast().message == "There is nothing to undo.")
+        #expect(await d.undoLast(origin: .video).status == .needsConfirmation)
         #expect(await d.call("messages.send_message", ["to": "Anna Smith", "body": "On my way"]).isDone)
         let r = await d.undoLast()
         #expect(r.status == .refused)

@@ -131,7 +131,9 @@ public struct CommandRunner: Sendable {
     static func choice(_ answer: String, among candidates: [Entity], for parameter: Parameter, entityNames: EntityNames) -> JSONValue? {
         if case .found(let picked) = EntityResolver.resolve(answer, among: candidates) {
             if case .entity = parameter.kind { return .string(picked.name) }
-            return try? ArgumentValidator.canonical(.string(picked.id), for: parameter).get()
+            // The id in the parameter's own JSON form: a string as is, a number read as one.
+            if let value = try? ArgumentValidator.canonical(.string(picked.id), for: parameter).get() { return value }
+            return FollowUpQuestion.read(picked.id, for: parameter, entityNames: entityNames)
         }
         return FollowUpQuestion.read(answer, for: parameter, entityNames: entityNames)
     }

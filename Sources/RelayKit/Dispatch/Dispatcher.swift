@@ -16,6 +16,11 @@ public import RelayModel
 /// past ``timeout`` → `failed`, its writes rolled back, other subsystems unaffected. Commands of one
 /// subsystem run one at a time; different subsystems run concurrently. Every command and its result
 /// is appended to ``audit``.
+///
+/// Beyond single commands: bulk and destructive actions ask first with a computed count
+/// (``ActionContext/confirm(count:_:always:)``); every committed change is saved with its inverse, so
+/// ``undoLast(origin:utterance:)`` (the `relay.undo` action) reverts the last command and an undo can be
+/// undone; ``passTime(catchUp:)`` and ``nextDeadline()`` let a ``PhoneHeartbeat`` make time pass.
 public actor Dispatcher {
     /// Every installed action.
     public nonisolated let catalog: ActionCatalog
@@ -82,7 +87,13 @@ public actor Dispatcher {
         let group = command.group ?? UUID().uuidString
         command.group = group
         let result: CommandResult
+        let isRevert = command.action == UndoLastCommand.name || command.action == RedoLastCommand.name
         switch command.action {
+        case _ where isRevert && command.origin == .video && !command.confirmed:
+            // Words in a video are not the user's: they do not take back what the user did.
+            result = CommandResult(action: command.action, status: .needsConfirmation,
+                                   message: "A command found in the video asks to \(command.action == UndoLastCommand.name ? "undo" : "redo") the last command. It needs your confirmation.",
+                                   data: ["confirm": .object(["action": .string(command.action), "arguments": .object([:]), "confirmed": .bool(true)])])
         case UndoLastCommand.name: result = await revertLast(command, redoOnly: false, now: started)
         case RedoLastCommand.name: result = await revertLast(command, redoOnly: true, now: started)
         default: result = await run(command, now: started)
