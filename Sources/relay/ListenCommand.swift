@@ -76,8 +76,13 @@ struct ListenCommand: AsyncParsableCommand {
         let speaker = speak ? ReplySpeaker(device: "default") : nil
         // The phone keeps time while Relay listens: timers and alarms are printed (and spoken) as they fall due.
         let json = self.json
+        // What fell due while Relay was not running is told before listening starts.
+        for event in await dispatcher.passTime(catchUp: true) {
+            SayCommand.print(.phone(event), json: json)
+            if event.announce, let speaker { await speaker.say(event.message) }
+        }
         let keepingTime = Task {
-            for await event in PhoneHeartbeat(dispatcher: dispatcher, clock: clock).events() {
+            for await event in PhoneHeartbeat(dispatcher: dispatcher, clock: clock).events(catchUp: false) {
                 SayCommand.print(.phone(event), json: json)
                 if event.announce, let speaker { await speaker.say(event.message) }
             }

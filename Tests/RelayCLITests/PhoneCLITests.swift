@@ -60,6 +60,17 @@ import Testing
         #expect(restored.stdout.contains(#""time":"07:30""#) && restored.stdout.contains(#""time":"08:00""#))
     }
 
+    @Test func relayListenTellsWhatFellDueBeforeListening() async throws {
+        let home = try Fixtures.folder("relay-phone-cli")
+        #expect(try await RelayCLI.run(["call", "clock.set_timer", "--args", #"{"duration": 1}"#], home: home).status == 0)
+        let silence = home.appendingPathComponent("silence.wav")
+        try await Fixtures.sox(["-n", "-r", "16000", "-c", "1", "-b", "16", silence.path, "trim", "0", "1"])
+        try await Task.sleep(for: .milliseconds(1100))
+        let run = try await RelayCLI.run(["listen", "--input", silence.path, "--json"], home: home)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.jsonLines.first?["kind"] as? String == "timer_finished", "\(run.stdout)")
+    }
+
     @Test func relayRunFiresATimer() async throws {
         let home = try Fixtures.folder("relay-phone-cli")
         #expect(try await RelayCLI.run(["call", "clock.set_timer", "--args", #"{"duration": 1}"#], home: home).status == 0)

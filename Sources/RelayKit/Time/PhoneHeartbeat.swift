@@ -29,12 +29,13 @@ public struct PhoneHeartbeat: Sendable {
         self.pollInterval = pollInterval
     }
 
-    /// The events as they happen, starting with those missed while Relay was not running. The stream runs
-    /// until the consumer stops iterating (which cancels the loop).
-    public func events() -> AsyncStream<PhoneEvent> {
+    /// The events as they happen, starting (with `catchUp`) with those missed while Relay was not running.
+    /// The stream runs until the consumer stops iterating (which cancels the loop). Pass `catchUp: false` when
+    /// the caller ran the catch-up pass itself (``Dispatcher/passTime(catchUp:)``) before doing anything else.
+    public func events(catchUp: Bool = true) -> AsyncStream<PhoneEvent> {
         let (stream, continuation) = AsyncStream<PhoneEvent>.makeStream()
         let task = Task {
-            var catchUp = true
+            var catchUp = catchUp
             var lastPass: Date?
             while !Task.isCancelled {
                 let now = clock.now()
