@@ -1,5 +1,6 @@
 public import Foundation
 public import RelayModel
+import RelayCore
 
 /// Runs commands against the installed subsystems: validate, resolve, gate, run with a timeout, audit.
 ///
@@ -111,9 +112,12 @@ public actor Dispatcher {
         return result
     }
 
-    private func commandHistory() throws -> CommandHistory {
+    private func commandHistory() async throws -> CommandHistory {
         if let history { return history }
-        let h = try CommandHistory(home: home)
+        // Opening and migrating the file blocks (and may wait on another process's lock): not on this actor's thread.
+        let home = home
+        let h = try await BlockingWork.run { try CommandHistory(home: home) }
+        if let history { return history }   // another call opened it meanwhile
         history = h
         return h
     }
