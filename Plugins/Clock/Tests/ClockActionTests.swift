@@ -80,6 +80,19 @@ import Testing
         }
     }
 
+    @Test func aLabelledTimerRingsWhenItsTimeHasPassed() async throws {
+        let clock = ManualPhoneClock(now)
+        try await PluginTest(subsystems: subsystems, clock: clock) { phone in
+            try await phone.call("clock.set_timer", ["duration": .int(480), "label": .string("pasta")])
+            clock.advance(by: 479)
+            #expect(await phone.passTime().isEmpty)
+            clock.advance(by: 1)
+            let events = await phone.passTime()
+            #expect(events.map(\.message) == ["Time's up: your pasta timer (8 minutes) is done."])
+            #expect(try await phone.rows("clock", "SELECT finishedAt IS NOT NULL AS finished FROM timer") == [["finished": .int(1)]])
+        }
+    }
+
     @Test func cancelAllAlarmsNeedsConfirmation() async throws {
         try await PluginTest(subsystems: subsystems, now: now) { phone in
             try await phone.call("clock.set_alarm", ["time": .string("07:00")])
