@@ -90,3 +90,10 @@ public struct ActionContext: Sendable {
         await caller(Command(action: action, arguments: arguments, origin: .subsystem, confirmed: confirmed, utterance: utterance))
     }
 }
+
+/// Thrown by ``ActionContext/confirm(count:_:always:)`` when the user must say yes first; the dispatcher
+/// rolls the command back and answers `needs_confirmation` with the question and the count.
+struct ConfirmationRequest: Error, Sendable {
+    let question: String
+    let count: Int
+}

@@ -9,10 +9,3 @@ public enum Reversibility: Sendable, Hashable {
     /// Undo refuses, saying why: "A sent message can't be unsent."
     case irreversible(String)
 }
-
-/// Thrown by ``ActionContext/confirm(count:_:always:)`` when the user must say yes first; the dispatcher
-/// rolls the command back and answers `needs_confirmation` with the question and the count.
-struct ConfirmationRequest: Error, Sendable {
-    let question: String
-    let count: Int
-}
