@@ -56,6 +56,28 @@ import Testing
         #expect(await d.passTime() == [])   // a one-time alarm rings once
     }
 
+    @Test func aWeekdayAlarmRingsOnWeekdaysOnly() async throws {
+        let home = try TempHome(); defer { home.cleanup() }
+        let clock = ManualPhoneClock(Self.sevenAM)   // Sunday
+        let d = Self.phone(home, clock)
+        let set = await d.call("clock.set_alarm", ["time": "07:30", "repeat": "weekdays"])
+        #expect(set.message == "Alarm set for 7:30 AM on weekdays.")
+        // Not on Sunday; on Monday and Tuesday at 7:30; still on afterwards.
+        #expect(await d.nextDeadline() == Self.sevenAM.addingTimeInterval(86_400 + 1800))
+        clock.advance(by: 3600)
+        #expect(await d.passTime() == [])
+        clock.set(Self.sevenAM.addingTimeInterval(86_400 + 1800))
+        #expect(await d.passTime().map(\.message) == ["It's 7:30 AM: your alarm is ringing."])
+        clock.set(Self.sevenAM.addingTimeInterval(2 * 86_400 + 1800))
+        #expect(await d.passTime().count == 1)
+        #expect(await d.nextDeadline() == Self.sevenAM.addingTimeInterval(3 * 86_400 + 1800))
+        // Away until the next Sunday: Wednesday to Friday were missed, told once, and Monday comes next.
+        clock.set(Self.sevenAM.addingTimeInterval(7 * 86_400))
+        let missed = await d.passTime(catchUp: true)
+        #expect(missed.map(\.kind) == ["alarm_missed"])
+        #expect(await d.nextDeadline() == Self.sevenAM.addingTimeInterval(8 * 86_400 + 1800))
+    }
+
     @Test func anAlarmThatRangWhileRelayWasNotRunningIsReportedOnStart() async throws {
         let home = try TempHome(); defer { home.cleanup() }
         let clock = ManualPhoneClock(Self.sevenAM)

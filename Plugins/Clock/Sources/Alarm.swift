@@ -21,6 +21,8 @@ public struct Alarm: Codable, Sendable, Hashable, Identifiable, FetchableRecord,
     public var armedAt: Date?
     /// When it last rang.
     public var rungAt: Date?
+    /// Which days it rings again: `daily`, `weekdays`, `weekends`; nil rings once.
+    public var repeats: String?
 
     /// Creates an alarm value (not yet inserted).
     public init(id: Int64? = nil, hour: Int, minute: Int, label: String? = nil, isEnabled: Bool = true, createdAt: Date = Date()) {
@@ -32,11 +34,29 @@ public struct Alarm: Codable, Sendable, Hashable, Identifiable, FetchableRecord,
         self.createdAt = createdAt
     }
 
-    /// When it rings next, in `calendar`'s time zone: its time of day after it was armed; nil when switched off.
+    /// When it rings next, in `calendar`'s time zone: its time of day after it was armed (and after it last
+    /// rang), on a day its repetition allows; nil when switched off.
     public func nextRing(calendar: Calendar) -> Date? {
         guard isEnabled else { return nil }
-        return calendar.nextDate(after: armedAt ?? createdAt, matching: DateComponents(hour: hour, minute: minute, second: 0),
-                                 matchingPolicy: .nextTime)
+        var after = max(armedAt ?? createdAt, rungAt ?? .distantPast)
+        // At most a week of days to skip (weekends from a Monday is five).
+        for _ in 0..<8 {
+            guard let next = calendar.nextDate(after: after, matching: DateComponents(hour: hour, minute: minute, second: 0),
+                                               matchingPolicy: .nextTime) else { return nil }
+            if Self.rings(on: next, repeats: repeats, calendar: calendar) { return next }
+            after = next
+        }
+        return nil
+    }
+
+    /// Whether an alarm repeating `repeats` rings on `date`'s day.
+    static func rings(on date: Date, repeats: String?, calendar: Calendar) -> Bool {
+        let weekday = calendar.component(.weekday, from: date)   // 1 Sunday ... 7 Saturday
+        switch repeats {
+        case "weekdays": return (2...6).contains(weekday)
+        case "weekends": return weekday == 1 || weekday == 7
+        default: return true
+        }
     }
 
     /// `"07:30"`.

@@ -30,6 +30,9 @@ public enum ClockSchema {
             }
             try db.alter(table: "timer") { t in t.add(column: "finishedAt", .datetime) }
         }
+        migrator.registerMigration("v3: repeating alarms") { db in
+            try db.alter(table: "alarm") { t in t.add(column: "repeats", .text) }
+        }
         return migrator
     }
 }

@@ -12,22 +12,25 @@ public enum ClockStore {
 
     /// Sets an alarm; an alarm already at that time with the same label is returned instead of a duplicate.
     @discardableResult
-    public static func setAlarm(_ db: Database, hour: Int, minute: Int, label: String? = nil, at now: Date = Date()) throws -> (alarm: Alarm, isNew: Bool) {
+    public static func setAlarm(_ db: Database, hour: Int, minute: Int, label: String? = nil, repeats: String? = nil,
+                                at now: Date = Date()) throws -> (alarm: Alarm, isNew: Bool) {
         guard (0...23).contains(hour), (0...59).contains(minute) else {
             throw ClockError("\(hour):\(minute) is not a time of day: hours go 0 to 23 and minutes 0 to 59.")
         }
         let label = clean(label)
         let sameTime = try Alarm.fetchAll(db, sql: "SELECT * FROM alarm WHERE hour = ? AND minute = ?", arguments: [hour, minute])
         if var existing = sameTime.first(where: { $0.label?.lowercased() == label?.lowercased() }) {
-            if !existing.isEnabled {
+            if !existing.isEnabled || (repeats != nil && existing.repeats != repeats) {
                 // Switched on again: it rings at the next such time from now, not at one already past.
+                if !existing.isEnabled { existing.armedAt = now }
                 existing.isEnabled = true
-                existing.armedAt = now
+                if let repeats { existing.repeats = repeats }
                 try existing.update(db)
             }
             return (existing, false)
         }
         var alarm = Alarm(hour: hour, minute: minute, label: label, createdAt: now)
+        alarm.repeats = repeats
         try alarm.insert(db)
         return (alarm, true)
     }

@@ -27,12 +27,22 @@ enum ClockTime {
         try db.execute(sql: "DELETE FROM timer WHERE finishedAt IS NOT NULL AND finishedAt < ?", arguments: [now.addingTimeInterval(-keepFinished)])
 
         for var alarm in try ClockStore.alarms(db) {
-            guard let ring = alarm.nextRing(calendar: passage.calendar), ring <= now else { continue }
-            alarm.isEnabled = false
+            guard let first = alarm.nextRing(calendar: passage.calendar), first <= now else { continue }
+            // A one-time alarm switches off; a repeating one waits for its next day. Rings missed on several
+            // days while Relay was not running are told once, for the last of them.
+            var last = first
+            if alarm.repeats != nil {
+                var probe = alarm
+                probe.rungAt = first
+                while let next = probe.nextRing(calendar: passage.calendar), next <= now { last = next; probe.rungAt = next }
+            } else {
+                alarm.isEnabled = false
+            }
+            let ring = last
             alarm.rungAt = ring
             try alarm.update(db)
             let missed = passage.wasMissed(ring)
-            let said = ClockReport.spoken(alarm)
+            let said = ClockReport.spoken(alarm, repetition: false)
             events.append(PhoneEvent(
                 subsystem: "clock", kind: missed ? "alarm_missed" : "alarm",
                 message: missed ? "Your \(said) alarm went off while Relay was not running." : "It's \(said): your alarm is ringing.",

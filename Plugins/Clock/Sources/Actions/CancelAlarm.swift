@@ -53,7 +53,7 @@ struct CancelAlarm: Action {
             let what = [time.map { "at \($0.spoken)" }, label.map { "called \($0)" }].compactMap { $0 }.joined(separator: " ")
             return .notFound("There is no alarm \(what).")
         }
-        return .done("Cancelled the alarm\(removed.count == 1 ? "" : "s") for \(ClockReport.list(removed.map(ClockReport.spoken))).", data: [
+        return .done("Cancelled the alarm\(removed.count == 1 ? "" : "s") for \(ClockReport.list(removed.map { ClockReport.spoken($0) })).", data: [
             "cancelled": .array(removed.map(ClockReport.json)),
         ])
     }

@@ -30,7 +30,7 @@ struct CancelTimer: Action {
         guard !removed.isEmpty else {
             return .notFound(label.map { "There is no \($0) timer running." } ?? "No timers are running.")
         }
-        return .done("Cancelled the \(ClockReport.list(removed.map(ClockReport.spoken))).", data: [
+        return .done("Cancelled the \(ClockReport.list(removed.map { ClockReport.spoken($0) })).", data: [
             "cancelled": .array(removed.map { ClockReport.json($0, now: now) }),
         ])
     }
