@@ -56,7 +56,7 @@ import Testing
 
         r = try await RelayCLI.run(["call", "notes.delete_notebook", "--args", #"{"notebook": "Work"}"#, "--home", home.path])
         #expect(r.status == 1)
-        #expect(r.stderr == "relay call: needs_confirmation: This will delete a notebook and every note in it, and it can't be undone. Please confirm. (run again with --yes)\n")
+        #expect(r.stderr == "relay call: needs_confirmation: Delete the notebook Work and its note? (run again with --yes)\n")
 
         r = try await RelayCLI.run(["call", "notes.add_note", "--args", #"{"text": "x", "notebook": "Nope"}"#, "--home", home.path])
         #expect(r.status == 1)
