@@ -1,3 +1,5 @@
+public import RelayJSON
+
 /// The one error type of the model layer: what failed, on which input, and what to try.
 ///
 /// Malformed model output keeps the raw text (`rawOutput`) so nothing the model said is lost.
@@ -51,5 +53,17 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One line: `'clip.mp4': nframes should in interval [2, 3], but got 4.`
     public var description: String {
         (path.map { "'\($0)': " } ?? "") + message
+    }
+}
+
+extension ModelError {
+    /// An `invalid_json` error for JSON text that did not parse, keeping the text.
+    public init(_ error: JSONParseError) {
+        self.init(.invalidJSON, error.message, rawOutput: error.text)
+    }
+
+    /// Parses JSON the model layer was given, reporting malformed text as ``ModelError`` (`invalid_json`).
+    static func parsingJSON(_ text: String) throws -> JSONValue {
+        do { return try JSONValue(parsing: text) } catch let error as JSONParseError { throw ModelError(error) }
     }
 }

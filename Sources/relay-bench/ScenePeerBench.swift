@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RelayAgent
 import RelayCore
-import RelayModel
 
 /// `relay-bench scenes`: shot-boundary detection side by side with PySceneDetect.
 struct ScenePeerBench: AsyncParsableCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RelayAgent
 import RelayCore
-import RelayModel
+import RelayJSON
 
 /// `relay-bench video`: Video analysis vs the ffmpeg CLI and the reference Python pipeline.
 struct VideoBench: AsyncParsableCommand {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import RelayKit
-import RelayModel
 import RelayPlugins
+import RelayJSON
 
 /// `relay actions`: List every action of the installed subsystems.
 struct ActionsCommand: AsyncParsableCommand {

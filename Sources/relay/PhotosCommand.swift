@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PhotosPlugin
 import RelayKit
-import RelayModel
+import RelayJSON
 
 /// `relay photos`: Work with the Photos library.
 struct PhotosCommand: AsyncParsableCommand {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import RelayKit
-import RelayModel
 import RelayPlugins
+import RelayJSON
 
 /// `relay plugin`: Create and inspect plugins.
 struct PluginCommand: AsyncParsableCommand {

@@ -1,7 +1,6 @@
 import Foundation
 import RelayAgent
 import RelayMedia
-import RelayModel
 import RelayTestSupport
 import Testing
 

@@ -1,6 +1,5 @@
 import Foundation
 import RelayAgent
-import RelayModel
 import RelayTestSupport
 import Testing
 

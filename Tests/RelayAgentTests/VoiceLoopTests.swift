@@ -3,6 +3,7 @@ import Foundation
 import RelayKit
 import RelayModel
 import Testing
+import RelayJSON
 
 /// The text half of the loop: follow-up questions, confirmation, not understood, and the JSON outcome.
 @Suite struct VoiceLoopTests {

@@ -1,5 +1,4 @@
 public import RelayKit
-public import RelayModel
 
 /// The Clock app: alarms at a time of day and countdown timers. State lives in `<home>/clock.sqlite`.
 public struct ClockSubsystem: Subsystem {

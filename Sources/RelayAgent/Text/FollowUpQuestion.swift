@@ -1,5 +1,5 @@
 public import RelayKit
-public import RelayModel
+public import RelayJSON
 
 /// The question asked for a missing argument ("For how long?") and how its answer is read.
 public enum FollowUpQuestion {

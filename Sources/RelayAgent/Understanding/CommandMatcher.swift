@@ -1,6 +1,7 @@
 import Foundation
 public import RelayKit
 public import RelayModel
+import RelayJSON
 
 /// One reading of an utterance as a call of an installed action, with how well it fits.
 public struct CommandMatch: Sendable, Hashable {

@@ -1,6 +1,6 @@
 import Foundation
 public import RelayKit
-public import RelayModel
+public import RelayJSON
 
 /// Reads the words of one slot as the canonical JSON value of a parameter, or says they are not one.
 ///

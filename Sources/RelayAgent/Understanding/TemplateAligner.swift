@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// Aligns an utterance's words with one sentence template, allowing the slips people make.
 ///

@@ -1,5 +1,4 @@
 public import RelayKit
-public import RelayModel
 
 /// What the text skill concluded about an utterance.
 public enum Interpretation: Sendable, Hashable {

@@ -1,5 +1,6 @@
 public import Foundation
-import RelayModel
+import RelayPerception
+import RelayMedia
 
 /// Writes a self-contained HTML report of one or more analyses: nothing is loaded from the network —
 /// keyframes are `data:` URLs, charts are inline SVG, styles are inline.

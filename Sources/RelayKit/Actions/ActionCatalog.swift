@@ -1,4 +1,5 @@
 public import RelayModel
+public import RelayJSON
 
 /// One installed action, with the subsystem it belongs to: what the catalog, docs and the matcher read.
 public struct ActionDescriptor: Sendable {

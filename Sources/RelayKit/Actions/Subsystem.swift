@@ -1,4 +1,4 @@
-public import RelayModel
+public import RelayJSON
 
 /// A simulated phone app: a named set of actions over its own SQLite state.
 ///

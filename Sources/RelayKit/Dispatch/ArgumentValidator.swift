@@ -1,4 +1,4 @@
-public import RelayModel
+public import RelayJSON
 
 /// Checks a call's JSON arguments against an action's parameters and returns them in canonical form.
 ///

@@ -1,5 +1,5 @@
 public import Foundation
-public import RelayModel
+public import RelayJSON
 
 /// Runs commands against the installed subsystems: validate, resolve, gate, run with a timeout, audit.
 ///

@@ -1,4 +1,5 @@
 public import RelayModel
+public import RelayJSON
 
 /// One way an utterance can be read as an action call.
 public struct IntentCandidate: Sendable, Hashable {

@@ -1,5 +1,5 @@
 public import GRDB
-public import RelayModel
+public import RelayJSON
 
 /// Turns SQLite rows into JSON for state snapshots (`relay state`, golden cases).
 public enum StateSnapshot {
