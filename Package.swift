@@ -65,10 +65,12 @@ var targets: [Target] = [
         dependencies: ["RelayKit"] + plugins.map { .target(name: "\($0.name)Plugin") },
         swiftSettings: swiftSettings
     ),
+    // The plugin scaffolder behind `relay plugin new/sync`: it rewrites this package's sources, so it stays with the CLI.
+    .target(name: "RelayScaffold", dependencies: ["RelayKit"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "relay",
         dependencies: [
-            "RelayJSON", "RelayMedia", "RelayModel", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins",
+            "RelayScaffold", "RelayJSON", "RelayMedia", "RelayModel", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings
@@ -99,7 +101,7 @@ var targets: [Target] = [
     .testTarget(name: "RelaySpeechTests", dependencies: ["RelaySpeech", "RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "RelayKitTests",
-        dependencies: ["RelayJSON", "RelayModel", "RelayKit", "RelayKitTesting", "RelayPlugins", "RelayTestSupport"],
+        dependencies: ["RelayJSON", "RelayModel", "RelayKit", "RelayKitTesting", "RelayPlugins", "RelayScaffold", "RelayTestSupport"],
         swiftSettings: swiftSettings
     ),
     .testTarget(
