@@ -11,6 +11,13 @@ import PackageDescription
 let installedPlugins = ["Plugins/Camera", "Plugins/Clock", "Plugins/Messages", "Plugins/Photos", "Plugins/Settings", "Samples/Plugins/Notes"]
 // END INSTALLED PLUGINS
 
+// What a plugin imports besides RelayKit (its sources) and RelayKit + RelayKitTesting (its tests): RelayMedia, for
+// the plugins that decode media themselves. A new plugin needs no entry. PackageDependencyTests checks this.
+let pluginExtraDependencies: [String: (sources: [Target.Dependency], tests: [Target.Dependency])] = [
+    "Camera": (sources: ["RelayMedia"], tests: []),
+    "Photos": (sources: ["RelayMedia"], tests: ["RelayMedia"]),
+]
+
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 let plugins: [(name: String, path: String, hasTests: Bool)] = installedPlugins.map { path in
@@ -21,6 +28,7 @@ let plugins: [(name: String, path: String, hasTests: Bool)] = installedPlugins.m
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 var targets: [Target] = [
@@ -46,10 +54,10 @@ var targets: [Target] = [
     // RelayPerception: what video analysis measures in pictures and sound (no model involved).
     .target(name: "RelayPerception", dependencies: ["RelayMedia"], swiftSettings: swiftSettings),
     .target(name: "RelayModel", dependencies: ["RelayCore", "RelayJSON", "RelayMedia", "RelayPerception"], swiftSettings: swiftSettings),
-    .target(name: "RelaySpeech", dependencies: ["RelayCore", "RelayMedia", "RelayModel", "CPocketSphinx"], swiftSettings: swiftSettings),
+    .target(name: "RelaySpeech", dependencies: ["RelayCore", "RelayMedia", "CPocketSphinx"], swiftSettings: swiftSettings),
     .target(
         name: "RelayKit",
-        dependencies: ["RelayCore", "RelayJSON", "RelayMedia", "RelayModel", .product(name: "GRDB", package: "GRDB.swift")],
+        dependencies: ["RelayCore", "RelayJSON", "RelayModel", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings
     ),
     // The plugin test kit (a product for plugin authors), built on the shared test support.
@@ -107,8 +115,10 @@ var targets: [Target] = [
     .testTarget(
         name: "RelayAgentTests",
         dependencies: [
-            "RelayAgent", "RelayKit", "RelayKitTesting", "RelayPlugins", "RelaySpeech", "RelayModel", "RelayPerception", "RelayJSON",
+            "RelayAgent", "RelayKit", "RelayKitTesting", "RelayPlugins", "RelayModel", "RelayPerception", "RelayJSON",
             "RelayMedia", "RelayTestSupport",
+            // The voice tests load the built-in plugins by name (not Samples/Plugins/Notes).
+            "CameraPlugin", "ClockPlugin", "MessagesPlugin", "PhotosPlugin", "SettingsPlugin",
         ],
         swiftSettings: swiftSettings
     ),
@@ -128,14 +138,15 @@ var targets: [Target] = [
 for plugin in plugins {
     targets.append(.target(
         name: "\(plugin.name)Plugin",
-        dependencies: ["RelayKit", "RelayMedia"],
+        dependencies: ["RelayKit"] + (pluginExtraDependencies[plugin.name]?.sources ?? []),
         path: "\(plugin.path)/Sources",
         swiftSettings: swiftSettings
     ))
     if plugin.hasTests {
         targets.append(.testTarget(
             name: "\(plugin.name)PluginTests",
-            dependencies: [.target(name: "\(plugin.name)Plugin"), "RelayKit", "RelayKitTesting", "RelayTestSupport"],
+            dependencies: [.target(name: "\(plugin.name)Plugin"), "RelayKit", "RelayKitTesting"]
+                + (pluginExtraDependencies[plugin.name]?.tests ?? []),
             path: "\(plugin.path)/Tests",
             resources: [.copy("Golden")].filter { _ in
                 FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("\(plugin.path)/Tests/Golden").path)

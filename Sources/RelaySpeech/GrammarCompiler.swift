@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a template ``RecognitionGrammar`` into JSGF for pocketsphinx, checking every word against the dictionary.
 ///
 /// Free-text slots become a loop of one-phone "words" (`relayfree0_aa`, …) added to the dictionary: the

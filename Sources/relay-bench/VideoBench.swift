@@ -3,6 +3,7 @@ import Foundation
 import RelayAgent
 import RelayCore
 import RelayJSON
+import RelayPerception
 
 /// `relay-bench video`: Video analysis vs the ffmpeg CLI and the reference Python pipeline.
 struct VideoBench: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import RelayAgent
+import RelayJSON
 import RelayMedia
 import RelayTestSupport
 import Testing

@@ -1,5 +1,6 @@
 public import RelayKit
 public import RelayJSON
+import Foundation
 
 /// The question asked for a missing argument ("For how long?") and how its answer is read.
 public enum FollowUpQuestion {

@@ -1,6 +1,7 @@
 public import Foundation
 import RelayPerception
 import RelayMedia
+import RelayModel
 
 /// Writes a self-contained HTML report of one or more analyses: nothing is loaded from the network —
 /// keyframes are `data:` URLs, charts are inline SVG, styles are inline.

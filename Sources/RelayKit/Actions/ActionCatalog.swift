@@ -1,5 +1,6 @@
 public import RelayModel
 public import RelayJSON
+import Foundation
 
 /// One installed action, with the subsystem it belongs to: what the catalog, docs and the matcher read.
 public struct ActionDescriptor: Sendable {

@@ -1,4 +1,5 @@
 public import RelayJSON
+import Foundation
 
 /// Checks a call's JSON arguments against an action's parameters and returns them in canonical form.
 ///

@@ -1,5 +1,6 @@
 public import RelayModel
 public import RelayJSON
+import Foundation
 
 /// One way an utterance can be read as an action call.
 public struct IntentCandidate: Sendable, Hashable {
