@@ -98,7 +98,7 @@ var targets: [Target] = [
 
     .testTarget(name: "RelayCoreTests", dependencies: ["RelayCore", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "RelayJSONTests", dependencies: ["RelayJSON"], swiftSettings: swiftSettings),
-    .testTarget(name: "RelayMediaTests", dependencies: ["RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "RelayMediaTests", dependencies: ["RelayCore", "RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "RelayModelTests", dependencies: ["RelayModel", "RelayJSON", "RelayMedia", "RelayTestSupport"], resources: [.copy("Fixtures")],
         swiftSettings: swiftSettings

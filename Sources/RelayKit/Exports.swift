@@ -9,5 +9,9 @@
 // Arguments, results and golden cases are JSON values (`JSONValue`, `JSONObject`, literals, `PrettyJSON`).
 @_exported public import RelayJSON
 
+// Errors: a plugin's error can take Relay's one shape (a growable code, `catch PhotosError.Code.noSuchAlbum`).
+@_exported public import protocol RelayCore.RelayError
+@_exported public import struct RelayCore.RelayErrorCode
+
 // The call a sentence, the model or a test produces: plugin tests compare `PluginTest`'s `call` with one.
 @_exported public import struct RelayModel.ToolCall

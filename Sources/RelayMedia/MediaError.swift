@@ -1,41 +1,12 @@
+public import RelayCore
+
 /// The one error type of the media layer: what failed, on which file or device, and what to try.
 ///
 /// FFmpeg's and ALSA's own messages are kept (`underlying`) next to the C function that
 /// produced them, so a bug report has everything, while `description` stays one readable line.
-public struct MediaError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A growable set of failure kinds.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        /// Stable identifier, e.g. `"open_failed"`.
-        public let rawValue: String
-        /// Creates a code.
-        public init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
-
-        /// The file does not exist or cannot be read.
-        public static let fileNotFound = Code("file_not_found")
-        /// The file exists but is empty.
-        public static let emptyFile = Code("empty_file")
-        /// The container could not be opened or recognised.
-        public static let openFailed = Code("open_failed")
-        /// The file has no stream of the kind asked for.
-        public static let noSuchStream = Code("no_such_stream")
-        /// The codec is not supported by this FFmpeg build.
-        public static let unsupportedCodec = Code("unsupported_codec")
-        /// Decoding failed beyond what can be skipped.
-        public static let decodeFailed = Code("decode_failed")
-        /// Encoding an image or audio failed.
-        public static let encodeFailed = Code("encode_failed")
-        /// Scaling or resampling failed.
-        public static let conversionFailed = Code("conversion_failed")
-        /// A seek failed.
-        public static let seekFailed = Code("seek_failed")
-        /// An argument was out of range (size, time, index).
-        public static let invalidArgument = Code("invalid_argument")
-        /// An audio device could not be opened or used.
-        public static let deviceFailed = Code("device_failed")
-        /// Memory could not be allocated.
-        public static let outOfMemory = Code("out_of_memory")
-    }
+public struct MediaError: RelayError, Hashable {
+    /// What kind of failure this is: a growable set of codes (see ``RelayError``).
+    public typealias Code = RelayErrorCode<MediaError>
 
     /// What kind of failure this is.
     public var code: Code
@@ -75,4 +46,31 @@ public struct MediaError: Error, Sendable, Hashable, CustomStringConvertible {
         if let hint { text += ". \(hint)" }
         return text
     }
+}
+
+extension RelayErrorCode where Failure == MediaError {
+    /// The file does not exist or cannot be read.
+    public static let fileNotFound = Self("file_not_found")
+    /// The file exists but is empty.
+    public static let emptyFile = Self("empty_file")
+    /// The container could not be opened or recognised.
+    public static let openFailed = Self("open_failed")
+    /// The file has no stream of the kind asked for.
+    public static let noSuchStream = Self("no_such_stream")
+    /// The codec is not supported by this FFmpeg build.
+    public static let unsupportedCodec = Self("unsupported_codec")
+    /// Decoding failed beyond what can be skipped.
+    public static let decodeFailed = Self("decode_failed")
+    /// Encoding an image or audio failed.
+    public static let encodeFailed = Self("encode_failed")
+    /// Scaling or resampling failed.
+    public static let conversionFailed = Self("conversion_failed")
+    /// A seek failed.
+    public static let seekFailed = Self("seek_failed")
+    /// An argument was out of range (size, time, index).
+    public static let invalidArgument = Self("invalid_argument")
+    /// An audio device could not be opened or used.
+    public static let deviceFailed = Self("device_failed")
+    /// Memory could not be allocated.
+    public static let outOfMemory = Self("out_of_memory")
 }

@@ -1,36 +1,12 @@
+public import RelayCore
+
 /// The one error type of the speech layer: what failed, on which file, model or server, and what to try.
 ///
 /// pocketsphinx's and espeak-ng's own messages are kept (`underlying`) next to the C function or
 /// program that produced them, so a bug report has everything, while `description` stays one line.
-public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A growable set of failure kinds.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        /// Stable identifier, e.g. `"model_not_found"`.
-        public let rawValue: String
-        /// Creates a code.
-        public init(_ rawValue: String) { self.rawValue = rawValue }
-        /// The identifier.
-        public var description: String { rawValue }
-
-        /// An acoustic model, dictionary or language model file is missing.
-        public static let modelNotFound = Code("model_not_found")
-        /// The recognizer could not be created from its configuration.
-        public static let initFailed = Code("init_failed")
-        /// A grammar could not be compiled (syntax, or no sentence left after dropping unknown words).
-        public static let invalidGrammar = Code("invalid_grammar")
-        /// Decoding an utterance failed inside the recognizer.
-        public static let decodeFailed = Code("decode_failed")
-        /// An argument was out of range (sample rate, empty audio, bad URL).
-        public static let invalidArgument = Code("invalid_argument")
-        /// A transcription server could not be reached or answered with an error.
-        public static let serverFailed = Code("server_failed")
-        /// A server or program answered with something that could not be understood.
-        public static let badResponse = Code("bad_response")
-        /// The speech synthesizer failed.
-        public static let synthesisFailed = Code("synthesis_failed")
-        /// A WAV file was malformed or of an unsupported kind.
-        public static let badAudio = Code("bad_audio")
-    }
+public struct SpeechError: RelayError, Hashable {
+    /// What kind of failure this is: a growable set of codes (see ``RelayError``).
+    public typealias Code = RelayErrorCode<SpeechError>
 
     /// What kind of failure this is.
     public var code: Code
@@ -72,4 +48,25 @@ public struct SpeechError: Error, Sendable, Hashable, CustomStringConvertible {
         if let hint { text += ". \(hint)" }
         return text
     }
+}
+
+extension RelayErrorCode where Failure == SpeechError {
+    /// An acoustic model, dictionary or language model file is missing.
+    public static let modelNotFound = Self("model_not_found")
+    /// The recognizer could not be created from its configuration.
+    public static let initFailed = Self("init_failed")
+    /// A grammar could not be compiled (syntax, or no sentence left after dropping unknown words).
+    public static let invalidGrammar = Self("invalid_grammar")
+    /// Decoding an utterance failed inside the recognizer.
+    public static let decodeFailed = Self("decode_failed")
+    /// An argument was out of range (sample rate, empty audio, bad URL).
+    public static let invalidArgument = Self("invalid_argument")
+    /// A transcription server could not be reached or answered with an error.
+    public static let serverFailed = Self("server_failed")
+    /// A server or program answered with something that could not be understood.
+    public static let badResponse = Self("bad_response")
+    /// The speech synthesizer failed.
+    public static let synthesisFailed = Self("synthesis_failed")
+    /// A WAV file was malformed or of an unsupported kind.
+    public static let badAudio = Self("bad_audio")
 }
