@@ -106,7 +106,7 @@ var targets: [Target] = [
     .testTarget(
         name: "RelayPerceptionTests", dependencies: ["RelayPerception", "RelayMedia", "RelayModel"], swiftSettings: swiftSettings
     ),
-    .testTarget(name: "RelaySpeechTests", dependencies: ["RelaySpeech", "RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "RelaySpeechTests", dependencies: ["RelayCore", "RelaySpeech", "RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "RelayKitTests",
         dependencies: ["RelayJSON", "RelayModel", "RelayKit", "RelayKitTesting", "RelayPlugins", "RelayScaffold", "RelayTestSupport"],

@@ -4,48 +4,11 @@ public import RelayCore
 ///
 /// FFmpeg's and ALSA's own messages are kept (`underlying`) next to the C function that
 /// produced them, so a bug report has everything, while `description` stays one readable line.
-public struct MediaError: RelayError, Hashable {
-    /// What kind of failure this is: a growable set of codes (see ``RelayError``).
-    public typealias Code = RelayErrorCode<MediaError>
+public typealias MediaError = OperationError<MediaLayer>
 
-    /// What kind of failure this is.
-    public var code: Code
-    /// The file path or device name involved, if any.
-    public var path: String?
-    /// What was being done, in words ("opening", "decoding video", "capturing audio").
-    public var operation: String
-    /// The C library's own message (from `av_strerror` / `snd_strerror`), if any.
-    public var underlying: String?
-    /// The C function that failed and its return code, if any.
-    public var cFunction: String?
-    /// The C return code, if any.
-    public var cCode: Int32?
-    /// What a user can do about it.
-    public var hint: String?
-
-    /// Creates an error.
-    public init(
-        _ code: Code, path: String? = nil, operation: String, underlying: String? = nil,
-        cFunction: String? = nil, cCode: Int32? = nil, hint: String? = nil
-    ) {
-        self.code = code
-        self.path = path
-        self.operation = operation
-        self.underlying = underlying
-        self.cFunction = cFunction
-        self.cCode = cCode
-        self.hint = hint
-    }
-
-    /// One line: `'clip.mp4': opening failed: Invalid data found when processing input (avformat_open_input). Is it a complete media file?`
-    public var description: String {
-        var text = path.map { "'\($0)': " } ?? ""
-        text += "\(operation) failed"
-        if let underlying { text += ": \(underlying)" }
-        if let cFunction { text += " (\(cFunction))" }
-        if let hint { text += ". \(hint)" }
-        return text
-    }
+/// The layer of ``MediaError``: FFmpeg's and ALSA's codes are already in words, so messages leave them out.
+public enum MediaLayer: OperationErrorLayer {
+    public static let showsReturnCode = false
 }
 
 extension RelayErrorCode where Failure == MediaError {

@@ -1,4 +1,5 @@
 import Foundation
+import RelayCore
 
 /// Turns a template ``RecognitionGrammar`` into JSGF for pocketsphinx, checking every word against the dictionary.
 ///

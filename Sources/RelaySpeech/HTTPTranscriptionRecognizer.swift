@@ -2,6 +2,7 @@ public import Foundation
 import RelayMedia
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import RelayCore
 #endif
 
 /// Speech recognition by an OpenAI-compatible server (`POST /v1/audio/transcriptions`): whisper.cpp's server,

@@ -1,5 +1,6 @@
 import Foundation
 import RelayMedia
+import RelayCore
 
 /// Everything that lives next to the pocketsphinx decoder: its searches, the active grammar, and the decode passes.
 ///

@@ -133,3 +133,4 @@ indirect enum SentenceTemplate: Sendable, Hashable {
 }
 
 import Foundation
+import RelayCore

@@ -4,50 +4,11 @@ public import RelayCore
 ///
 /// pocketsphinx's and espeak-ng's own messages are kept (`underlying`) next to the C function or
 /// program that produced them, so a bug report has everything, while `description` stays one line.
-public struct SpeechError: RelayError, Hashable {
-    /// What kind of failure this is: a growable set of codes (see ``RelayError``).
-    public typealias Code = RelayErrorCode<SpeechError>
+public typealias SpeechError = OperationError<SpeechLayer>
 
-    /// What kind of failure this is.
-    public var code: Code
-    /// The file, model path or URL involved, if any.
-    public var path: String?
-    /// What was being done, in words ("loading the acoustic model", "compiling the grammar").
-    public var operation: String
-    /// The library's, program's or server's own message, if any.
-    public var underlying: String?
-    /// The C function or program that failed, if any.
-    public var cFunction: String?
-    /// The C return code, exit status or HTTP status, if any.
-    public var cCode: Int32?
-    /// What a user can do about it.
-    public var hint: String?
-
-    /// Creates an error.
-    public init(
-        _ code: Code, path: String? = nil, operation: String, underlying: String? = nil,
-        cFunction: String? = nil, cCode: Int32? = nil, hint: String? = nil
-    ) {
-        self.code = code
-        self.path = path
-        self.operation = operation
-        self.underlying = underlying
-        self.cFunction = cFunction
-        self.cCode = cCode
-        self.hint = hint
-    }
-
-    /// One line: `'/usr/share/…/en-us': loading the acoustic model failed (ps_init). Install pocketsphinx-en-us.`
-    public var description: String {
-        var text = path.map { "'\($0)': " } ?? ""
-        text += "\(operation) failed"
-        if let underlying { text += ": \(underlying)" }
-        if let cFunction {
-            text += cCode.map { " (\(cFunction) returned \($0))" } ?? " (\(cFunction))"
-        }
-        if let hint { text += ". \(hint)" }
-        return text
-    }
+/// The layer of ``SpeechError``: pocketsphinx returns bare numbers and programs exit statuses, so messages show them.
+public enum SpeechLayer: OperationErrorLayer {
+    public static let showsReturnCode = true
 }
 
 extension RelayErrorCode where Failure == SpeechError {

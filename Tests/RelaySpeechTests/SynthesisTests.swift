@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RelaySpeech
+import RelayCore
 
 @Suite struct SynthesisTests {
     @Test func espeakProducesAudioOfPlausibleLength() async throws {
