@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RelayJSON
 import RelayKit
+import RelayMedia
 import RelayPlugins
 
 /// `relay photos`: Work with the Photos library.
@@ -13,8 +14,8 @@ struct PhotosCommand: AsyncParsableCommand {
     )
 }
 
-/// `relay photos import PATH…`: import files and folders through the dispatcher (`photos.find_media`, then
-/// `photos.import_media` for each file), so every file is permission-checked, timed and audited.
+/// `relay photos import PATH…`: import files and folders through the dispatcher, one `photos.import_media` command per
+/// file, so every file is permission-checked, timed, audited and committed on its own.
 struct PhotosImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -51,17 +52,14 @@ struct PhotosImportCommand: AsyncParsableCommand {
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         let urls = paths.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath, relativeTo: cwd).absoluteURL }
-        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
-        // Every path is looked at before anything is imported, so a typo fails the whole run at once.
-        var files: [String] = []
-        for url in urls {
-            let found = await dispatcher.dispatch(Command(action: "photos.find_media", arguments: ["path": .string(url.path)], origin: .cli))
-            guard found.status == .done, case .array(let list)? = found.data["files"] else {
-                printError("photos import", found.message)
-                throw ExitCode.failure
-            }
-            files += list.compactMap(\.stringValue)
+        // Every path is looked at before anything is imported, so a typo fails the whole run at once. Nothing under
+        // the phone's home folder is imported (the library's own thumbnails and copies live there).
+        if let missing = MediaFiles.missing(urls).first {
+            printError("photos import", "'\(missing.path)': no such file or folder.")
+            throw ExitCode.failure
         }
+        let files = MediaFiles.collect(urls, excluding: home.url).map(\.path)
+        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
         // One command per file: each is its own transaction, audit line and timeout, so an interrupted import
         // keeps every file it finished and a re-run imports only what is missing.
         var imported: [JSONValue] = [], alreadyInLibrary: [JSONValue] = [], failed: [JSONValue] = []

@@ -230,7 +230,6 @@ permanently delete everything in recently deleted | photos.empty_recently_delete
 import photos from /tmp/pics | photos.import_media path=/tmp/pics
 import the videos from ~/Movies/holiday into the album Trip | photos.import_media path=~/Movies/holiday album=Trip
 add /home/me/cat.jpg to my library | photos.import_media path=/home/me/cat.jpg
-what files can i import from /tmp/pics | photos.find_media path=/tmp/pics
 # --- Camera
 take a photo | camera.take_photo
 take a picture please | camera.take_photo

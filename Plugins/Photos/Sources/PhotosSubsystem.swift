@@ -14,7 +14,7 @@ public struct PhotosSubsystem: Subsystem {
     public var summary: String { "The photo library: import, search by date, kind, album or label; albums, favorites, Recently Deleted." }
     public var actions: [any Action.Type] {
         [
-            ImportMedia.self, FindMedia.self, SearchMedia.self, ListAlbums.self, CreateAlbum.self, RenameAlbum.self, DeleteAlbum.self,
+            ImportMedia.self, SearchMedia.self, ListAlbums.self, CreateAlbum.self, RenameAlbum.self, DeleteAlbum.self,
             AddToAlbum.self, RemoveFromAlbum.self, FavoritePhotos.self, UnfavoritePhotos.self, DeletePhotos.self,
             RecoverPhotos.self, EmptyRecentlyDeleted.self,
         ]
