@@ -2,8 +2,8 @@ import Foundation
 import RelayAgent
 import RelayKit
 import RelayMedia
-import RelayModel
 import Testing
+import RelayJSON
 
 /// A fresh simulated phone with the seeded state spoken commands refer to, and a voice loop over it.
 struct VoiceHarness {
