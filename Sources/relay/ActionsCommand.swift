@@ -40,6 +40,8 @@ struct ActionsCommand: AsyncParsableCommand {
     @Option(help: "Only this subsystem's actions.")
     var subsystem: String?
 
+    @OptionGroup var home: HomeOptions
+
     func validate() throws {
         if [markdown, tools, jsgf].filter({ $0 }).count + (json && !sentences ? 1 : 0) > 1 || (sentences && (markdown || tools || jsgf)) {
             throw ValidationError("Choose one of --json, --markdown, --tools, --jsgf, --sentences (--sentences may add --json).")
@@ -47,11 +49,12 @@ struct ActionsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var subsystems = InstalledPlugins.subsystems
+        let all = await PhoneSubsystems.load(home: home.url, command: "actions").subsystems
+        var subsystems = all
         if let subsystem {
             subsystems = subsystems.filter { $0.name == subsystem }
             if subsystems.isEmpty {
-                printError("actions", "there is no subsystem named \(subsystem); installed: \(InstalledPlugins.subsystems.map(\.name).joined(separator: ", ")).")
+                printError("actions", "there is no subsystem named \(subsystem); installed: \(all.map(\.name).joined(separator: ", ")).")
                 throw ExitCode.failure
             }
         }

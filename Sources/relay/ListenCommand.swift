@@ -60,7 +60,7 @@ struct ListenCommand: AsyncParsableCommand {
             printError("listen", "\(error)")
             throw ExitCode.failure
         }
-        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+        let dispatcher = Dispatcher(subsystems: await PhoneSubsystems.load(home: home.url, command: "listen").subsystems, home: home.url)
         let loop: VoiceLoop
         do {
             loop = try await VoiceLoop(

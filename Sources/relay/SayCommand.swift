@@ -35,7 +35,9 @@ struct SayCommand: AsyncParsableCommand {
     @OptionGroup var model: ModelOptions
 
     func run() async throws {
-        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+        let (subsystems, remote) = await PhoneSubsystems.load(home: home.url, command: "say")
+        defer { _ = remote }
+        let dispatcher = Dispatcher(subsystems: subsystems, home: home.url)
         let runner = try model.commandRunner(dispatcher: dispatcher)
         let interaction: any CommandInteraction = yes || !KeyboardInteraction.isAvailable
             ? UnattendedInteraction(confirmsEverything: yes) : KeyboardInteraction()
