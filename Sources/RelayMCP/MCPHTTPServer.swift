@@ -234,7 +234,11 @@ private final class HTTPHandler: ChannelInboundHandler, @unchecked Sendable {
             }
             body.writeBuffer(&chunk)
         case .end:
-            guard !refused, let h = head else { return }
+            if refused {
+                context.channel.close(promise: nil)
+                return
+            }
+            guard let h = head else { return }
             head = nil
             var headers: [String: String] = [:]
             for (name, value) in h.headers { headers[name] = headers[name].map { "\($0), \(value)" } ?? value }
@@ -257,7 +261,9 @@ private final class HTTPHandler: ChannelInboundHandler, @unchecked Sendable {
         let channel = context.channel
         channel.write(HTTPServerResponsePart.head(HTTPResponseHead(version: h.version, status: .payloadTooLarge, headers: headers)), promise: nil)
         channel.write(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: message))), promise: nil)
-        channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in channel.close(promise: nil) }
+        // The connection closes once the client has sent the rest of its body (read and dropped): closing now
+        // would reset the connection under a client still writing, and it would never see the 413.
+        channel.writeAndFlush(HTTPServerResponsePart.end(nil), promise: nil)
     }
 
     private static func write(_ response: HTTPResponse, version: HTTPVersion, to channel: any Channel) async {

@@ -28,7 +28,7 @@ enum RelayPrompts {
             return .init(description: "Analyse \(path) and file its highlights", messages: [
                 .user(.text(text: """
                     Call analyze_video with path "\(path)". From its timeline, pick the scenes worth keeping (the longest ones \
-                    and those with events). Import the video's keyframes into Photos with photos_import, into \(albumWords). \
+                    and those with events). Import the video's keyframes into Photos with photos_import_media, into \(albumWords). \
                     Then tell me in three or four sentences what the video shows and what you filed.
                     """)),
             ])
