@@ -114,7 +114,8 @@ var targets: [Target] = [
         swiftSettings: swiftSettings
     ),
     // End-to-end tests: they run the built `relay` binary as a user would.
-    .testTarget(name: "RelayCLITests", dependencies: ["relay", "RelayTestSupport"], swiftSettings: swiftSettings),
+    // MCPPeers/ holds the Python MCP peers (official SDK) that the MCP tests run.
+    .testTarget(name: "RelayCLITests", dependencies: ["relay", "RelayTestSupport"], exclude: ["MCPPeers"], swiftSettings: swiftSettings),
 
     // Fuzz targets (Samples/scripts/fuzz.sh builds them with libFuzzer and AddressSanitizer). In a normal build each
     // is a small program that replays the input files it is given, so they always compile.

@@ -6,11 +6,14 @@ Usage: stdio_client.py RELAY_BINARY HOME. Prints one JSON object of observations
 import asyncio
 import json
 import sys
+import warnings
 
 from mcp import ClientSession
 from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.types import ElicitResult
 
+# resources/subscribe is what relay mcp's protocol revision (2025-06-18) has; the SDK warns that newer ones replace it.
+warnings.filterwarnings("ignore", message="resources/subscribe")
 relay, home = sys.argv[1], sys.argv[2]
 report: dict = {}
 elicitations: list[str] = []
@@ -19,6 +22,16 @@ elicitations: list[str] = []
 async def accept(context, params) -> ElicitResult:
     elicitations.append(params.message)
     return ElicitResult(action="accept", content={"confirm": True})
+
+
+updated: list[str] = []
+
+
+async def on_message(message) -> None:
+    # Notifications from relay mcp: keep the URIs of resources/updated.
+    uri = getattr(getattr(message, "params", None), "uri", None)
+    if getattr(message, "method", None) == "notifications/resources/updated" and uri is not None:
+        updated.append(str(uri))
 
 
 def text(result) -> str:
@@ -33,7 +46,7 @@ async def main() -> None:
     params = StdioServerParameters(command=relay, args=["mcp", "--home", home, "--timeout", "5"], env={"RELAY_HOME": home})
     # Session 1: a client that offers elicitation.
     async with stdio_client(params) as (read, write):
-        async with ClientSession(read, write, elicitation_callback=accept) as session:
+        async with ClientSession(read, write, elicitation_callback=accept, message_handler=on_message) as session:
             init = await session.initialize()
             report["server_name"] = init.server_info.name
             tools = (await session.list_tools()).tools
@@ -48,11 +61,14 @@ async def main() -> None:
                         "destructiveHint": a.destructive_hint if a else None,
                         "idempotentHint": a.idempotent_hint if a else None,
                     }
+            await session.subscribe_resource("relay://state/settings")
             before = (await session.read_resource("relay://state/settings")).contents[0].text
             report["wifi_call"] = outcome(await session.call_tool("settings_set_toggle", {"toggle": "wifi", "on": False}))
             after = (await session.read_resource("relay://state/settings")).contents[0].text
             report["settings_before"] = json.loads(before)
             report["settings_after"] = json.loads(after)
+            await session.call_tool("settings_get_toggle", {"toggle": "wifi"})  # a read: no update
+            report["updated"] = list(updated)
             await session.call_tool("clock_set_alarm", {"time": "07:30"})
             report["cancel_with_elicitation"] = outcome(await session.call_tool("clock_cancel_all_alarms", {}))
             report["alarms_after_cancel"] = outcome(await session.call_tool("clock_list_alarms", {}))
