@@ -164,6 +164,17 @@ public actor LineStdioTransport: Transport {
 
     /// The id of a response (a message with `result` or `error` and an `id`), as JSON text.
     static func responseID(in data: Data) -> String? {
+        // Fast path: the SDK encodes with sorted keys, so a response starts {"id":…,"jsonrpc"… and the id can be read
+        // without parsing a large result (tools/list is tens of kilobytes).
+        let head = data.prefix(96)
+        if head.starts(with: Data(#"{"id":"#.utf8)), let end = head.firstIndex(of: UInt8(ascii: ",")),
+           head[end...].starts(with: Data(#","jsonrpc":"2.0","result":"#.utf8)) || head[end...].starts(with: Data(#","error":"#.utf8)) {
+            let token = String(decoding: head[(head.startIndex + 6)..<end], as: UTF8.self)
+            if token.hasPrefix("\""), token.hasSuffix("\""), token.count >= 2, !token.dropFirst().dropLast().contains("\\") {
+                return "s:" + token.dropFirst().dropLast()
+            }
+            if let n = Int(token) { return "n:\(n)" }
+        }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               object["method"] == nil, object["result"] != nil || object["error"] != nil, let id = object["id"] else { return nil }
         return idKey(id)

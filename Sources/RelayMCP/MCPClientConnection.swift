@@ -3,7 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import RelayCore
-import RelayModel
+public import RelayModel
 
 /// Talking to an external MCP server failed; the message names the server and says what happened.
 public struct RemoteServerError: Error, Sendable, CustomStringConvertible {
@@ -275,4 +275,27 @@ actor MCPClientConnection {
         let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
         return s == s.rounded() ? "\(Int(s)) seconds" : String(format: "%.1f seconds", s)
     }
+}
+
+/// A plain MCP client over a program's standard input and output, for benchmarks and diagnostics
+/// (`relay-bench mcp`): the same connection Relay uses for plugin servers.
+public struct MCPStdioClient: Sendable {
+    private let connection: MCPClientConnection
+
+    /// Starts `executable` with `arguments` and runs the MCP handshake.
+    /// - Throws: ``RemoteServerError`` naming the program when it cannot start or answer.
+    public static func start(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                             timeout: Duration = .seconds(30)) async throws -> MCPStdioClient {
+        let entry = MCPConfig.Server(name: "client", transport: .stdio(command: executable, arguments: arguments, environment: environment),
+                                     sentences: [:], timeout: nil, fingerprint: "")
+        return MCPStdioClient(connection: try await MCPClientConnection.open(entry, label: "The MCP server \(executable)", timeout: timeout))
+    }
+
+    /// Sends a request and returns its result.
+    public func request(_ method: String, _ params: JSONObject = [:], timeout: Duration = .seconds(30)) async throws -> JSONValue {
+        try await connection.request(method, params, timeout: timeout)
+    }
+
+    /// Stops the program.
+    public func close() async { await connection.close() }
 }

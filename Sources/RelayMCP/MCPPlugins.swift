@@ -9,15 +9,18 @@ public import RelayModel
 /// let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems + remote.subsystems, home: home)
 /// ```
 ///
-/// Loading starts every server in `<home>/mcp.json` and asks for its tools. A server that cannot be reached keeps
-/// the tools it listed last time (cached in `<home>/mcp-tools.json`), so its actions still exist and fail with a
-/// message naming it, and it is tried again on the next call.
+/// Each server's tools are cached in `<home>/mcp-tools.json` (with the configuration they came from). A load that
+/// finds a server's tools cached does not start it: it starts on its first call, so `relay say` does not spawn every
+/// plugin server for every command. A load with `probe` (`relay mcp`, `relay plugin list`), or one that finds no cache
+/// for a server, starts it and lists its tools. A server that cannot start keeps its cached tools, so its actions
+/// still exist and fail with a message naming it.
 public struct MCPPlugins: Sendable {
     /// How one server is doing, for `relay plugin list`.
     public struct Health: Sendable {
         /// The server's name (its subsystem).
         public var name: String
-        /// `ok`, `cached` (unreachable; tools from the last successful start) or `failing` (unreachable, no tools known).
+        /// `ok` (started and listed its tools now), `not_started` (its tools from the cache; it starts on first use)
+        /// or `failing` (could not start or list; cached tools, if any, are kept).
         public var status: String
         /// How many tools became actions.
         public var tools: Int
@@ -43,7 +46,8 @@ public struct MCPPlugins: Sendable {
     public static let none = MCPPlugins(subsystems: [], health: [], problems: [], servers: [])
 
     /// Loads `<home>/mcp.json`; servers named like a built-in subsystem are skipped with a problem.
-    public static func load(home: URL, builtIn: [any Subsystem], startTimeout: Duration = .seconds(20)) async -> MCPPlugins {
+    /// - Parameter probe: start every server and list its tools even when they are cached (health checks, `relay mcp`).
+    public static func load(home: URL, builtIn: [any Subsystem], probe: Bool = false, startTimeout: Duration = .seconds(20)) async -> MCPPlugins {
         let config: MCPConfig
         do { config = try MCPConfig.load(home: home) } catch {
             return MCPPlugins(subsystems: [], health: [], problems: ["\(error)"], servers: [])
@@ -62,8 +66,10 @@ public struct MCPPlugins: Sendable {
         // Start them all at once: each is a process that takes its time to import its SDK.
         let listed = await withTaskGroup(of: (Int, RemoteMCPServer, Result<[JSONObject], any Error>).self) { group in
             for (i, entry) in usable.enumerated() {
+                let cached = probe ? nil : cache.tools(for: entry)
                 group.addTask {
-                    let server = RemoteMCPServer(config: entry, startTimeout: startTimeout)
+                    let server = RemoteMCPServer(config: entry, startTimeout: startTimeout, cacheHome: home)
+                    if let cached { return (i, server, .success(cached)) }
                     do { return (i, server, .success(try await server.listTools())) } catch { return (i, server, .failure(error)) }
                 }
             }
@@ -82,16 +88,19 @@ public struct MCPPlugins: Sendable {
             switch result {
             case .success(let list):
                 tools = list
-                cache.store(entry, tools: list)
-                message = "\(list.count) tools"
+                if await server.starts > 0 {
+                    cache.store(entry, tools: list)
+                    message = "\(list.count) tools"
+                } else {
+                    status = "not_started"
+                    message = "\(list.count) tools, as it listed them last; it starts on first use"
+                }
             case .failure(let error):
                 message = "\(error)"
+                status = "failing"
                 if let cached = cache.tools(for: entry) {
                     tools = cached
-                    status = "cached"
                     message += " (its \(cached.count) tools from the last start are kept)"
-                } else {
-                    status = "failing"
                 }
             }
             var actions: [any Action.Type] = []
@@ -191,6 +200,13 @@ struct ToolCache {
         return cached["tools"]?.arrayValue?.compactMap(\.objectValue)
     }
 
+    /// Stores `tools` for `entry` in the cache file at once (after a server started lazily).
+    static func update(home: URL, _ entry: MCPConfig.Server, tools: [JSONObject]) {
+        var cache = ToolCache(home: home)
+        cache.store(entry, tools: tools)
+        cache.save()
+    }
+
     mutating func store(_ entry: MCPConfig.Server, tools: [JSONObject]) {
         let value: JSONValue = ["config": .string(entry.fingerprint), "tools": .array(tools.map { .object($0) })]
         guard entries[entry.name] != value else { return }
@@ -205,7 +221,7 @@ struct ToolCache {
         let temporary = url.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try Data(JSONValue.object(entries).compactJSON.utf8).write(to: temporary)
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
         }

@@ -16,10 +16,14 @@ public actor RemoteMCPServer {
     /// How many times a connection was opened (1 after the first start; more after restarts).
     public private(set) var starts = 0
 
-    init(config: MCPConfig.Server, startTimeout: Duration) {
+    /// Where the tool cache lives, refreshed whenever the server starts.
+    nonisolated let cacheHome: URL?
+
+    init(config: MCPConfig.Server, startTimeout: Duration, cacheHome: URL? = nil) {
         self.config = config
         self.displayName = "\(config.name) (MCP server)"
         self.startTimeout = startTimeout
+        self.cacheHome = cacheHome
     }
 
     private var label: String { "The MCP server \(config.name)" }
@@ -38,9 +42,18 @@ public actor RemoteMCPServer {
         return opened
     }
 
+    /// Lists the tools of a server that started for a call, so the next command sees tools it added or changed.
+    private func refreshCache(_ connection: MCPClientConnection) async {
+        guard let cacheHome, let tools = try? await listTools(on: connection) else { return }
+        ToolCache.update(home: cacheHome, config, tools: tools)
+    }
+
     /// Every tool the server lists (following `nextCursor`), as raw MCP tool objects.
     func listTools() async throws -> [JSONObject] {
-        let connection = try await live()
+        try await listTools(on: try await live())
+    }
+
+    private func listTools(on connection: MCPClientConnection) async throws -> [JSONObject] {
         var tools: [JSONObject] = []
         var cursor: String?
         repeat {
@@ -66,7 +79,12 @@ public actor RemoteMCPServer {
     /// Calls `tool`; the dispatcher's time limit cancels the call (and the server is restarted next time).
     func callTool(_ tool: String, arguments: JSONObject) async throws -> ToolReply {
         do {
+            let fresh = connection == nil
             let connection = try await live()
+            if fresh && starts == 1 {
+                // Started for this call from cached tools: refresh the cache in the background.
+                Task { await self.refreshCache(connection) }
+            }
             // The entry's own limit, if any; otherwise only the dispatcher's (cancellation) bounds the call.
             let limit = config.timeout ?? .seconds(3600)
             let result = try await connection.request("tools/call", ["name": .string(tool), "arguments": .object(arguments)], timeout: limit)

@@ -92,7 +92,10 @@ struct RemoteToolAction<Slot: RemoteToolSlot>: Action {
         let reply = try await definition.server.callTool(definition.toolName, arguments: arguments)
         let text = reply.text.isEmpty ? "\(definition.toolName) finished." : reply.text
         if reply.isError {
-            throw ActionFailure(.failed, "\(definition.server.displayName) reported an error from \(definition.toolName): \(text)")
+            // The Python SDK words every tool error "Error executing tool NAME: …"; the message already names both.
+            let prefix = "Error executing tool \(definition.toolName): "
+            let reason = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+            throw ActionFailure(.failed, "\(definition.server.displayName) reported an error from \(definition.toolName): \(reason)")
         }
         var data: JSONObject = ["text": .string(reply.text)]
         if let structured = reply.structured { data["structured"] = structured }

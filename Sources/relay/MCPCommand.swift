@@ -80,10 +80,9 @@ struct MCPCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let (subsystems, remote) = await PhoneSubsystems.load(home: home.url, command: "mcp")
+        let (subsystems, remote) = await PhoneSubsystems.load(home: home.url, command: "mcp", probe: true)
         let dispatcher = Dispatcher(subsystems: subsystems, home: home.url, timeout: .milliseconds(Int64(timeout * 1000)))
         let service = RelayMCPService(dispatcher: dispatcher, runner: try model.commandRunner(dispatcher: dispatcher))
-        defer { _ = remote }
         if let http {
             let (host, port) = try Self.parse(http)
             let server = MCPHTTPServer(service: service, configuration: .init(host: host, port: port, token: token, allowedOrigins: allowOrigin))

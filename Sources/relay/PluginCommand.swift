@@ -102,7 +102,7 @@ struct PluginCommand: AsyncParsableCommand {
                 ["plugin": .string(name), "subsystem": .string(s.name), "actions": .int(s.actions.count), "summary": .string(s.summary)]
             }
             // External MCP servers from <home>/mcp.json, each started to check its health.
-            let remote = await MCPPlugins.load(home: home.url, builtIn: subsystems)
+            let remote = await MCPPlugins.load(home: home.url, builtIn: subsystems, probe: true)
             for problem in remote.problems { printError("plugin list", problem) }
             for (s, h) in zip(remote.subsystems, remote.health) {
                 rows.append(["plugin": .string(s.name), "subsystem": .string(s.name), "actions": .int(s.actions.count), "summary": .string(s.summary),

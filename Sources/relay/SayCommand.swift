@@ -35,8 +35,7 @@ struct SayCommand: AsyncParsableCommand {
     @OptionGroup var model: ModelOptions
 
     func run() async throws {
-        let (subsystems, remote) = await PhoneSubsystems.load(home: home.url, command: "say")
-        defer { _ = remote }
+        let subsystems = await PhoneSubsystems.load(home: home.url, command: "say").subsystems
         let dispatcher = Dispatcher(subsystems: subsystems, home: home.url)
         let runner = try model.commandRunner(dispatcher: dispatcher)
         let interaction: any CommandInteraction = yes || !KeyboardInteraction.isAvailable

@@ -14,6 +14,7 @@ import os
 import tempfile
 
 from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import ToolAnnotations
 
 server = MCPServer("groceries", instructions="A shopping list: add, list, remove and clear items.")
@@ -40,7 +41,7 @@ def save(items: dict[str, int]) -> None:
 def add_item(item: str, quantity: int = 1) -> str:
     """Add an item to the shopping list (or more of one already on it)."""
     if quantity < 1:
-        raise ValueError("quantity must be at least 1")
+        raise ToolError("quantity must be at least 1")
     items = load()
     name = item.strip().lower()
     items[name] = items.get(name, 0) + quantity
@@ -60,7 +61,8 @@ def remove_item(item: str) -> str:
     items = load()
     name = item.strip().lower()
     if name not in items:
-        raise ValueError(f"{name} is not on the shopping list")
+        # ToolError's message reaches the user; any other exception shows only "Error executing tool remove_item".
+        raise ToolError(f"{name} is not on the shopping list")
     del items[name]
     save(items)
     return f"Removed {name} from the shopping list."

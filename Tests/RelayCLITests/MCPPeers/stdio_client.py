@@ -5,6 +5,7 @@ Usage: stdio_client.py RELAY_BINARY HOME. Prints one JSON object of observations
 
 import asyncio
 import json
+import os
 import sys
 import warnings
 
@@ -96,7 +97,11 @@ async def main() -> None:
             except Exception as e:
                 report["bad_arguments_error"] = str(e)
             report["still_serving"] = outcome(await session.call_tool("settings_get_toggle", {"toggle": "wifi"}))
-    # Session 2: a client without elicitation gets a result that asks for a second call.
+    # Session 2: a client without elicitation gets a result that asks for a second call. (A home without mcp.json:
+    # this session needs no plugin servers, whose Python start-up would only cost time.)
+    plain = os.path.join(home, "plain")
+    os.makedirs(plain, exist_ok=True)
+    params = StdioServerParameters(command=relay, args=["mcp", "--home", plain], env={"RELAY_HOME": plain})
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
             await session.initialize()
