@@ -218,7 +218,9 @@ actor MCPClientConnection {
         let text = String(decoding: body, as: UTF8.self)
         if contentType.hasPrefix("text/event-stream") {
             // The answer is one of the stream's events (others may be notifications or requests to the client).
-            for event in text.components(separatedBy: "\n\n") {
+            // SSE lines end in CR LF, LF or CR.
+            let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            for event in normalized.components(separatedBy: "\n\n") {
                 let data = event.split(separator: "\n").filter { $0.hasPrefix("data:") }.map { $0.dropFirst(5).trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
                 guard case .object(let o)? = try? JSONValue(parsing: data), o["id"]?.intValue == id, o["method"] == nil else { continue }
                 return try Self.result(of: o, label: label).get()

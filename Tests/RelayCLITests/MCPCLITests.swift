@@ -174,6 +174,41 @@ import Testing
         #expect(list2.contains("\"milk\": 2") && list2.contains("\"bread\": 1"))
     }
 
+    /// A plugin server reached by `url` (Streamable HTTP, SSE answers), and what happens when it goes away.
+    @Test func pluginServerOverHTTP() async throws {
+        let home = try Fixtures.folder("relay-mcp-remote")
+        let python = try await Self.python.value
+        let portFile = home.appendingPathComponent("port")
+        let server = try ChildProcess(python, [Self.peers.appendingPathComponent("http_server.py").path,
+                                               Self.packageRoot.appendingPathComponent("Samples/MCP/groceries/groceries.py").path, portFile.path],
+                                      environment: ["GROCERIES_FILE": home.appendingPathComponent("groceries.json").path]).start()
+        var stopped = false
+        defer { if !stopped { server.send(SIGKILL) } }   // never signal a pid after it was reaped (it may be reused)
+        var port: String?
+        for _ in 0..<300 where port == nil {
+            port = try? String(contentsOf: portFile, encoding: .utf8)
+            if port == nil { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        let url = "http://127.0.0.1:\(try #require(port, "the server never chose a port"))/mcp"
+        try Data(#"{"mcpServers": {"shop": {"type": "streamable-http", "url": "\#(url)"}}}"#.utf8).write(to: home.appendingPathComponent("mcp.json"))
+        // uvicorn listens a moment after the port is chosen.
+        var list = try await RelayCLI.run(["plugin", "list"], home: home)
+        for _ in 0..<40 where !list.stdout.contains("MCP: ok") {
+            try await Task.sleep(for: .milliseconds(250))
+            list = try await RelayCLI.run(["plugin", "list"], home: home)
+        }
+        #expect(list.stdout.contains("shop\tshop\t4 actions\tExternal MCP server at \(url).\tMCP: ok (4 tools)"), "\(list.stdout)\(list.stderr)")
+        let add = try await RelayCLI.run(["call", "shop.add_item", "--args", #"{"item": "tea"}"#], home: home)
+        #expect(add.stdout == "Added 1 tea to the shopping list; it now has 1.\n", "\(add.stderr)")
+        let missing = try await RelayCLI.run(["call", "shop.remove_item", "--args", #"{"item": "coffee"}"#], home: home)
+        #expect(missing.stderr == "relay call: failed: shop (MCP server) reported an error from remove_item: coffee is not on the shopping list\n")
+        server.send(SIGKILL)
+        stopped = true
+        _ = await server.output()
+        let gone = try await RelayCLI.run(["call", "shop.list_items"], home: home)
+        #expect(gone.status == 1 && gone.stderr.contains("relay call: failed: The MCP server shop at \(url) cannot be reached"), "\(gone.stderr)")
+    }
+
     /// Raw lines a broken or hostile client might send over stdio: each gets a JSON-RPC error, nothing is lost.
     @Test func hostileInputOverStdio() async throws {
         let home = try Fixtures.folder("relay-mcp-raw")
