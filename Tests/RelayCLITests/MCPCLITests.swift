@@ -163,6 +163,19 @@ import Testing
         #expect((outcome["tool_call"] as? [String: Any])?["name"] as? String == "groceries.add_item")
         #expect(outcome["reply"] as? String == "Added 1 bread to the shopping list; it now has 1.")
 
+        // A real model (an OpenAI-compatible server) gets the remote tools in its tool block, and its call runs.
+        let model = try LocalHTTPServer(replies: [.json(status: 200, body: """
+            {"id": "c1", "object": "chat.completion", "created": 1, "model": "qwen", "choices": [{"index": 0, "message": {"role": "assistant", "content": null,
+             "tool_calls": [{"id": "t1", "type": "function", "function": {"name": "groceries.list_items", "arguments": "{}"}}]}, "finish_reason": "tool_calls"}]}
+            """)])
+        defer { model.stop() }
+        let asked = try await RelayCLI.run(["say", "what do I need to buy", "--model-url", model.baseURL.absoluteString, "--model", "qwen"], home: home)
+        #expect(asked.status == 0, "\(asked.stderr)")
+        #expect(asked.stdout.contains("\"milk\": 2"))
+        let body = String(decoding: try #require(model.requests.first).body, as: UTF8.self)
+        // (OpenAI-style APIs take no dots in function names: the model client sends groceries__add_item.)
+        #expect(body.contains(#""name":"groceries__add_item""#) && body.contains("Add an item to the shopping list"), "the tool block: \(body.prefix(300))")
+
         let invalid = try await RelayCLI.run(["call", "groceries.add_item", "--args", #"{"quantity": "lots"}"#], home: home)
         #expect(invalid.status == 1 && invalid.stderr.contains("invalid_arguments"), "validated by Relay before the server sees it")
         let refused = try await RelayCLI.run(["say", "clear my shopping list"], home: home)
