@@ -1,5 +1,5 @@
 import FuzzHarness
-import RelayKit
+import RelayLanguage
 import RelayModel
 
 // Fuzz target: the two text parsers that take outside input. The first byte picks one:

@@ -91,19 +91,20 @@ public enum GoldenCases {
                 let confirmed: Bool = { if case .bool(let b)? = c["confirmed"] { b } else { false } }()
                 for sentence in sentences {
                     report.sentences += 1
-                    let m = await phone.understand(sentence)
+                    let interpretation = await phone.understand(sentence)
                     let label = "case \(i) \"\(sentence)\""
                     guard expectUnderstood else {
-                        if let best = m.best { failures.append("\(label): expected not understood, got \(best.action) \(JSONValue.object(best.arguments).compactJSON)") }
+                        if let best = interpretation.match {
+                            failures.append("\(label): expected not understood, got \(best.call.name) \(JSONValue.object(best.call.arguments).compactJSON)")
+                        }
                         continue
                     }
-                    guard let best = m.best else {
-                        let near = m.candidates.first.map { " (closest: \($0.action) \(JSONValue.object($0.arguments).compactJSON), score \(String(format: "%.2f", $0.score)))" } ?? ""
-                        failures.append("\(label): not understood\(near)")
+                    guard let best = interpretation.match?.call else {
+                        failures.append("\(label): not understood (\(interpretation))")
                         continue
                     }
-                    if let expectedAction, best.action != expectedAction {
-                        failures.append("\(label): expected \(expectedAction), got \(best.action) \(JSONValue.object(best.arguments).compactJSON)")
+                    if let expectedAction, best.name != expectedAction {
+                        failures.append("\(label): expected \(expectedAction), got \(best.name) \(JSONValue.object(best.arguments).compactJSON)")
                         continue
                     }
                     if let expectedArgs, !JSONMatch.equal(.object(expectedArgs), .object(best.arguments)) {
@@ -112,7 +113,7 @@ public enum GoldenCases {
                     }
                     guard run else { continue }
                     report.commands += 1
-                    let result = await phone.dispatcher.dispatch(best.command(origin: .voice, utterance: sentence, confirmed: confirmed))
+                    let result = await phone.dispatcher.dispatch(Command(best, origin: .voice, confirmed: confirmed, utterance: sentence))
                     let expectedStatus: String = { if case .string(let s)? = c["status"] { s } else { "done" } }()
                     if result.status.rawValue != expectedStatus {
                         failures.append("\(label): expected status \(expectedStatus), got \(result.status.rawValue): \(result.message)")

@@ -45,10 +45,10 @@ public struct PluginTest {
 
 /// What `phone.say` heard and did.
 public struct Heard: Sendable {
-    /// The matcher's reading.
-    public var match: IntentMatch
+    /// What the one understanding path made of the sentence (the same code `relay say` and the voice loop run).
+    public var interpretation: Interpretation
     /// The chosen call, or nil when not understood.
-    public var call: ToolCall? { match.best?.toolCall }
+    public var call: ToolCall? { interpretation.match?.call }
     /// The dispatcher's result, when a call was chosen and run.
     public var result: CommandResult?
 }
@@ -65,29 +65,31 @@ public struct PluginTestFailure: Error, CustomStringConvertible, Sendable {
 public struct TestPhone: Sendable {
     /// The dispatcher over the test's temporary home.
     public let dispatcher: Dispatcher
-    /// The sentence matcher over the same subsystems.
-    public let matcher: IntentMatcher
+    /// The sentence matcher over the same subsystems: ``CommandMatcher``, the one `relay say` and the voice loop use.
+    public let matcher: CommandMatcher
+    /// How sure the matcher must be (the product's defaults).
+    public var policy = UnderstandingPolicy()
 
     /// Creates a phone over `dispatcher`.
     public init(dispatcher: Dispatcher) {
         self.dispatcher = dispatcher
-        self.matcher = IntentMatcher(catalog: dispatcher.catalog)
+        self.matcher = CommandMatcher(catalog: dispatcher.catalog)
     }
 
     /// The temporary home folder.
     public var home: URL { dispatcher.home }
 
     /// Reads `sentence` with live entity names, without running anything.
-    public func understand(_ sentence: String) async -> IntentMatch {
-        matcher.match(sentence, entities: await dispatcher.entityNames())
+    public func understand(_ sentence: String) async -> Interpretation {
+        matcher.interpret(sentence, entityNames: await dispatcher.entityNames(), policy: policy)
     }
 
     /// Reads `sentence` and, when understood, runs the call (origin `.voice`).
     public func say(_ sentence: String, confirmed: Bool = false, origin: CommandOrigin = .voice) async throws -> Heard {
-        let m = await understand(sentence)
-        guard let best = m.best else { return Heard(match: m, result: nil) }
-        let result = await dispatcher.dispatch(best.command(origin: origin, utterance: sentence, confirmed: confirmed))
-        return Heard(match: m, result: result)
+        let interpretation = await understand(sentence)
+        guard let call = interpretation.match?.call else { return Heard(interpretation: interpretation, result: nil) }
+        let result = await dispatcher.dispatch(Command(call, origin: origin, confirmed: confirmed, utterance: sentence))
+        return Heard(interpretation: interpretation, result: result)
     }
 
     /// Runs an action and returns its result whatever the status (for testing refusals and errors).

@@ -1,3 +1,5 @@
+import RelayLanguage
+
 /// Turns a template ``RecognitionGrammar`` into JSGF for pocketsphinx, checking every word against the dictionary.
 ///
 /// Free-text slots become a loop of one-phone "words" (`relayfree0_aa`, …) added to the dictionary: the
@@ -55,15 +57,15 @@ struct GrammarCompiler {
         var droppedValues: [String] = []
     }
 
-    func compile(sentences: [String], slots: [String: [String]], freeTextSlots: Set<String>) throws -> Output {
+    func compile(sentences: [RecognitionGrammar.Parsed], slots: [String: [String]], freeTextSlots: Set<String>) throws -> Output {
         var context = Context(slots: slots, freeTextSlots: freeTextSlots.sorted())
         var alternatives: [String] = []
         var dropped: [String] = []
-        for sentence in sentences {
-            let template = try SentenceTemplate.parse(sentence)
-            switch try expand(template, &context, in: sentence) {
+        for parsed in sentences {
+            let template = try parsed.mapError { Self.syntaxError($0) }.get()
+            switch try expand(template.root, &context, in: template.text) {
             case .text(let text): alternatives.append(text)
-            case .impossible: dropped.append(sentence)
+            case .impossible: dropped.append(template.text)
             case .empty: break
             }
         }
@@ -100,8 +102,14 @@ struct GrammarCompiler {
         return Output(jsgf: jsgf, report: report, newWords: context.newWords, fillerSlots: fillerSlots)
     }
 
-    private func expand(_ template: SentenceTemplate, _ context: inout Context, in sentence: String) throws -> Expansion {
-        switch template {
+    /// Compiles template texts (parsed here), for callers without a ``RecognitionGrammar``.
+    func compile(sentences: [String], slots: [String: [String]], freeTextSlots: Set<String>) throws -> Output {
+        try compile(sentences: sentences.map { text in Result { () throws(SentenceTemplate.SyntaxError) in try SentenceTemplate(text) } },
+                    slots: slots, freeTextSlots: freeTextSlots)
+    }
+
+    private func expand(_ node: SentenceTemplate.Node, _ context: inout Context, in sentence: String) throws -> Expansion {
+        switch node {
         case .word(let word):
             guard let spoken = resolve(word, &context) else {
                 context.unknownWords.insert(word)
@@ -122,7 +130,9 @@ struct GrammarCompiler {
             if context.slotValues[name] == nil {
                 var values: [String] = []
                 for value in rawValues {
-                    if case .text(let text) = try expand(try SentenceTemplate.parse(value), &context, in: value) {
+                    let template: SentenceTemplate
+                    do { template = try SentenceTemplate(value) } catch { throw Self.syntaxError(error) }
+                    if case .text(let text) = try expand(template.root, &context, in: value) {
                         values.append(text)
                     } else {
                         context.droppedValues.append("\(name): \(value)")
@@ -145,6 +155,7 @@ struct GrammarCompiler {
             }
             return parts.isEmpty ? .empty : .text(parts.joined(separator: " "))
         case .alternatives(let choices):
+            // `[x]` parses as `(x | )`: an empty choice makes the group optional.
             var texts: [String] = []
             var canBeEmpty = false
             for choice in choices {
@@ -158,25 +169,20 @@ struct GrammarCompiler {
             if weighted {
                 return .text(Self.weightedChoice(texts + (canBeEmpty ? ["<NULL>"] : [])))
             }
-            let group = "( " + texts.joined(separator: " | ") + " )"
-            return .text(canBeEmpty ? "[ \(group) ]" : group)
-        case .optional(let inner):
-            if case .text(let text) = try expand(inner, &context, in: sentence) {
-                return .text(weighted ? Self.weightedChoice([text, "<NULL>"]) : "[ \(text) ]")
-            }
-            return .empty
+            return .text(canBeEmpty ? "[ " + texts.joined(separator: " | ") + " ]" : "( " + texts.joined(separator: " | ") + " )")
         }
+    }
+
+    static func syntaxError(_ error: SentenceTemplate.SyntaxError) -> SpeechError {
+        SpeechError(.invalidGrammar, operation: "parsing the sentence template \"\(error.template)\"", underlying: error.problem,
+                    hint: "Templates use (a | b), [optional] and {slot}")
     }
 
     /// The dictionary words to say `word` with, adding compound words to `context.newWords`.
     private func resolve(_ word: String, _ context: inout Context) -> String? {
         if pronunciation(word) != nil || context.newWords[word] != nil { return word }
-        if word.contains("-") {
-            let parts = word.split(separator: "-").map(String.init)
-            let resolved = parts.compactMap { pronunciation($0) == nil ? nil : $0 }
-            if resolved.count == parts.count, !parts.isEmpty { return resolved.joined(separator: " ") }
-            return nil
-        }
+        // Templates are normalised like utterances ("o'clock" → "oclock"); the dictionary lists the written form.
+        if let written = TextNormalizer.writtenForms(of: word).first(where: { pronunciation($0) != nil }) { return written }
         if let phones = compoundPronunciation(word, parts: 3) {
             context.newWords[word] = phones
             return word

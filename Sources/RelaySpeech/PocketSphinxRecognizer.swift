@@ -124,6 +124,17 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
         try await queue.run { engine in try engine.setGrammar(grammar) }
     }
 
+    /// Compiles `grammar` against this recognizer's dictionary without loading it: the JSGF that
+    /// ``setGrammar(_:)`` would hand to pocketsphinx (`relay actions --jsgf` prints it).
+    public func compile(_ grammar: RecognitionGrammar) async throws -> CompiledGrammar {
+        try await queue.run { engine in try engine.compile(grammar).grammar }
+    }
+
+    /// The JSGF text of the active grammar, exactly as handed to pocketsphinx; nil before the first grammar.
+    public func activeJSGF() async throws -> String? {
+        try await queue.run { engine in engine.activeJSGF }
+    }
+
     /// Transcribes under the active grammar, rejecting speech and noise that do not fit it.
     public func transcribe(_ utterance: [Float], sampleRate: Int) async throws -> Transcript {
         try await queue.run { engine in try engine.recognize(utterance, sampleRate: sampleRate) }

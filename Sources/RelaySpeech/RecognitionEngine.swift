@@ -26,37 +26,40 @@ struct RecognitionEngine {
         words = try WordReference(configuration: configuration)
     }
 
-    /// Compiles and activates `grammar`; the previous grammar stays active if this one fails.
-    mutating func setGrammar(_ grammar: RecognitionGrammar) throws -> GrammarReport {
-        let jsgf: String
-        var report = GrammarReport()
-        var newFillers: [String: String] = [:]
+    /// The JSGF text of the active grammar, exactly as handed to pocketsphinx.
+    private(set) var activeJSGF: String?
+
+    /// Compiles `grammar` against the dictionary without loading it: the JSGF and words it would load.
+    func compile(_ grammar: RecognitionGrammar) throws -> (grammar: CompiledGrammar, newWords: [String: String], fillerSlots: [String: String]) {
         switch grammar.source {
         case .jsgf(let text):
-            jsgf = text
+            return (CompiledGrammar(jsgf: text, report: GrammarReport(sentenceCount: 1)), [:], [:])
         case .templates(let sentences, let slots, let freeTextSlots):
             let decoder = self.decoder
             var compiler = GrammarCompiler(pronunciation: { decoder.pronunciation(of: $0) })
             compiler.freeTextPhoneProbability = configuration.freeTextPhoneProbability
             let output = try compiler.compile(sentences: sentences, slots: slots, freeTextSlots: freeTextSlots)
-            for (word, phones) in output.newWords.sorted(by: { $0.key < $1.key }) where !addedWords.contains(word) {
-                try decoder.addWord(word, phones: phones)
-                addedWords.insert(word)
-            }
-            jsgf = output.jsgf
-            report = output.report
-            newFillers = output.fillerSlots
+            return (CompiledGrammar(jsgf: output.jsgf, report: output.report), output.newWords, output.fillerSlots)
+        }
+    }
+
+    /// Compiles and activates `grammar`; the previous grammar stays active if this one fails.
+    mutating func setGrammar(_ grammar: RecognitionGrammar) throws -> GrammarReport {
+        let (compiled, newWords, newFillers) = try compile(grammar)
+        for (word, phones) in newWords.sorted(by: { $0.key < $1.key }) where !addedWords.contains(word) {
+            try decoder.addWord(word, phones: phones)
+            addedWords.insert(word)
         }
         grammarGeneration += 1
         let name = "relay_grammar_\(grammarGeneration)"
         // The old search may be the active one: switch away before it is replaced.
         _ = try? decoder.decode([], search: Self.phoneSearch)
-        try decoder.setGrammar(name: name, jsgf: jsgf, beams: configuration.grammarBeams)
+        try decoder.setGrammar(name: name, jsgf: compiled.jsgf, beams: configuration.grammarBeams)
         if let old = grammarSearch { decoder.removeSearch(name: old) }
         grammarSearch = name
         fillerSlots = newFillers
-        if case .jsgf = grammar.source { report.sentenceCount = 1 }
-        return report
+        activeJSGF = compiled.jsgf
+        return compiled.report
     }
 
     /// Decodes under the grammar, checks the fit against the phone loop, fills free-text slots.

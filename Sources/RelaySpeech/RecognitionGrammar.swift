@@ -1,3 +1,5 @@
+public import RelayLanguage
+
 /// What a grammar-constrained recognizer may hear: sentence templates with slot lists, or raw JSGF.
 ///
 /// Templates use the syntax of Relay's action sentences (after Home Assistant's hassil and Rhasspy):
@@ -8,15 +10,25 @@
 /// is compiled; see ``GrammarReport`` for what happens to unknown words.
 public struct RecognitionGrammar: Sendable, Hashable {
     enum Source: Sendable, Hashable {
-        case templates(sentences: [String], slots: [String: [String]], freeTextSlots: Set<String>)
+        case templates(sentences: [Parsed], slots: [String: [String]], freeTextSlots: Set<String>)
         case jsgf(String)
     }
+
+    /// A sentence parsed by RelayLanguage's one template parser, or why it did not parse (reported when compiled).
+    typealias Parsed = Result<SentenceTemplate, SentenceTemplate.SyntaxError>
 
     let source: Source
 
     /// A grammar from sentence templates and slot lists (rebuild it when a list such as album names changes).
     public init(sentences: [String], slots: [String: [String]] = [:], freeTextSlots: Set<String> = []) {
-        source = .templates(sentences: sentences, slots: slots, freeTextSlots: freeTextSlots)
+        source = .templates(
+            sentences: sentences.map { text in Result { () throws(SentenceTemplate.SyntaxError) in try SentenceTemplate(text) } },
+            slots: slots, freeTextSlots: freeTextSlots)
+    }
+
+    /// A grammar from templates already parsed (an action's sentences with their rules inlined), with slot lists.
+    public init(templates: [SentenceTemplate], slots: [String: [String]] = [:], freeTextSlots: Set<String> = []) {
+        source = .templates(sentences: templates.map { .success($0) }, slots: slots, freeTextSlots: freeTextSlots)
     }
 
     /// A grammar given as JSGF text (`#JSGF V1.0; grammar g; public <s> = …;`), used as it is.
@@ -29,9 +41,18 @@ public struct RecognitionGrammar: Sendable, Hashable {
     private init(source: Source) { self.source = source }
 }
 
+/// A grammar as the recognizer loads it: the JSGF text handed to pocketsphinx and what compiling kept and dropped.
+public struct CompiledGrammar: Sendable, Hashable {
+    /// The JSGF text, exactly as given to the decoder.
+    public var jsgf: String
+    /// What compiling kept and dropped.
+    public var report: GrammarReport
+}
+
 /// What compiling a ``RecognitionGrammar`` kept and dropped.
 ///
-/// Words missing from the dictionary: a hyphenated word is said as its parts ("wi-fi" → "wi fi"); a compound
+/// Words missing from the dictionary: templates are normalised like utterances, so "Wi-Fi" is already the words
+/// "wi fi" and "o'clock" is looked up as written; a compound
 /// of two or three dictionary words gets the concatenated pronunciation ("airdrop" = "air" + "drop") under its
 /// own spelling, so transcripts keep the template's word; anything else drops the alternative, slot value,
 /// optional part or sentence containing it. Spelling unknown words letter by letter was rejected: nobody says

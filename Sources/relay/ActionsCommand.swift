@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import RelayAgent
 import RelayKit
 import RelayModel
 import RelayPlugins
+import RelaySpeech
 
 /// `relay actions`: List every action of the installed subsystems.
 struct ActionsCommand: AsyncParsableCommand {
@@ -14,7 +16,8 @@ struct ActionsCommand: AsyncParsableCommand {
             --json prints a JSON array of {"name", "subsystem", "description", "permission", "parameters" (the JSON \
             Schema the model sees), "sentences" (templates by language)}; --tools prints the tool specs in the \
             {"type": "function", "function": {...}} form; --markdown prints the reference page; --jsgf prints the speech \
-            grammar (JSGF) of the sentences of --language; --sentences prints every sentence the templates expand to \
+            grammar exactly as `relay listen` hands it to the recognizer (JSGF, English, with the names of this home's \
+            albums and contacts and the --wake-phrase); --sentences prints every sentence the templates expand to \
             (action, tab, sentence; with --json an array of {"action", "text", "template"}).
             """
     )
@@ -28,13 +31,18 @@ struct ActionsCommand: AsyncParsableCommand {
     @Flag(help: "Print the tool specs the model sees, as a JSON array.")
     var tools = false
 
-    @Flag(help: "Print the JSGF speech grammar of the sentence templates.")
+    @Flag(help: "Print the speech grammar (JSGF) the recognizer of `relay listen` loads.")
     var jsgf = false
+
+    @Option(help: ArgumentHelp("With --jsgf: the wake phrase `relay listen` would be given.", valueName: "text"))
+    var wakePhrase: String?
+
+    @OptionGroup var home: HomeOptions
 
     @Flag(help: "Print every sentence the templates expand to (slots as examples or {name}).")
     var sentences = false
 
-    @Option(help: "Language of --jsgf and of the sentences shown (en, zh).")
+    @Option(help: "Language of the sentences shown (en, zh); the speech grammar is English.")
     var language = "en"
 
     @Option(help: "Only this subsystem's actions.")
@@ -46,6 +54,11 @@ struct ActionsCommand: AsyncParsableCommand {
         if [markdown, tools, jsgf].filter({ $0 }).count + (json && !sentences ? 1 : 0) > 1 || (sentences && (markdown || tools || jsgf)) {
             throw ValidationError("Choose one of --json, --markdown, --tools, --jsgf, --sentences (--sentences may add --json).")
         }
+        if jsgf, language != "en" {
+            throw ValidationError("--jsgf prints the English speech grammar: the recognizer (pocketsphinx en-us) hears English only.")
+        }
+        if wakePhrase != nil, !jsgf { throw ValidationError("--wake-phrase goes with --jsgf.") }
+        if let wakePhrase, WakePhrase(wakePhrase) == nil { throw ValidationError("--wake-phrase needs at least one word.") }
     }
 
     func run() async throws {
@@ -75,7 +88,7 @@ struct ActionsCommand: AsyncParsableCommand {
         } else if markdown {
             print(catalog.markdown(), terminator: "")
         } else if jsgf {
-            print(catalog.jsgfGrammar(language: language), terminator: "")
+            try await printSpeechGrammar(catalog)
         } else {
             for s in subsystems {
                 print("\(s.displayName) (\(s.name)): \(s.summary)")
@@ -87,6 +100,21 @@ struct ActionsCommand: AsyncParsableCommand {
                     if let example = a.sentences[language].first { print("      e.g. \"\(example.template)\"") }
                 }
             }
+        }
+    }
+
+    /// The grammar `relay listen` builds (``VoiceLoop/commandGrammar(catalog:entityNames:wakePhrase:)``), compiled
+    /// by the recognizer against its dictionary: the text printed is the text pocketsphinx gets.
+    private func printSpeechGrammar(_ catalog: ActionCatalog) async throws {
+        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+        let grammar = VoiceLoop.commandGrammar(
+            catalog: catalog, entityNames: await dispatcher.entityNames(), wakePhrase: wakePhrase.flatMap(WakePhrase.init))
+        do {
+            let recognizer = try await PocketSphinxRecognizer(configuration: VoiceLoop.defaultRecognizer)
+            print(try await recognizer.compile(grammar).jsgf, terminator: "")
+        } catch {
+            printError("actions", "cannot compile the speech grammar: \(error)")
+            throw ExitCode.failure
         }
     }
 }

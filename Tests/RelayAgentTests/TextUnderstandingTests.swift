@@ -129,3 +129,42 @@ func unordered(_ o: JSONObject) -> [String: JSONValue] {
         #expect(refused.text == QwenStub.notUnderstoodRefusal)
     }
 }
+
+/// How far understanding generalises: the held-out paraphrases, scored right / asks / wrong / not understood.
+///
+/// A reading with a required value left out is a question ("Which level: brightness or volume?"), not an action.
+/// The figures are printed for the record; the bounds hold what was measured when the set was written (issue 12:
+/// 42 of 60 right, none misread) so that understanding can only get better. Making a sentence pass by adding its
+/// template is not allowed: these sentences are held out.
+@Suite struct HeldOutParaphraseTests {
+    @Test func paraphrasesAreUnderstoodOrRefusedRatherThanMisread() {
+        let cases = GoldenTextCase.parse(heldOutParaphrases)
+        let commands = cases.filter { $0.expected != nil }
+        #expect(commands.count == 60)
+        #expect(cases.count - commands.count >= 5)
+        var right = 0, asks: [String] = [], notUnderstood: [String] = [], wrong: [String] = []
+        for golden in cases {
+            let match = TextUnderstandingTests.skill.interpret(golden.sentence).match
+            switch (golden.expected, match) {
+            case (nil, nil): break
+            case (nil, let match?): wrong.append("\(golden.sentence) → \(match.call.name) \(JSONValue.object(match.call.arguments).compactJSON)")
+            case (_?, nil): notUnderstood.append(golden.sentence)
+            case (let expected?, let match?):
+                if match.call.name == expected.name && unordered(match.call.arguments) == unordered(expected.arguments) {
+                    right += 1
+                } else if match.call.name == expected.name, !match.missing.isEmpty,
+                          match.call.arguments.allSatisfy({ expected.arguments[$0.key] == $0.value }) {
+                    asks.append(golden.sentence)
+                } else {
+                    wrong.append("\(golden.sentence) → \(match.call.name) \(JSONValue.object(match.call.arguments).compactJSON), expected \(expected.name) \(JSONValue.object(expected.arguments).compactJSON)")
+                }
+            }
+        }
+        print("held-out paraphrases: \(right)/\(commands.count) right, \(asks.count) ask a follow-up, \(wrong.count) misread, \(notUnderstood.count) not understood")
+        print("held-out asks: \(asks)")
+        print("held-out not understood: \(notUnderstood)")
+        print("held-out misread: \(wrong)")
+        #expect(right >= 42)
+        #expect(wrong.isEmpty, "misread: \(wrong)")
+    }
+}

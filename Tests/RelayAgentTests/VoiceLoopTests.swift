@@ -1,6 +1,7 @@
 import Foundation
 @testable import RelayAgent
 import RelayKit
+import RelayLanguage
 import RelayModel
 import Testing
 

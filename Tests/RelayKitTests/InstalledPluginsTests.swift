@@ -28,7 +28,6 @@ struct InstalledPluginsTests {
         #expect(Set(subsystems.map(\.name)).count == subsystems.count)
         let catalog = ActionCatalog(subsystems: subsystems)
         #expect(catalog.problems.isEmpty, "\(catalog.problems)")
-        #expect(IntentMatcher(catalog: catalog).problems.isEmpty)
         // Every action has an English sentence and a description.
         for a in catalog.actions {
             #expect(!a.sentences["en"].isEmpty, "\(a.name) has no English sentence")
@@ -40,7 +39,7 @@ struct InstalledPluginsTests {
 @Suite("Matcher speed over the installed plugins")
 struct MatcherSpeedTests {
     @Test func matchingIsFastEnoughForAVoiceLoop() {
-        let matcher = IntentMatcher(catalog: ActionCatalog(subsystems: InstalledPlugins.subsystems))
+        let matcher = CommandMatcher(catalog: ActionCatalog(subsystems: InstalledPlugins.subsystems))
         let utterances = [
             "turn on the wifi", "set an alarm for quarter past seven", "create a notebook called Travel",
             "please could you kindly do something about the weather tomorrow morning",  // fuzzy pass, not understood
@@ -53,10 +52,10 @@ struct MatcherSpeedTests {
         var worst = Duration.zero
         for u in utterances {
             let start = threadCPUTime()
-            _ = matcher.match(u)
+            _ = matcher.interpret(u)
             worst = max(worst, threadCPUTime() - start)
         }
-        print("matcher: worst of \(utterances.count) utterances over \(matcher.templateCount) templates: \(worst) of CPU")
+        print("matcher: worst of \(utterances.count) utterances over \(matcher.actionNames.count) actions: \(worst) of CPU")
         #expect(worst < .seconds(1))
     }
 }

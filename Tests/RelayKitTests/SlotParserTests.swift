@@ -1,5 +1,6 @@
 import Foundation
 import RelayKit
+import RelayLanguage
 import Testing
 
 @Suite("Slot parsers")
@@ -10,7 +11,8 @@ struct SlotParserTests {
         #expect(TextNormalizer.words("What's the Wi-Fi?") == ["what", "is", "the", "wi", "fi"])
         #expect(TextNormalizer.words("Set it to 6:45pm, please!") == ["set", "it", "to", "6:45", "pm", "please"])
         #expect(TextNormalizer.words("50% brightness") == ["50", "percent", "brightness"])
-        #expect(TextNormalizer.words("Mom's café") == ["moms", "cafe"])
+        #expect(TextNormalizer.words("Mom's café") == ["mom", "cafe"])
+        #expect(TextNormalizer.words("yesterday's pictures, O'Brien") == ["yesterday", "pictures", "obrien"])
         #expect(TextNormalizer.words("打开无线网络") == ["打", "开", "无", "线", "网", "络"])
         #expect(TextNormalizer.normalize("打开 Wi-Fi 吧") == "打开 wi fi 吧")
         #expect(TextNormalizer.words("I don't know, it's 2.5") == ["i", "do", "not", "know", "it", "is", "2.5"])

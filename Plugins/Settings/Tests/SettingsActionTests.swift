@@ -11,7 +11,7 @@ import Testing
 
     @Test func declarationsAreConsistent() {
         #expect(ActionCatalog(subsystems: subsystems).problems == [])
-        #expect(IntentMatcher(subsystems: subsystems).problems == [])
+        #expect(CommandMatcher(subsystems: subsystems).problems == [])
     }
 
     @Test func newPhoneHasDefaults() async throws {

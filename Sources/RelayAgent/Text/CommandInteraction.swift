@@ -1,3 +1,4 @@
+import RelayLanguage
 public import RelayKit
 
 /// How the loop asks the user something mid-command: a yes/no confirmation or a missing argument.

@@ -51,15 +51,14 @@ public struct CommandRunner: Sendable {
             return CommandOutcome(transcript: text, toolCall: nil, status: .notUnderstood, reply: Self.notUnderstoodReply)
         }
         let names = await dispatcher.entityNames()
-        let request = ModelRequest(messages: [.system(systemPrompt), .user(words)], tools: dispatcher.catalog.toolSpecs)
-        let response: ModelResponse
+        let understood: ToolCall?
         do {
-            response = try await makeModel(names).respond(to: request)
+            understood = try await understand(words, entityNames: names)
         } catch {
             emit(.error("The model failed: \(error)"))
             return CommandOutcome(transcript: words, toolCall: nil, status: .failed, reply: "Sorry, something went wrong understanding that.")
         }
-        guard var call = response.toolCalls.first else {
+        guard var call = understood else {
             return CommandOutcome(transcript: words, toolCall: nil, status: .notUnderstood, reply: Self.notUnderstoodReply)
         }
         emit(.toolCall(call))
@@ -98,6 +97,15 @@ public struct CommandRunner: Sendable {
         }
         emit(.result(result))
         return CommandOutcome(transcript: words, toolCall: call, status: OutcomeStatus(result.status), reply: result.message, result: result)
+    }
+
+    /// The model's call for `text` (nil when it makes none), asked exactly as ``run(_:origin:interaction:emit:)`` asks it:
+    /// the words plus every installed action as a tool.
+    public func understand(_ text: String, entityNames: EntityNames? = nil) async throws -> ToolCall? {
+        let names: EntityNames
+        if let entityNames { names = entityNames } else { names = await dispatcher.entityNames() }
+        let request = ModelRequest(messages: [.system(systemPrompt), .user(text)], tools: dispatcher.catalog.toolSpecs)
+        return try await makeModel(names).respond(to: request).toolCalls.first
     }
 
     /// "This will cancel every alarm, and it can't be undone. Please confirm. Say yes or no."

@@ -1,3 +1,4 @@
+import RelayLanguage
 public import RelayKit
 public import RelayModel
 

@@ -28,7 +28,7 @@ public struct TextCommandSkill: StubSkill {
 
     /// What the skill makes of `text` when offered `tools` (all installed actions when nil).
     public func interpret(_ text: String, tools: Set<String>? = nil) -> Interpretation {
-        policy.decide(matcher.candidates(for: text, entityNames: entityNames, tools: tools))
+        matcher.interpret(text, entityNames: entityNames, tools: tools, policy: policy)
     }
 
     public func answer(_ input: StubInput) async throws -> StubAnswer? {

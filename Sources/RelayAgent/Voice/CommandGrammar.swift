@@ -1,5 +1,6 @@
 import Foundation
 public import RelayKit
+import RelayLanguage
 public import RelaySpeech
 
 /// The speech grammar of the installed actions: their English sentence templates, slots filled with
@@ -10,37 +11,35 @@ public import RelaySpeech
 public enum CommandGrammar {
     /// The recognition grammar for `catalog` with the live `entityNames`, every sentence optionally prefixed by the wake phrase.
     public static func make(catalog: ActionCatalog, entityNames: EntityNames, wakePhrase: String? = nil) -> RecognitionGrammar {
-        var sentences: [String] = []
+        var templates: [SentenceTemplate] = []
         var slots: [String: [String]] = [:]
         var free: Set<String> = []
         // The wake phrase is optional in the grammar and required of the transcript: forced onto audio that
         // lacks it, "hey relay" got squeezed into a few frames and the rest still fitted a command, so the
         // decoder must be free to leave it out when it was not said.
-        let prefix = wakePhrase.map { "[" + TextNormalizer.words($0).joined(separator: " ") + "] " } ?? ""
+        let wake = wakePhrase.map { SentenceTemplate.optional(.sequence(TextNormalizer.words($0).map { .word($0) })) }
         for action in catalog.actions {
-            let subsystem = catalog.subsystem(named: action.subsystem)
-            let rules = SentenceRules.builtIn.merging(subsystem?.rules ?? [:]).byLanguage["en"] ?? [:]
-            for sentence in action.sentences["en"] {
-                guard let template = try? SentenceTemplate(sentence.template, rules: rules) else { continue }
+            for template in action.sentences(in: "en").map(\.template) {
                 guard anchorsFreeText(template.root, parameters: action.parameters) else { continue }
                 // One-word commands ("cheese", "louder") are what noise and coughs decode to; say two words or more.
                 guard shortestLength(template.root) >= 2 else { continue }
-                var usable = true
-                let text = render(template.root) { name in
-                    guard let p = action.type.parameter(named: name) else { usable = false; return "" }
+                // Slots become one shared list per kind of value; a typed slot with nothing sayable drops the template.
+                let spoken = template.replacingSlots { name -> SentenceTemplate.Node? in
+                    guard let p = action.type.parameter(named: name) else { return nil }
                     let key = slotKey(p.kind, parameter: p.name)
                     if let values = SpokenValues.values(for: p.kind, entityNames: entityNames) {
-                        guard !values.isEmpty else { usable = false; return "" }
+                        guard !values.isEmpty else { return nil }
                         slots[key] = values
                     } else {
                         free.insert(key)
                     }
-                    return "{\(key)}"
+                    return .slot(key)
                 }
-                if usable, !text.isEmpty { sentences.append(prefix + text) }
+                guard let spoken else { continue }
+                templates.append(wake.map { SentenceTemplate(text: spoken.text, root: .sequence([$0, spoken.root])) } ?? spoken)
             }
         }
-        return RecognitionGrammar(sentences: sentences, slots: slots, freeTextSlots: free)
+        return RecognitionGrammar(templates: templates, slots: slots, freeTextSlots: free)
     }
 
     /// The grammar of a yes/no answer.
@@ -115,24 +114,6 @@ public enum CommandGrammar {
         case .timeOfDay: "time"
         case .date: "date"
         case .entity(let k): "entity_\(k.name)"
-        }
-    }
-
-    /// The template in RelaySpeech's syntax: `(a | b)`, `[x]`, `{slot}`.
-    static func render(_ node: SentenceTemplate.Node, slot: (String) -> String) -> String {
-        switch node {
-        case .word(let w):
-            return w
-        case .slot(let s):
-            return slot(s)
-        case .sequence(let children):
-            return children.map { render($0, slot: slot) }.filter { !$0.isEmpty }.joined(separator: " ")
-        case .alternatives(let children):
-            let optional = children.contains { if case .sequence(let c) = $0 { c.isEmpty } else { false } }
-            let parts = children.map { render($0, slot: slot) }.filter { !$0.isEmpty }
-            guard !parts.isEmpty else { return "" }
-            let body = parts.joined(separator: " | ")
-            return optional ? "[ \(body) ]" : "( \(body) )"
         }
     }
 }

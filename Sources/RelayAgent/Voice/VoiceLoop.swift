@@ -59,13 +59,18 @@ public final class VoiceLoop: Sendable {
     private let prompts: PromptRecognizer
     private let grammarState: GrammarState
 
+    /// The grammar the loop's recognizer loads for `catalog`, `entityNames` and `wakePhrase` (`relay actions --jsgf`
+    /// prints it compiled).
+    public static func commandGrammar(catalog: ActionCatalog, entityNames: EntityNames, wakePhrase: WakePhrase?) -> RecognitionGrammar {
+        CommandGrammar.make(catalog: catalog, entityNames: entityNames, wakePhrase: wakePhrase.map { $0.words.joined(separator: " ") })
+    }
+
     /// Loads the recognizer and compiles the grammar of `runner`'s installed actions with the current entity names.
     public init(runner: CommandRunner, configuration: Configuration = Configuration()) async throws {
         self.runner = runner
         self.configuration = configuration
         let names = await runner.dispatcher.entityNames()
-        let grammar = CommandGrammar.make(catalog: runner.dispatcher.catalog, entityNames: names,
-                                          wakePhrase: configuration.wakePhrase.map { $0.words.joined(separator: " ") })
+        let grammar = Self.commandGrammar(catalog: runner.dispatcher.catalog, entityNames: names, wakePhrase: configuration.wakePhrase)
         recognizer = try await PocketSphinxRecognizer(configuration: configuration.recognizer, grammar: grammar)
         prompts = PromptRecognizer(configuration: configuration.recognizer)
         grammarState = GrammarState(names: names)
@@ -75,9 +80,8 @@ public final class VoiceLoop: Sendable {
     public func refreshGrammar() async throws {
         let names = await runner.dispatcher.entityNames()
         guard await grammarState.update(names) else { return }
-        try await recognizer.setGrammar(CommandGrammar.make(
-            catalog: runner.dispatcher.catalog, entityNames: names,
-            wakePhrase: configuration.wakePhrase.map { $0.words.joined(separator: " ") }))
+        try await recognizer.setGrammar(Self.commandGrammar(
+            catalog: runner.dispatcher.catalog, entityNames: names, wakePhrase: configuration.wakePhrase))
     }
 
     /// Listens to `audio` (16 kHz mono chunks) and carries out each command; the stream ends with the audio,

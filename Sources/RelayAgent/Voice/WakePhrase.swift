@@ -1,3 +1,4 @@
+import RelayLanguage
 import RelayKit
 
 /// An optional phrase ("hey relay") that must start an utterance for it to count as a command.

@@ -1,4 +1,14 @@
+public import RelayLanguage
 public import RelayModel
+
+/// One sentence of an action, parsed once with its subsystem's rules inlined: what the matcher aligns
+/// utterances with, the speech grammar compiles and the docs expand.
+public struct ParsedSentence: Sendable {
+    /// The sentence as declared (template text and fixed arguments).
+    public let sentence: Sentence
+    /// Its parse tree.
+    public let template: SentenceTemplate
+}
 
 /// One installed action, with the subsystem it belongs to: what the catalog, docs and the matcher read.
 public struct ActionDescriptor: Sendable {
@@ -8,6 +18,11 @@ public struct ActionDescriptor: Sendable {
     public let subsystem: String
     /// The subsystem's display name (`"Photos"`).
     public let subsystemDisplayName: String
+    /// Its sentences that parse, by language (the others are in ``ActionCatalog/problems``).
+    let parsedSentences: [String: [ParsedSentence]]
+
+    /// Its parsed sentences in `language` (rules inlined), in declaration order.
+    public func sentences(in language: String) -> [ParsedSentence] { parsedSentences[language] ?? [] }
 
     /// The action's stable name.
     public var name: String { type.name }
@@ -55,6 +70,7 @@ public struct ActionCatalog: Sendable {
                     if case .choice(let c) = p.kind, c.isEmpty { problems.append("\(type.name): \(p.name) has no choices.") }
                 }
                 let rules = SentenceRules.builtIn.merging(s.rules)
+                var parsed: [String: [ParsedSentence]] = [:]
                 for lang in type.sentences.languages {
                     for sentence in type.sentences[lang] {
                         do {
@@ -65,12 +81,14 @@ public struct ActionCatalog: Sendable {
                             for key in sentence.fixed.keys where !names.contains(key) {
                                 problems.append("\(type.name) [\(lang)] \"\(sentence.template)\": fixes \(key), which names no parameter.")
                             }
+                            parsed[lang, default: []].append(ParsedSentence(sentence: sentence, template: t))
                         } catch {
                             problems.append("\(type.name) [\(lang)]: \(error)")
                         }
                     }
                 }
-                actions.append(ActionDescriptor(type: type, subsystem: s.name, subsystemDisplayName: s.displayName))
+                actions.append(ActionDescriptor(
+                    type: type, subsystem: s.name, subsystemDisplayName: s.displayName, parsedSentences: parsed))
             }
         }
         self.actions = actions

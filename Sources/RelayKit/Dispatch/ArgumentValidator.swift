@@ -1,3 +1,4 @@
+import RelayLanguage
 public import RelayModel
 
 /// Checks a call's JSON arguments against an action's parameters and returns them in canonical form.

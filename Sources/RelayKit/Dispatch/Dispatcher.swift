@@ -1,3 +1,4 @@
+import RelayLanguage
 public import Foundation
 public import RelayModel
 

@@ -1,3 +1,5 @@
+import RelayLanguage
+
 /// Finds the entity a spoken name means: exact name or alias first, then names containing every spoken word.
 public enum EntityResolver {
     /// What a name resolved to.
@@ -19,7 +21,9 @@ public enum EntityResolver {
         if exact.count == 1 { return .found(exact[0]) }
         if exact.count > 1 { return .ambiguous(exact) }
         if let byID = entities.first(where: { $0.id == spoken }) { return .found(byID) }
-        // Every spoken word appears in the name: "Anna" → "Anna Smith", "Anna Jones".
+        // Every spoken word appears in the name: "Anna" → "Anna Smith", "Anna Jones". One CJK character is no
+        // name on its own ("妈" of "妈妈"): each is a token, so partial matches start at two.
+        if target.count == 1, let scalar = target[0].unicodeScalars.first, TextNormalizer.isCJK(scalar) { return .notFound }
         let partial = entities.filter { e in
             ([e.name] + e.aliases).contains { name in
                 let words = Set(TextNormalizer.words(name))

@@ -1,3 +1,5 @@
+import RelayLanguage
+
 /// Typed readers for spoken slot values; each reads *all* the given words or returns nil.
 ///
 /// They are used by the sentence matcher (slots) and by argument validation (a model or a user on the

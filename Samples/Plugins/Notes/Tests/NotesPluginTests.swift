@@ -21,7 +21,7 @@ struct NotesPluginTests {
             #expect(created.result?.message == "Created the notebook Groceries.")
 
             let added = try await phone.say("add a note to groceries saying Oat milk, eggs")
-            #expect(added.call?.arguments == ["notebook": "Groceries", "text": "Oat milk, eggs"])
+            #expect(added.call?.arguments == ["text": "Oat milk, eggs", "notebook": "Groceries"])  // declaration order
             #expect(added.result?.message == "Added a note to Groceries.")
 
             try await phone.call("notes.add_note", ["text": "Call Anna"])

@@ -1,5 +1,5 @@
 import Foundation
-public import RelayKit
+import RelayLanguage
 public import RelayModel
 
 /// Reads the words of one slot as the canonical JSON value of a parameter, or says they are not one.
@@ -20,6 +20,9 @@ public struct SlotReader: Sendable {
 
     /// Words a multi-word name does not end with ("Work Stuff for", "could you take a").
     static let danglingWords: Set<String> = ["for", "to", "the", "a", "an", "of", "and", "with", "me", "my", "in", "on", "at", "please", "now"]
+
+    /// Words a name does not start with: they join a clause to what came before.
+    static let joiningWords: Set<String> = ["and", "or", "but", "then", "so", "to", "into", "in", "on", "at", "for", "with", "from"]
 
     /// The most words a slot of `kind` may span (wildcards may take the rest of the utterance).
     static func maximumSpan(_ kind: ParameterKind) -> Int {
@@ -55,6 +58,9 @@ public struct SlotReader: Sendable {
             guard !words.allSatisfy(TemplateAligner.fillers.contains) else { return nil }
             for tail in Self.politeTails where words.count > tail.count && Array(words.suffix(tail.count)) == tail { return nil }
             if words.count > 1, let last = words.last, Self.danglingWords.contains(last) { return nil }
+            // Nor does it start with a word that joins clauses ("take a photo and put it in Family": the album is
+            // not "and put it in Family").
+            if let first = words.first, Self.joiningWords.contains(first) { return nil }
             // A name: no sentence punctuation at the end ("Summer." → "Summer").
             let trimmed = original.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!?,;:\"'")))
             return trimmed.isEmpty ? nil : .string(trimmed)

@@ -1,5 +1,5 @@
 import Foundation
-import RelayKit
+import RelayLanguage
 import RelayModel
 
 /// Aligns an utterance's words with one sentence template, allowing the slips people make.
@@ -30,6 +30,8 @@ struct TemplateAligner {
         var missing: [String]
         /// Extra words said that are not fillers: a sign the utterance says something the template does not.
         var extraContentWords = 0
+        /// Where those extra content words are in the utterance.
+        var extraContentPositions: [Int] = []
 
         static let empty = Path(cost: 0, literals: 0, bindings: [], missing: [])
 
@@ -43,6 +45,7 @@ struct TemplateAligner {
             p.cost += other.cost
             p.literals += other.literals
             p.extraContentWords += other.extraContentWords
+            if !other.extraContentPositions.isEmpty { p.extraContentPositions += other.extraContentPositions }
             if !other.bindings.isEmpty { p.bindings += other.bindings }
             if !other.missing.isEmpty { p.missing += other.missing }
             return p
@@ -72,27 +75,50 @@ struct TemplateAligner {
     let nodes: [Node]
     let root: Int
 
-    /// Flattens a parsed template.
-    init(_ template: SentenceTemplate) {
+    /// Flattens a parsed template; `isWildcard(slot)` says which slots take any words (free text, names).
+    ///
+    /// A wildcard is only as good as the words that mark where it starts and ends ("album **called** {name}",
+    /// "{name} **album**", "**saying** {body}"): the nearest required part on each side of a wildcard (optional parts
+    /// skipped) is its anchor, and an anchor may be misspelt but never left out. Without this, leaving out the one
+    /// word that names the action let a wildcard swallow any sentence ("make the screen a bit brighter" read as
+    /// creating an album called "the screen a bit brighter").
+    init(_ template: SentenceTemplate, isWildcard: (String) -> Bool = { _ in false }) {
         var nodes: [Node] = []
+        func isOptional(_ n: SentenceTemplate.Node) -> Bool {
+            if case .alternatives(let c) = n { return c.contains(where: SentenceTemplate.isEmpty) }
+            return SentenceTemplate.isEmpty(n)
+        }
+        func anchors(_ children: [SentenceTemplate.Node]) -> Set<Int> {
+            var out = Set<Int>()
+            for (i, child) in children.enumerated() {
+                guard case .slot(let s) = child, isWildcard(s) else { continue }
+                for step in [-1, 1] {
+                    var j = i + step
+                    while children.indices.contains(j), isOptional(children[j]) { j += step }
+                    if children.indices.contains(j), !{ if case .slot = children[j] { true } else { false } }() { out.insert(j) }
+                }
+            }
+            return out
+        }
         // A filler among content alternatives ("(favorite|like|star)") is as dear to leave out as they are.
-        func add(_ n: SentenceTemplate.Node, contentGroup: Bool) -> Int {
+        func add(_ n: SentenceTemplate.Node, contentGroup: Bool, anchor: Bool) -> Int {
             switch n {
             case .word(let w):
-                nodes.append(.word(w, deletion: contentGroup ? 1.0 : Self.deletionCost(w)))
+                nodes.append(.word(w, deletion: anchor ? .infinity : contentGroup ? 1.0 : Self.deletionCost(w)))
             case .slot(let s):
                 nodes.append(.slot(s))
             case .sequence(let children):
-                let ids = children.map { add($0, contentGroup: false) }
+                let anchored = anchors(children)
+                let ids = children.enumerated().map { add($0.element, contentGroup: false, anchor: anchor || anchored.contains($0.offset)) }
                 nodes.append(.sequence(ids))
             case .alternatives(let children):
                 let content = children.contains { if case .word(let w) = $0 { !Self.fillers.contains(w) } else { false } }
-                let ids = children.map { add($0, contentGroup: content) }
+                let ids = children.map { add($0, contentGroup: content, anchor: anchor) }
                 nodes.append(.alternatives(ids))
             }
             return nodes.count - 1
         }
-        root = add(template.root, contentGroup: false)
+        root = add(template.root, contentGroup: false, anchor: false)
         self.nodes = nodes
     }
 
@@ -111,7 +137,7 @@ struct TemplateAligner {
         func insert(_ p: inout Path, from i: Int, count: Int) {
             for k in i..<(i + count) {
                 p.cost += Self.insertionCost(words[k])
-                if !Self.fillers.contains(words[k]) { p.extraContentWords += 1 }
+                if !Self.fillers.contains(words[k]) { p.extraContentWords += 1; p.extraContentPositions.append(k) }
             }
         }
 
@@ -133,7 +159,7 @@ struct TemplateAligner {
                         offer(&out, i + 1, Path(cost: Self.nearWordCost, literals: 1, bindings: [], missing: []))
                     }
                 }
-                offer(&out, i, Path(cost: deletion, literals: 0, bindings: [], missing: []))
+                if deletion.isFinite { offer(&out, i, Path(cost: deletion, literals: 0, bindings: [], missing: [])) }
             case .slot(let name):
                 let limit = min(n, i + maxSpan(name))
                 if i < n, limit > i {
@@ -204,22 +230,6 @@ struct TemplateAligner {
         let la = a.count, lb = b.count
         guard min(la, lb) >= 5, abs(la - lb) <= 2 else { return false }
         let allowed = min(la, lb) >= 9 ? 2 : 1
-        return editDistance(Array(a), Array(b), limit: allowed) <= allowed
-    }
-
-    /// Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`.
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var row = [i + 1] + [Int](repeating: 0, count: b.count)
-            var rowMin = row[0]
-            for (j, cb) in b.enumerated() {
-                row[j + 1] = min(previous[j + 1] + 1, row[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-                rowMin = min(rowMin, row[j + 1])
-            }
-            if rowMin > limit { return limit + 1 }
-            previous = row
-        }
-        return previous[b.count]
+        return EditDistance.between(a, b, limit: allowed) <= allowed
     }
 }

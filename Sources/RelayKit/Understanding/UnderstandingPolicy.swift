@@ -1,4 +1,3 @@
-public import RelayKit
 public import RelayModel
 
 /// What the text skill concluded about an utterance.

@@ -1,6 +1,6 @@
 import Foundation
-public import RelayKit
 public import RelayModel
+import RelayLanguage
 
 /// One reading of an utterance as a call of an installed action, with how well it fits.
 public struct CommandMatch: Sendable, Hashable {
@@ -45,6 +45,9 @@ public struct CommandMatcher: Sendable {
         let vocabulary: Set<String>
     }
 
+    /// The most words an utterance may have to be read as a command.
+    public static let longestCommand = 40
+
     /// Words too common to tell actions apart, ignored when pre-selecting actions.
     static let stopWords: Set<String> = ["the", "a", "an", "my", "please", "to", "i", "me", "you", "it", "is", "of", "for", "in", "on", "at"]
 
@@ -55,30 +58,24 @@ public struct CommandMatcher: Sendable {
     }
 
     let actions: [CompiledAction]
-    /// Templates that failed to parse (the catalog reports these too); empty when the declarations are sound.
+    /// The catalog's declaration problems (unparsable templates among them); empty when the declarations are sound.
     public let problems: [String]
 
-    /// Compiles the templates of every action in `catalog`.
+    /// Compiles the templates of every action in `catalog` (every language).
     public init(catalog: ActionCatalog) {
         var compiled: [CompiledAction] = []
-        var problems: [String] = []
         for descriptor in catalog.actions {
-            let subsystem = catalog.subsystem(named: descriptor.subsystem)
-            let rules = SentenceRules.builtIn.merging(subsystem?.rules ?? [:])
             var templates: [CompiledTemplate] = []
             var vocabulary = Set<String>()
             for language in descriptor.sentences.languages {
-                for sentence in descriptor.sentences[language] {
-                    do {
-                        let t = try SentenceTemplate(sentence.template, rules: rules.byLanguage[language] ?? [:])
-                        let aligner = TemplateAligner(t)
-                        for node in aligner.nodes {
-                            if case .word(let w, _) = node, !Self.stopWords.contains(w) { vocabulary.insert(w) }
-                        }
-                        templates.append(CompiledTemplate(text: sentence.template, fixed: sentence.fixed, aligner: aligner))
-                    } catch {
-                        problems.append("\(descriptor.name): \(error)")
+                for parsed in descriptor.sentences(in: language) {
+                    let aligner = TemplateAligner(parsed.template) { slot in
+                        descriptor.parameters.first { $0.name == slot }.map { SlotReader.isWildcard($0.kind) } ?? false
                     }
+                    for node in aligner.nodes {
+                        if case .word(let w, _) = node, !Self.stopWords.contains(w) { vocabulary.insert(w) }
+                    }
+                    templates.append(CompiledTemplate(text: parsed.sentence.template, fixed: parsed.sentence.fixed, aligner: aligner))
                 }
             }
             // Spoken names of choices count as the action's words too ("brightness 40").
@@ -96,7 +93,12 @@ public struct CommandMatcher: Sendable {
                 templates: templates, vocabulary: vocabulary))
         }
         actions = compiled
-        self.problems = problems
+        problems = catalog.problems
+    }
+
+    /// Compiles the templates of `subsystems`' actions.
+    public init(subsystems: [any Subsystem]) {
+        self.init(catalog: ActionCatalog(subsystems: subsystems))
     }
 
     /// Names of the actions it knows.
@@ -112,7 +114,9 @@ public struct CommandMatcher: Sendable {
                            minimumScore: Double = 0.3) -> [CommandMatch] {
         let tokens = TextNormalizer.tokens(text)
         let words = tokens.map(\.text)
-        guard !words.isEmpty else { return [] }
+        // Alignment grows with the square of the length; no template reads this many words (free text spans
+        // at most 12), so a longer text is no command and is not aligned at all.
+        guard !words.isEmpty, words.count <= Self.longestCommand else { return [] }
         let wordSet = Set(words).subtracting(Self.stopWords)
         let reader = SlotReader(entityNames: entityNames)
         var best: [ToolCall: CommandMatch] = [:]
@@ -161,6 +165,10 @@ public struct CommandMatcher: Sendable {
                     }.count
                     guard path.missing.count == 1, path.extraContentWords == 0, path.literals + typedSlots >= 2 else { continue }
                 }
+                // An extra word that is a value of a parameter this reading leaves unset ("mark **yesterday**
+                // pictures as favorites" read without its date) would be silently ignored: not this reading.
+                if ignoresAValue(path.extraContentPositions, bound: path.bindings.map(\.slot), fixed: template.fixed,
+                                 action: action, value: value) { continue }
                 let score = max(0, 1 - path.cost / Double(max(words.count, 3)))
                 guard score >= minimumScore else { continue }
                 var wildcardWords = 0
@@ -193,6 +201,31 @@ public struct CommandMatcher: Sendable {
             if $0.call.arguments.count != $1.call.arguments.count { return $0.call.arguments.count > $1.call.arguments.count }
             return $0.call.name < $1.call.name
         }
+    }
+
+    /// Whether one extra word, or two adjacent ones, read as a value of a typed parameter the reading leaves unset.
+    func ignoresAValue(_ extra: [Int], bound: [String], fixed: JSONObject, action: CompiledAction,
+                       value: (String, Int, Int) -> JSONValue?) -> Bool {
+        guard !extra.isEmpty else { return false }
+        let unset = action.parameters.filter { p in
+            !SlotReader.isWildcard(p.kind) && !bound.contains(p.name) && fixed[p.name] == nil
+        }
+        guard !unset.isEmpty else { return false }
+        let positions = Set(extra)
+        for i in extra {
+            for end in [i + 1, i + 2] where end == i + 1 || positions.contains(i + 1) {
+                if unset.contains(where: { value($0.name, i, end) != nil }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// What `text` asks for, decided by `policy`: the one understanding path of `relay say`, the voice loop,
+    /// the embedded model's text skill and the plugin test kit (``UnderstandingPolicy/decide(_:)`` over
+    /// ``candidates(for:entityNames:tools:minimumScore:)``).
+    public func interpret(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
+                          policy: UnderstandingPolicy = UnderstandingPolicy()) -> Interpretation {
+        policy.decide(candidates(for: text, entityNames: entityNames, tools: tools))
     }
 
     /// Slot text without surrounding spaces, quotes and clause punctuation.

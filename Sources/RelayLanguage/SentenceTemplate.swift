@@ -1,8 +1,27 @@
+import Foundation
+
 /// A parsed sentence template: `(a|b)` alternatives, `[opt]` optionals, `{slot}` slots, `<rule>` rules (inlined).
 ///
-/// Literal words are normalised exactly like utterances (``TextNormalizer``), so "Wi-Fi" in a template
-/// matches "wifi", "wi fi" and "WI-FI" said or typed.
+/// The one template language of Relay (after Home Assistant's hassil and Rhasspy): the text matcher aligns
+/// utterances with these trees and the speech grammar compiler turns the same trees into JSGF, so what can be
+/// heard and what can be understood come from one parse. Literal words are normalised exactly like utterances
+/// (``TextNormalizer``), so "Wi-Fi" in a template matches "wifi", "wi fi" and "WI-FI" said or typed.
 public struct SentenceTemplate: Sendable, Hashable {
+    /// Why a template does not parse: the template and the position or name at fault.
+    public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The template as written.
+        public var template: String
+        /// What is wrong, e.g. `missing ")"`.
+        public var problem: String
+        /// Creates an error.
+        public init(template: String, problem: String) {
+            self.template = template
+            self.problem = problem
+        }
+        /// `Sentence template "turn (on": missing ")".`
+        public var description: String { "Sentence template \"\(template)\": \(problem)." }
+    }
+
     /// A node of the parsed template.
     public indirect enum Node: Sendable, Hashable {
         /// One normalised word.
@@ -21,10 +40,46 @@ public struct SentenceTemplate: Sendable, Hashable {
     public let root: Node
 
     /// Parses `text`, inlining `<rule>`s from `rules` (name → template body).
-    public init(_ text: String, rules: [String: String] = [:]) throws {
+    /// - Throws: ``SyntaxError`` naming the template and the problem.
+    public init(_ text: String, rules: [String: String] = [:]) throws(SyntaxError) {
         self.text = text
         var parser = Parser(text: Array(text), rules: rules, depth: 0, source: text)
         self.root = try parser.parseAll()
+    }
+
+    /// A template made from a tree (for example one whose slots were renamed).
+    public init(text: String, root: Node) {
+        self.text = text
+        self.root = root
+    }
+
+    /// The same tree with every slot replaced by what `replace` returns for its name (nil drops the whole
+    /// template: returns nil).
+    public func replacingSlots(_ replace: (String) -> Node?) -> SentenceTemplate? {
+        func map(_ node: Node) -> Node? {
+            switch node {
+            case .word: return node
+            case .slot(let name): return replace(name)
+            case .sequence(let children):
+                var out: [Node] = []
+                for c in children { guard let m = map(c) else { return nil }; out.append(m) }
+                return .sequence(out)
+            case .alternatives(let children):
+                var out: [Node] = []
+                for c in children { guard let m = map(c) else { return nil }; out.append(m) }
+                return .alternatives(out)
+            }
+        }
+        return map(root).map { SentenceTemplate(text: text, root: $0) }
+    }
+
+    /// An optional part: `[node]`.
+    public static func optional(_ node: Node) -> Node { .alternatives([node, .sequence([])]) }
+
+    /// Whether `node` is the empty sequence that makes an alternative optional.
+    public static func isEmpty(_ node: Node) -> Bool {
+        if case .sequence(let children) = node { return children.isEmpty }
+        return false
     }
 
     /// The slot names in order of first appearance.
@@ -84,18 +139,18 @@ public struct SentenceTemplate: Sendable, Hashable {
             self.source = source
         }
 
-        func error(_ what: String) -> KitError {
-            KitError(.templateSyntax, "Sentence template \"\(source)\": \(what).")
+        func error(_ what: String) -> SyntaxError {
+            SyntaxError(template: source, problem: what)
         }
 
-        mutating func parseAll() throws -> Node {
+        mutating func parseAll() throws(SyntaxError) -> Node {
             let node = try parseAlternatives(closing: nil)
             guard i == text.count else { throw error("unexpected \"\(text[i])\" at position \(i + 1)") }
             return node
         }
 
         /// alternatives := sequence ('|' sequence)*  — stops before `closing`.
-        mutating func parseAlternatives(closing: Character?) throws -> Node {
+        mutating func parseAlternatives(closing: Character?) throws(SyntaxError) -> Node {
             var options: [Node] = [try parseSequence()]
             while i < text.count, text[i] == "|" {
                 i += 1
@@ -108,7 +163,7 @@ public struct SentenceTemplate: Sendable, Hashable {
             return options.count == 1 ? options[0] : .alternatives(options)
         }
 
-        mutating func parseSequence() throws -> Node {
+        mutating func parseSequence() throws(SyntaxError) -> Node {
             var nodes: [Node] = []
             var literal = ""
             func flushLiteral() {
@@ -149,14 +204,14 @@ public struct SentenceTemplate: Sendable, Hashable {
             return nodes.count == 1 ? nodes[0] : .sequence(nodes)
         }
 
-        mutating func readName(until end: Character) throws -> String {
+        mutating func readName(until end: Character) throws(SyntaxError) -> String {
             var name = ""
             while i < text.count, text[i] != end {
                 name.append(text[i]); i += 1
             }
             guard i < text.count else { throw error("missing \"\(end)\"") }
             i += 1
-            let trimmed = name.trimmingSpaces
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 throw error("\"\(name)\" is not a valid slot or rule name")
             }

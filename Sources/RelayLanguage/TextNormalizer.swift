@@ -13,7 +13,8 @@ public struct Token: Sendable, Hashable {
 /// Rules (why: "What's the Wi-Fi?" must match the template "what is [the] wifi" and "wi fi"):
 /// lowercase and fold diacritics; split on whitespace, punctuation and hyphens; keep `6:45` and `2.5`
 /// whole; split digits from letters (`5pm` → `5 pm`); `%` becomes `percent`; expand common
-/// contractions (`what's` → `what is`, `don't` → `do not`), drop other apostrophes (`mom's` → `moms`);
+/// contractions (`what's` → `what is`, `don't` → `do not`), drop a possessive `'s` (`yesterday's pictures` →
+/// `yesterday pictures`, `Mom's` → `mom`: the thing named is the word without it) and other apostrophes (`o'brien`);
 /// every CJK ideograph is a token of its own (Mandarin has no spaces).
 public enum TextNormalizer {
     static let contractions: [String: [String]] = [
@@ -27,6 +28,12 @@ public enum TextNormalizer {
         "you're": ["you", "are"], "we're": ["we", "are"], "they're": ["they", "are"], "wanna": ["want", "to"],
         "gonna": ["going", "to"],
     ]
+
+    /// Written spellings whose normal form is the one word `word` ("oclock" ← "o'clock"): a pronunciation
+    /// dictionary lists words as they are written, so the speech grammar looks these up too.
+    public static func writtenForms(of word: String) -> [String] {
+        contractions.filter { $0.value == [word] }.map(\.key).sorted()
+    }
 
     /// The normalised words of `text`.
     public static func words(_ text: String) -> [String] { tokens(text).map(\.text) }
@@ -100,6 +107,7 @@ public enum TextNormalizer {
                 out += expansion.map { Token(text: $0, range: range) }
                 continue
             }
+            if w.hasSuffix("'s"), w.count > 2 { w.removeLast(2) }
             w = w.replacingOccurrences(of: "'", with: "")
             if w.contains(","), w.allSatisfy({ $0.isNumber || $0 == "," }) { w = w.replacingOccurrences(of: ",", with: "") }
             if !w.isEmpty { out.append(Token(text: w, range: range)) }
