@@ -48,8 +48,6 @@ struct ActionsCommand: AsyncParsableCommand {
     @Option(help: "Only this subsystem's actions.")
     var subsystem: String?
 
-    @OptionGroup var home: HomeOptions
-
     func validate() throws {
         if [markdown, tools, jsgf].filter({ $0 }).count + (json && !sentences ? 1 : 0) > 1 || (sentences && (markdown || tools || jsgf)) {
             throw ValidationError("Choose one of --json, --markdown, --tools, --jsgf, --sentences (--sentences may add --json).")
