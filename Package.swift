@@ -64,17 +64,14 @@ var targets: [Target] = [
         dependencies: ["RelayKit"] + plugins.map { .target(name: "\($0.name)Plugin") },
         swiftSettings: swiftSettings
     ),
-    // MCP both ways: `relay mcp` serves every action over the official Swift SDK (stdio, or Streamable HTTP through
-    // SwiftNIO), and servers listed in <home>/mcp.json become subsystems whose actions are their tools.
+    // MCP both ways: `relay mcp` serves every action over the official Swift SDK (stdio, or Streamable HTTP on a small
+    // socket server), and servers listed in <home>/mcp.json become subsystems whose actions are their tools.
     .target(
         name: "RelayMCP",
         dependencies: [
             "RelayCore", "RelayMedia", "RelayModel", "RelayKit", "RelayAgent",
             .product(name: "MCP", package: "swift-sdk"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
         ],
         swiftSettings: swiftSettings
     ),
@@ -163,9 +160,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        // The official MCP SDK needs swift-tools-version 6.1; SwiftNIO (already in its tree) serves Streamable HTTP.
+        // The official MCP SDK (it needs swift-tools-version 6.1); swift-log for its Transport protocol's logger.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: targets

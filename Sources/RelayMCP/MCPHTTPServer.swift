@@ -1,14 +1,10 @@
 public import Foundation
-import Logging
 import MCP
-import NIOCore
-import NIOHTTP1
-import NIOPosix
 
 /// `relay mcp --http HOST:PORT`: MCP's Streamable HTTP transport at `/mcp`, one SDK session per client.
 ///
-/// SwiftNIO parses HTTP (bounded header sizes) and the SDK's `StatefulHTTPServerTransport` speaks the protocol
-/// (sessions, SSE streams, Accept/Content-Type/protocol-version checks). In front of both, every request must pass:
+/// ``SocketHTTPServer`` reads HTTP (bounded sizes and times) and the SDK's `StatefulHTTPServerTransport` speaks the
+/// protocol (sessions, SSE streams, Accept/Content-Type/protocol-version checks). In front of both, every request must pass:
 /// - the `Origin` check (the specification's guard against DNS rebinding): a browser page may reach the server only
 ///   from an allowed origin, by default the loopback names on this port; requests without `Origin` (not from a
 ///   browser) pass;
@@ -40,8 +36,7 @@ public actor MCPHTTPServer {
     private let configuration: Configuration
     private let service: RelayMCPService
     private var sessions: [String: (server: Server, transport: StatefulHTTPServerTransport, lastUsed: ContinuousClock.Instant)] = [:]
-    private var channel: (any Channel)?
-    private var group: MultiThreadedEventLoopGroup?
+    private var listener: SocketHTTPServer?
     /// The port actually bound (after ``start()``).
     public private(set) var port = 0
     static let endpoint = "/mcp"
@@ -56,20 +51,13 @@ public actor MCPHTTPServer {
 
     /// Binds and starts accepting connections; returns the bound port.
     public func start() async throws -> Int {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        self.group = group
-        let limit = configuration.maxBodyBytes
-        let bootstrap = ServerBootstrap(group: group)
-            .serverChannelOption(ChannelOptions.backlog, value: 64)
-            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { [self] channel in
-                channel.pipeline.configureHTTPServerPipeline().flatMap {
-                    channel.pipeline.addHandler(HTTPHandler(server: self, maxBodyBytes: limit))
-                }
-            }
-        let channel = try await bootstrap.bind(host: configuration.host, port: configuration.port).get()
-        self.channel = channel
-        port = channel.localAddress?.port ?? configuration.port
+        let listener = try SocketHTTPServer(host: configuration.host, port: configuration.port, maxBodyBytes: configuration.maxBodyBytes)
+        self.listener = listener
+        port = listener.port
+        listener.start { [weak self] request in
+            guard let self else { return .error(statusCode: 503, .internalError("The server is stopping.")) }
+            return await self.handle(request)
+        }
         Task { [weak self] in
             while let self, await self.isRunning {
                 try? await Task.sleep(for: .seconds(60))
@@ -79,11 +67,11 @@ public actor MCPHTTPServer {
         return port
     }
 
-    var isRunning: Bool { channel != nil }
+    var isRunning: Bool { listener != nil }
 
     /// Waits until the listening socket closes.
     public func waitUntilClosed() async {
-        try? await channel?.closeFuture.get()
+        await listener?.waitUntilClosed()
     }
 
     /// Closes every session and the listening socket.
@@ -93,10 +81,8 @@ public actor MCPHTTPServer {
             await s.transport.disconnect()
         }
         sessions = [:]
-        try? await channel?.close()
-        channel = nil
-        try? await group?.shutdownGracefully()
-        group = nil
+        listener?.close()
+        listener = nil
     }
 
     private func closeIdleSessions() async {
@@ -146,6 +132,11 @@ public actor MCPHTTPServer {
         if let origin = request.header(HTTPHeaderName.origin), !originAllowed(origin) {
             return .error(statusCode: 403, .invalidRequest("Forbidden: the origin \(origin) may not use this server."))
         }
+        // A DNS-rebinding page is same-origin to itself, and browsers leave Origin off some same-origin requests;
+        // its Host header still names the attacker's domain. A loopback server answers only to loopback names.
+        if Self.isLoopback(configuration.host), let host = request.header(HTTPHeaderName.host), !Self.isLoopbackHostHeader(host) {
+            return .error(statusCode: 403, .invalidRequest("Forbidden: the host \(host) is not this machine's loopback address."))
+        }
         if let token = configuration.token {
             let given = request.header(HTTPHeaderName.authorization) ?? ""
             guard Self.constantTimeEqual(given, "Bearer \(token)") else {
@@ -161,6 +152,18 @@ public actor MCPHTTPServer {
         guard let url = URL(string: origin), let host = url.host, ["http", "https"].contains(url.scheme ?? "") else { return false }
         let loopback = ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host)
         return loopback && (url.port == nil || url.port == port)
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// `localhost`, `127.x.x.x` or `[::1]`, with or without a port.
+    static func isLoopbackHostHeader(_ value: String) -> Bool {
+        var host = value
+        if host.hasPrefix("[") { host = String(host.prefix { $0 != "]" }.dropFirst()) }
+        else if let colon = host.lastIndex(of: ":") { host = String(host[..<colon]) }
+        return isLoopback(host.lowercased())
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
@@ -197,96 +200,5 @@ public actor MCPHTTPServer {
     private struct FixedSessionID: SessionIDGenerator {
         let id: String
         func generateSessionID() -> String { id }
-    }
-}
-
-/// Collects one HTTP request (refusing bodies over the limit) and writes the MCP server's response, streaming SSE.
-private final class HTTPHandler: ChannelInboundHandler, @unchecked Sendable {
-    // @unchecked Sendable: the mutable request state is only touched on the channel's event loop (channelRead).
-    typealias InboundIn = HTTPServerRequestPart
-    typealias OutboundOut = HTTPServerResponsePart
-
-    private let server: MCPHTTPServer
-    private let maxBodyBytes: Int
-    private var head: HTTPRequestHead?
-    private var body = ByteBuffer()
-    private var refused = false
-
-    init(server: MCPHTTPServer, maxBodyBytes: Int) {
-        self.server = server
-        self.maxBodyBytes = maxBodyBytes
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let h):
-            head = h
-            body.clear()
-            refused = false
-            if let length = h.headers.first(name: "content-length").flatMap(Int.init), length > maxBodyBytes {
-                refuse(context: context, h)
-            }
-        case .body(var chunk):
-            guard !refused else { return }
-            if body.readableBytes + chunk.readableBytes > maxBodyBytes, let h = head {
-                refuse(context: context, h)
-                return
-            }
-            body.writeBuffer(&chunk)
-        case .end:
-            if refused {
-                context.channel.close(promise: nil)
-                return
-            }
-            guard let h = head else { return }
-            head = nil
-            var headers: [String: String] = [:]
-            for (name, value) in h.headers { headers[name] = headers[name].map { "\($0), \(value)" } ?? value }
-            let path = String(h.uri.split(separator: "?", maxSplits: 1).first ?? Substring(h.uri))
-            let bytes = body.readableBytes > 0 ? Data(body.readableBytesView) : nil
-            let request = HTTPRequest(method: h.method.rawValue, headers: headers, body: bytes, path: path)
-            let channel = context.channel, version = h.version, server = self.server
-            Task {
-                let response = await server.handle(request)
-                await Self.write(response, version: version, to: channel)
-            }
-        }
-    }
-
-    private func refuse(context: ChannelHandlerContext, _ h: HTTPRequestHead) {
-        refused = true
-        let message = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Request body over the limit of \(maxBodyBytes) bytes.\"}}"
-        var headers = HTTPHeaders([("Content-Type", "application/json"), ("Connection", "close"), ("Content-Length", "\(message.utf8.count)")])
-        headers.replaceOrAdd(name: "Content-Length", value: "\(message.utf8.count)")
-        let channel = context.channel
-        channel.write(HTTPServerResponsePart.head(HTTPResponseHead(version: h.version, status: .payloadTooLarge, headers: headers)), promise: nil)
-        channel.write(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: message))), promise: nil)
-        // The connection closes once the client has sent the rest of its body (read and dropped): closing now
-        // would reset the connection under a client still writing, and it would never see the 413.
-        channel.writeAndFlush(HTTPServerResponsePart.end(nil), promise: nil)
-    }
-
-    private static func write(_ response: HTTPResponse, version: HTTPVersion, to channel: any Channel) async {
-        var headers = HTTPHeaders()
-        for (k, v) in response.headers { headers.add(name: k, value: v) }
-        let status = HTTPResponseStatus(statusCode: response.statusCode)
-        if case .stream(let events, _) = response {
-            headers.replaceOrAdd(name: "Cache-Control", value: "no-cache")
-            _ = try? await channel.writeAndFlush(HTTPServerResponsePart.head(HTTPResponseHead(version: version, status: status, headers: headers))).get()
-            do {
-                for try await chunk in events {
-                    try await channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: chunk)))).get()
-                }
-            } catch {
-                // The client went away, or the session ended: close the stream.
-            }
-            _ = try? await channel.writeAndFlush(HTTPServerResponsePart.end(nil)).get()
-            return
-        }
-        let data = response.bodyData ?? Data()
-        headers.replaceOrAdd(name: "Content-Length", value: "\(data.count)")
-        channel.write(HTTPServerResponsePart.head(HTTPResponseHead(version: version, status: status, headers: headers)), promise: nil)
-        if !data.isEmpty { channel.write(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: data))), promise: nil) }
-        _ = try? await channel.writeAndFlush(HTTPServerResponsePart.end(nil)).get()
     }
 }

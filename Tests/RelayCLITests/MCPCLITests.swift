@@ -126,12 +126,14 @@ import Testing
         #expect(Self.text(r, "call") == "Bluetooth is now off." && r["bluetooth_after"] as? Bool == false)
         #expect(r["no_token"] as? Int == 401 && r["wrong_token"] as? Int == 401)
         #expect(r["evil_origin"] as? Int == 403, "a page on another origin is refused (DNS rebinding)")
+        #expect(r["rebound_host"] as? Int == 403, "a loopback server answers only to loopback host names")
         #expect(r["local_origin"] as? Int == 200)
         let bad = try #require(r["bad_json"] as? [String: Any])
         #expect(bad["status"] as? Int == 400 && (bad["body"] as? String)?.contains("-32700") == true)
         #expect(r["huge_body"] as? Int == 413)
         #expect(r["no_session"] as? Int == 400 && r["wrong_path"] as? Int == 404)
-        #expect(r["still_serving"] as? Int == 200)
+        #expect(r["huge_headers"] as? String == "HTTP/1.1 431 Request Header Fields Too Large")
+        #expect(r["still_serving"] as? Int == 200, "served while another connection stalls mid-request")
         #expect(r["exit_before_stop"] is NSNull, "relay mcp was still running after the hostile requests")
     }
 

@@ -57,6 +57,8 @@ async def main() -> None:
             report["wrong_token"] = r.status_code
             r = await raw.post(url, json=INIT, headers={**ACCEPT, **auth, "Origin": "http://evil.example"})
             report["evil_origin"] = r.status_code
+            r = await raw.post(url, json=INIT, headers={**ACCEPT, **auth, "Host": f"rebound.example:{port}"})
+            report["rebound_host"] = r.status_code
             r = await raw.post(url, json=INIT, headers={**ACCEPT, **auth, "Origin": f"http://localhost:{port}"})
             report["local_origin"] = r.status_code
             r = await raw.post(url, content=b"{not json", headers={**ACCEPT, **auth})
@@ -67,9 +69,19 @@ async def main() -> None:
             report["no_session"] = r.status_code
             r = await raw.get(f"http://127.0.0.1:{port}/elsewhere", headers=auth)
             report["wrong_path"] = r.status_code
+            # Headers without end, and a connection that sends half a request and stalls.
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(b"POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-Filler: " + b"a" * (80 << 10) + b"\r\n\r\n")
+            await writer.drain()
+            report["huge_headers"] = (await asyncio.wait_for(reader.readline(), 30)).decode().strip()
+            writer.close()
+            _, stalled = await asyncio.open_connection("127.0.0.1", port)
+            stalled.write(b"POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{")
+            await stalled.drain()
             # After all that, the server still serves a new session.
             r = await raw.post(url, json=INIT, headers={**ACCEPT, **auth})
             report["still_serving"] = r.status_code
+            stalled.close()
         report["exit_before_stop"] = process.returncode
     finally:
         if process.returncode is None:
