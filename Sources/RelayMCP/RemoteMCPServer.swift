@@ -124,4 +124,8 @@ struct RemoteMCPSubsystem: Subsystem {
     }
     // No tables: the server keeps its own state. The dispatcher still opens an (empty) SQLite file for it.
     var migrator: DatabaseMigrator { DatabaseMigrator() }
+    /// A call may have to start the server first (a Python SDK's imports take seconds on a busy machine), so the
+    /// limit is the entry's `timeout` (or 30 s) plus the start's. A hang is still caught at the entry's `timeout`
+    /// by the connection itself.
+    var timeLimit: Duration? { (server.config.timeout ?? .seconds(30)) + server.startTimeout }
 }

@@ -39,6 +39,9 @@ public protocol Subsystem: Sendable {
     /// A JSON snapshot of its state, for `relay state`, golden cases and tests.
     /// The default lists every table's rows.
     func state(in db: Database) throws -> JSONValue
+    /// How long one of its actions may run, when it is not the dispatcher's limit (nil, the default): an external
+    /// MCP server's first call includes starting the server.
+    var timeLimit: Duration? { get }
 }
 
 extension Subsystem {
@@ -46,6 +49,7 @@ extension Subsystem {
     public var summary: String { displayName }
     public func entities(of kind: EntityKind, in db: Database) throws -> [Entity] { [] }
     public func state(in db: Database) throws -> JSONValue { try StateSnapshot.allTables(in: db) }
+    public var timeLimit: Duration? { nil }
 
     /// The entity kinds its actions' parameters refer to.
     public var entityKinds: [EntityKind] {
