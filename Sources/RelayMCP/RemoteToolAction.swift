@@ -59,6 +59,10 @@ enum One: RemoteToolSlot { static var index: Int { 1 } }
 enum Bit0<Higher: RemoteToolSlot>: RemoteToolSlot { static var index: Int { Higher.index * 2 } }
 enum Bit1<Higher: RemoteToolSlot>: RemoteToolSlot { static var index: Int { Higher.index * 2 + 1 } }
 
+extension String {
+    var lowercasedFirstLetter: String { prefix(1).lowercased() + dropFirst() }
+}
+
 /// One tool of an external MCP server as a Relay action. The dispatcher validates its arguments against the
 /// parameters derived from the tool's input schema, gates it by the permission derived from its annotations, runs it
 /// with its time limit and audits it like any other action; ``perform(in:)`` forwards the call to the server.
@@ -69,6 +73,8 @@ struct RemoteToolAction<Slot: RemoteToolSlot>: Action {
     static var permission: Permission { definition.permission }
     static var parameters: [Parameter] { definition.parameters }
     static var sentences: Sentences { definition.sentences }
+    // What the server did is outside Relay's database, so undo cannot take it back.
+    static var reversibility: Reversibility { .irreversible("It ran on the MCP server \(definition.server.config.name), which Relay cannot undo.") }
 
     let arguments: JSONObject
 
@@ -89,6 +95,12 @@ struct RemoteToolAction<Slot: RemoteToolSlot>: Action {
 
     func perform(in context: ActionContext) async throws -> ActionOutcome {
         let definition = Self.definition
+        // An unconfirmed destructive command runs as a preview that the dispatcher rolls back, but a server's changes
+        // are not in that transaction: ask before calling it at all.
+        if definition.permission == .destructive {
+            let what = definition.description.trimmingCharacters(in: CharacterSet(charactersIn: ". ")).lowercasedFirstLetter
+            try context.confirm(count: 1, "This will \(what) (on the MCP server \(definition.server.config.name)), and it can't be undone. Please confirm.")
+        }
         let reply = try await definition.server.callTool(definition.toolName, arguments: arguments)
         let text = reply.text.isEmpty ? "\(definition.toolName) finished." : reply.text
         if reply.isError {

@@ -28,6 +28,8 @@ public enum VoiceEvent: Sendable, Hashable {
     case error(String)
     /// The command is finished.
     case outcome(CommandOutcome)
+    /// Time passed and something happened on the phone: a timer finished, an alarm rang (``PhoneHeartbeat``).
+    case phone(PhoneEvent)
 
     /// The event as one JSON object (`{"event": "transcript", …}`); an outcome is its bare outcome object.
     public var json: JSONValue {
@@ -53,6 +55,8 @@ public enum VoiceEvent: Sendable, Hashable {
             return .object(["event": .string("error"), "message": .string(message)])
         case .outcome(let outcome):
             return outcome.json
+        case .phone(let event):
+            return event.json
         }
     }
 
@@ -72,6 +76,7 @@ public enum VoiceEvent: Sendable, Hashable {
         case .reply(let text): return text
         case .error(let message): return "error: \(message)"
         case .outcome: return nil
+        case .phone(let event): return event.message
         }
     }
 }
