@@ -1,6 +1,7 @@
 public import Foundation
 public import RelayKit
 public import RelayModel
+public import RelayJSON
 
 /// Runs a test body against a fresh simulated phone, like Hummingbird's `app.test(.router) { client in … }`.
 ///

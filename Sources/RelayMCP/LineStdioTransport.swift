@@ -2,7 +2,7 @@ public import Foundation
 public import Logging
 public import MCP
 import RelayCore
-import RelayModel
+import RelayJSON
 
 /// MCP over this process's standard input and output, one JSON-RPC message per line.
 ///

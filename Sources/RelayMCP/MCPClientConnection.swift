@@ -3,7 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import RelayCore
-public import RelayModel
+public import RelayJSON
 
 /// Talking to an external MCP server failed; the message names the server and says what happened.
 public struct RemoteServerError: Error, Sendable, CustomStringConvertible {

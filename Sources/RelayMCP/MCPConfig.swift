@@ -1,6 +1,6 @@
 public import Foundation
 public import RelayKit
-import RelayModel
+import RelayJSON
 
 /// `<home>/mcp.json`: the external MCP servers Relay serves as plugins, in the `mcpServers` format Claude Desktop and
 /// Qwen-Agent use, plus Relay's own optional keys.

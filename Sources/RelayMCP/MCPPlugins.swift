@@ -1,6 +1,6 @@
 public import Foundation
 public import RelayKit
-public import RelayModel
+public import RelayJSON
 
 /// The external MCP servers of a home folder, loaded as subsystems.
 ///

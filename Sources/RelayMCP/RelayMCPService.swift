@@ -2,7 +2,7 @@ public import Foundation
 public import MCP
 public import RelayAgent
 public import RelayKit
-import RelayModel
+import RelayJSON
 
 /// Relay as an MCP server: every installed action is a tool, plus `relay_command`, `analyze_video` and `ask_video`;
 /// each subsystem's state and the audit log are resources; a few prompts. Everything runs through the
@@ -119,6 +119,15 @@ public final class RelayMCPService: Sendable {
         let session = MCPSession()
         await register(on: server, session: session)
         return (server, session)
+    }
+
+    /// Serves one session on standard input and output until the client closes its end (every request read is
+    /// answered first).
+    public func serveStdio() async throws {
+        let (server, session) = await makeServer()
+        try await server.start(transport: LineStdioTransport(), initializeHook: initializeHook(for: session))
+        await server.waitUntilCompleted()
+        await server.stop()
     }
 
     /// Records what the client offers (elicitation) when it initializes.

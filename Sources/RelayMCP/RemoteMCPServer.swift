@@ -1,6 +1,6 @@
 import Foundation
 public import RelayKit
-import RelayModel
+import RelayJSON
 
 /// An external MCP server named in `mcp.json`, as Relay uses it: started on first use, kept for later calls,
 /// restarted on the next call after it crashed, hung or answered garbage.

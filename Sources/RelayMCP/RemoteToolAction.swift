@@ -1,6 +1,6 @@
 import Foundation
 public import RelayKit
-import RelayModel
+import RelayJSON
 import Synchronization
 
 /// What Relay knows about one tool of an external MCP server, as an action: everything `Action`'s static

@@ -1,6 +1,6 @@
 import Foundation
 import MCP
-import RelayModel
+import RelayJSON
 
 /// Relay's ordered JSON and the SDK's `MCP.Value` carry the same JSON; these convert without loss (object key order
 /// aside, which `MCP.Value` does not keep).

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RelayMCP
-import RelayModel
+import RelayJSON
 
 /// `relay-bench mcp`: latency of `relay mcp` over stdio, as an MCP client sees it.
 struct MCPBench: AsyncParsableCommand {

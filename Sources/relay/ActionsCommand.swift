@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import RelayAgent
 import RelayKit
-import RelayModel
 import RelayPlugins
+import RelayJSON
 import RelaySpeech
 
 /// `relay actions`: List every action of the installed subsystems.

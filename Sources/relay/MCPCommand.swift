@@ -95,10 +95,7 @@ struct MCPCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("relay mcp: listening on http://\(shown):\(bound)/mcp\n".utf8))
             await server.waitUntilClosed()
         } else {
-            let (server, session) = await service.makeServer()
-            try await server.start(transport: LineStdioTransport(), initializeHook: service.initializeHook(for: session))
-            await server.waitUntilCompleted()
-            await server.stop()
+            try await service.serveStdio()
         }
         await remote.shutdown()
     }

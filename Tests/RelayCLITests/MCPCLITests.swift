@@ -1,5 +1,4 @@
 import Foundation
-import RelayCore
 import RelayTestSupport
 import Testing
 

@@ -1,8 +1,8 @@
 import Foundation
 import RelayKit
-import RelayModel
 import RelayTestSupport
 import Testing
+import RelayJSON
 
 @Suite("Dispatcher")
 struct DispatcherTests {

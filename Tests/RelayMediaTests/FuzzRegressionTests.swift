@@ -1,6 +1,7 @@
 import Foundation
 import RelayMedia
 import Testing
+import RelayCore
 
 /// Inputs found by the fuzz targets in Fuzz/ (Samples/scripts/fuzz.sh), kept as small base64 literals so the test
 /// needs no binary fixture. Each aborted or crashed the process before its fix.

@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// How the camera's state is serialised, and the shared "no source" failure.
 enum CameraReport {

@@ -2,7 +2,7 @@
 import Foundation
 import RelayKit
 import RelayKitTesting
-import RelayModel
+import RelayMedia
 import Testing
 
 /// Every Camera action's effect on a real `camera.sqlite`, and what it hands Photos, through the dispatcher.

@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// How alarms and timers are said and serialised.
 enum ClockReport {

@@ -1,6 +1,5 @@
 public import Foundation
 public import RelayKit
-public import RelayModel
 
 /// The Clock app: alarms at a time of day and countdown timers. State lives in `<home>/clock.sqlite`.
 public struct ClockSubsystem: Subsystem {

@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// What time does to the Clock: timers finish, alarms ring (once: an alarm that has rung is switched off).
 enum ClockTime {

@@ -2,7 +2,6 @@ import ClockPlugin
 import Foundation
 import RelayKit
 import RelayKitTesting
-import RelayModel
 import Testing
 
 /// Every Clock action's effect on a real `clock.sqlite`, through the dispatcher.

@@ -1,6 +1,5 @@
 public import Foundation
 public import RelayKit
-public import RelayModel
 
 /// The Photos app: a library of imported photos and videos with albums, favorites and Recently Deleted.
 /// Rows live in `<home>/photos.sqlite`; thumbnails (and copies) under `<home>/photos/`.

@@ -2,7 +2,6 @@ import Foundation
 import PhotosPlugin
 import RelayKit
 import RelayKitTesting
-import RelayModel
 import Testing
 
 /// Search, albums, favorites and Recently Deleted through the dispatcher, on a small imported library.

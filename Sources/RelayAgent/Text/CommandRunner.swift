@@ -1,6 +1,7 @@
 import Foundation
 public import RelayKit
 public import RelayModel
+import RelayJSON
 
 /// Runs one command from words to result: model → tool call → follow-up questions → dispatch → confirmation → reply.
 ///

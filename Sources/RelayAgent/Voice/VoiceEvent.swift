@@ -1,6 +1,7 @@
 import Foundation
 public import RelayKit
 public import RelayModel
+public import RelayJSON
 
 /// One step of the voice (or text) command loop, in order, for the CLI to print or emit as JSON lines.
 ///

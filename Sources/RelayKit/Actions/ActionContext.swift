@@ -1,6 +1,6 @@
 public import Foundation
 public import GRDB
-public import RelayModel
+public import RelayJSON
 
 /// What a handler gets to do its work: its subsystem's state (in the command's one transaction),
 /// its files folder, the clock, the command's origin, and a way to call other actions.

@@ -1,4 +1,5 @@
 public import Foundation
+public import RelayJSON
 public import RelayModel
 
 /// A simulated phone app: a named set of actions over its own SQLite state.

@@ -1,3 +1,5 @@
+import Foundation
+public import RelayJSON
 import RelayLanguage
 public import RelayModel
 

@@ -1,4 +1,5 @@
 public import RelayModel
+public import RelayJSON
 
 /// A request to run one action: what the model's tool call, the CLI or the voice loop hands the dispatcher.
 public struct Command: Sendable, Hashable {

@@ -1,7 +1,8 @@
 import RelayLanguage
 public import Foundation
-public import RelayModel
 import RelayCore
+public import RelayJSON
+public import RelayModel
 
 /// Runs commands against the installed subsystems: validate, resolve, gate, run with a timeout, audit.
 ///

@@ -1,4 +1,4 @@
-public import RelayModel
+public import RelayJSON
 
 /// One sentence template (hassil-like syntax) plus arguments it fixes without words.
 ///

@@ -1,5 +1,6 @@
 public import GRDB
-public import RelayModel
+public import RelayJSON
+import Foundation
 
 /// Turns SQLite rows into JSON for state snapshots (`relay state`, golden cases).
 public enum StateSnapshot {

@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// `camera.get_status`: what the camera films and what it has made.
 struct CameraStatus: Action {

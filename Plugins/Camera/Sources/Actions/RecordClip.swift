@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// `camera.record_clip`: a clip of the feed from now on, saved into Photos.
 ///

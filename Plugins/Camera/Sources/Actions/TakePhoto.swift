@@ -1,7 +1,6 @@
 import Foundation
 import RelayKit
 import RelayMedia
-import RelayModel
 
 /// `camera.take_photo`: a JPEG of what the camera sees now, saved into Photos.
 struct TakePhoto: Action {

@@ -1,5 +1,5 @@
+import Foundation
 import RelayKit
-import RelayModel
 
 /// `clock.cancel_alarm`: cancel the alarm at a time, or the one with a label.
 struct CancelAlarm: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `clock.cancel_all_alarms`: delete every alarm (destructive: asks first, with the count; `relay undo` restores them).
 struct CancelAllAlarms: Action {

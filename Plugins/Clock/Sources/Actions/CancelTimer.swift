@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `clock.cancel_timer`: stop the timer with a label, or every running timer.
 struct CancelTimer: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `clock.list_alarms`: every alarm, by time.
 struct ListAlarms: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `clock.list_timers`: running timers and the time left on each.
 struct ListTimers: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `clock.set_alarm`: an alarm at a time of day, optionally labelled.
 struct SetAlarm: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `messages.send_message`: text a contact.
 struct SendMessage: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.add_to_album`: put selected photos into an album.
 struct AddToAlbum: Action {

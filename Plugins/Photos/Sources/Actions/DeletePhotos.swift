@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.delete_photos`: move selected photos to Recently Deleted (recoverable).
 struct DeletePhotos: Action {

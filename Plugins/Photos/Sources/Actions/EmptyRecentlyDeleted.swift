@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.empty_recently_deleted`: delete everything in Recently Deleted for good. Destructive: asks first.
 struct EmptyRecentlyDeleted: Action {

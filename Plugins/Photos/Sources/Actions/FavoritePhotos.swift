@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.favorite_photos`: mark selected photos as favorites.
 struct FavoritePhotos: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.remove_from_album`: take selected photos out of an album (they stay in the library).
 struct RemoveFromAlbum: Action {

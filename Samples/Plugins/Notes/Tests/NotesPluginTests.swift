@@ -2,7 +2,6 @@ import Foundation
 import NotesPlugin
 import RelayKit
 import RelayKitTesting
-import RelayModel
 import Testing
 
 @Suite("Notes sample plugin")

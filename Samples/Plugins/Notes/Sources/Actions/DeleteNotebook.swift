@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `notes.delete_notebook`: a notebook and every note in it (destructive: asks first, with the number of notes).
 struct DeleteNotebook: Action {
