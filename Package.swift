@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import Foundation
 import PackageDescription
 
@@ -76,12 +76,23 @@ var targets: [Target] = [
         dependencies: ["RelayKit"] + plugins.map { .target(name: "\($0.name)Plugin") },
         swiftSettings: swiftSettings
     ),
+    // MCP both ways: `relay mcp` serves every action over the official Swift SDK (stdio, or Streamable HTTP on a small
+    // socket server), and servers listed in <home>/mcp.json become subsystems whose actions are their tools.
+    .target(
+        name: "RelayMCP",
+        dependencies: [
+            "RelayCore", "RelayJSON", "RelayKit", "RelayAgent",
+            .product(name: "MCP", package: "swift-sdk"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
     // The plugin scaffolder behind `relay plugin new/sync`: it rewrites this package's sources, so it stays with the CLI.
     .target(name: "RelayScaffold", dependencies: ["RelayKit"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "relay",
         dependencies: [
-            "RelayScaffold", "RelayJSON", "RelayMedia", "RelayModel", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins",
+            "RelayScaffold", "RelayJSON", "RelayMedia", "RelayModel", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins", "RelayMCP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings
@@ -89,7 +100,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "relay-bench",
         dependencies: [
-            "RelayCore", "RelayJSON", "RelayMedia", "RelayPerception", "RelayModel", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins",
+            "RelayCore", "RelayJSON", "RelayMedia", "RelayPerception", "RelayModel", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins", "RelayMCP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings
@@ -127,7 +138,8 @@ var targets: [Target] = [
         swiftSettings: swiftSettings
     ),
     // End-to-end tests: they run the built `relay` binary as a user would.
-    .testTarget(name: "RelayCLITests", dependencies: ["relay", "RelayTestSupport"], swiftSettings: swiftSettings),
+    // MCPPeers/ holds the Python MCP peers (official SDK) that the MCP tests run.
+    .testTarget(name: "RelayCLITests", dependencies: ["relay", "RelayTestSupport"], exclude: ["MCPPeers"], swiftSettings: swiftSettings),
 
     // Fuzz targets (Samples/scripts/fuzz.sh builds them with libFuzzer and AddressSanitizer). In a normal build each
     // is a small program that replays the input files it is given, so they always compile.
@@ -172,6 +184,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The official MCP SDK (it needs swift-tools-version 6.1); swift-log for its Transport protocol's logger.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: targets
 )

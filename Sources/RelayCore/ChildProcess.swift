@@ -95,18 +95,7 @@ public struct ChildProcess: Sendable {
         // Weak: Process keeps its handler after the exit, and a strong capture would keep the child and everything it
         // collected alive for good (LeakSanitizer found it). Whoever awaits the output holds the child meanwhile.
         process.terminationHandler = { [weak child] _ in child?.exited() }
-        do {
-            // A child inherits its spawning thread's signal mask, and libdispatch's threads (Swift's cooperative
-            // pool among them) block nearly every signal: a child spawned from one would ignore SIGTERM for good.
-            // Spawn with an empty mask, then restore this thread's.
-            var empty = sigset_t(), saved = sigset_t()
-            sigemptyset(&empty)
-            pthread_sigmask(SIG_SETMASK, &empty, &saved)
-            defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
-            try process.run()
-        } catch {
-            throw ChildProcessError(executable: executable, arguments: arguments, reason: "could not be started: \(error.localizedDescription)")
-        }
+        try Self.spawn(process, executable: executable, arguments: arguments)
         // Process.run() has closed the parent's copies of the child's ends, so the reads see end of file.
         child.collect(stdout: stdout.fileHandleForReading, stderr: stderr.fileHandleForReading)
         if let stdin, let input {
@@ -117,6 +106,23 @@ public struct ChildProcess: Sendable {
             }
         }
         return child
+    }
+
+    /// Starts `process` with an empty signal mask.
+    ///
+    /// A child inherits its spawning thread's signal mask, and libdispatch's threads (Swift's cooperative
+    /// pool among them) block nearly every signal: a child spawned from one would ignore SIGTERM for good.
+    /// Spawn with an empty mask, then restore this thread's.
+    static func spawn(_ process: Process, executable: String, arguments: [String]) throws {
+        do {
+            var empty = sigset_t(), saved = sigset_t()
+            sigemptyset(&empty)
+            pthread_sigmask(SIG_SETMASK, &empty, &saved)
+            defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
+            try process.run()
+        } catch {
+            throw ChildProcessError(executable: executable, arguments: arguments, reason: "could not be started: \(error.localizedDescription)")
+        }
     }
 
     /// Runs the program and returns its standard output.

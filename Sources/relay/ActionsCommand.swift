@@ -60,9 +60,9 @@ struct ActionsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // The dispatcher's catalog: the installed plugins plus the phone's own actions (undo, redo), as the model,
+        // The dispatcher's catalog: the installed plugins, the MCP servers of mcp.json and the phone's own actions (undo, redo), as the model,
         // the matcher and the speech grammar see them.
-        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+        let dispatcher = Dispatcher(subsystems: await PhoneSubsystems.load(home: home.url, command: "actions").subsystems, home: home.url)
         var subsystems = dispatcher.catalog.subsystems
         if let subsystem {
             subsystems = subsystems.filter { $0.name == subsystem }

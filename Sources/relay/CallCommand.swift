@@ -53,7 +53,8 @@ struct CallCommand: AsyncParsableCommand {
         guard timeout > 0, timeout.isFinite else {
             throw ValidationError("--timeout must be a positive number of seconds.")
         }
-        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url,
+        let subsystems = await PhoneSubsystems.load(home: home.url, command: "call").subsystems
+        let dispatcher = Dispatcher(subsystems: subsystems, home: home.url,
                                     timeout: .milliseconds(Int64(timeout * 1000)))
         let result = await dispatcher.dispatch(Command(action: action, arguments: arguments, origin: .cli, confirmed: yes))
         if json {

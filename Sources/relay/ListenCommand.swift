@@ -63,7 +63,8 @@ struct ListenCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let clock = SystemPhoneClock()
-        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url, now: { clock.now() })
+        let dispatcher = Dispatcher(subsystems: await PhoneSubsystems.load(home: home.url, command: "listen").subsystems,
+                                    home: home.url, now: { clock.now() })
         let loop: VoiceLoop
         do {
             loop = try await VoiceLoop(

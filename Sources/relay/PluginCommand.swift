@@ -4,6 +4,7 @@ import RelayKit
 import RelayScaffold
 import RelayPlugins
 import RelayJSON
+import RelayMCP
 
 /// `relay plugin`: Create and inspect plugins.
 struct PluginCommand: AsyncParsableCommand {
@@ -94,16 +95,28 @@ struct PluginCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.")
         var json = false
 
+        @OptionGroup var home: HomeOptions
+
         func run() async throws {
             let subsystems = InstalledPlugins.subsystems
-            let rows = zip(InstalledPlugins.names, subsystems).map { name, s -> JSONValue in
+            var rows = zip(InstalledPlugins.names, subsystems).map { name, s -> JSONValue in
                 ["plugin": .string(name), "subsystem": .string(s.name), "actions": .int(s.actions.count), "summary": .string(s.summary)]
             }
+            // External MCP servers from <home>/mcp.json, each started to check its health.
+            let remote = await MCPPlugins.load(home: home.url, builtIn: subsystems, probe: true)
+            for problem in remote.problems { printError("plugin list", problem) }
+            for (s, h) in zip(remote.subsystems, remote.health) {
+                rows.append(["plugin": .string(s.name), "subsystem": .string(s.name), "actions": .int(s.actions.count), "summary": .string(s.summary),
+                             "mcp": .object(["status": .string(h.status), "message": .string(h.message)])])
+            }
+            await remote.shutdown()
             if json {
                 print(JSONValue.array(rows).compactJSON)
             } else {
-                for (name, s) in zip(InstalledPlugins.names, subsystems) {
-                    print("\(name)\t\(s.name)\t\(s.actions.count) actions\t\(s.summary)")
+                for case .object(let row) in rows {
+                    var line = "\(row["plugin"]?.stringValue ?? "")\t\(row["subsystem"]?.stringValue ?? "")\t\(row["actions"]?.intValue ?? 0) actions\t\(row["summary"]?.stringValue ?? "")"
+                    if case .object(let mcp)? = row["mcp"] { line += "\tMCP: \(mcp["status"]?.stringValue ?? "")\(mcp["message"]?.stringValue.map { " (\($0))" } ?? "")" }
+                    print(line)
                 }
             }
         }

@@ -35,7 +35,8 @@ struct SayCommand: AsyncParsableCommand {
     @OptionGroup var model: ModelOptions
 
     func run() async throws {
-        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+        let subsystems = await PhoneSubsystems.load(home: home.url, command: "say").subsystems
+        let dispatcher = Dispatcher(subsystems: subsystems, home: home.url)
         let runner = try model.commandRunner(dispatcher: dispatcher)
         let interaction: any CommandInteraction = yes || !KeyboardInteraction.isAvailable
             ? UnattendedInteraction(confirmsEverything: yes) : KeyboardInteraction()

@@ -24,7 +24,7 @@ struct StateCommand: AsyncParsableCommand {
     @OptionGroup var home: HomeOptions
 
     func run() async throws {
-        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+        let dispatcher = Dispatcher(subsystems: await PhoneSubsystems.load(home: home.url, command: "state").subsystems, home: home.url)
         guard let subsystem else {
             let list = dispatcher.catalog.subsystems.map { s -> JSONValue in
                 let file = home.url.appendingPathComponent("\(s.name).sqlite").path

@@ -70,7 +70,7 @@ import Testing
         #expect(targets.contains { $0.name == "RelayKit" }, "the manifest dump has no RelayKit: \(targets.map(\.name))")
         let local = Set(targets.map(\.name))
         // Modules that come from package dependencies (their product names are their module names here).
-        let external: Set<String> = ["GRDB", "ArgumentParser"]
+        let external: Set<String> = ["GRDB", "ArgumentParser", "MCP", "Logging"]
         var problems: [String] = []
         for target in targets where target.type != "system" {
             let folder = Self.packageRoot.appendingPathComponent(target.path)

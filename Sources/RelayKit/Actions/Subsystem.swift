@@ -49,6 +49,9 @@ public protocol Subsystem: Sendable {
     func passTime(_ passage: TimePassage, in db: Database) throws -> [PhoneEvent]
     /// The next time something will fall due after `now`, if anything will (the heartbeat sleeps until then).
     func nextDeadline(after now: Date, calendar: Calendar, in db: Database) throws -> Date?
+    /// How long one of its actions may run, when it is not the dispatcher's limit (nil, the default): an external
+    /// MCP server's first call includes starting the server.
+    var timeLimit: Duration? { get }
 }
 
 extension Subsystem {
@@ -59,6 +62,7 @@ extension Subsystem {
     public var keepsTime: Bool { false }
     public func passTime(_ passage: TimePassage, in db: Database) throws -> [PhoneEvent] { [] }
     public func nextDeadline(after now: Date, calendar: Calendar, in db: Database) throws -> Date? { nil }
+    public var timeLimit: Duration? { nil }
 
     /// The entity kinds its actions' parameters refer to.
     public var entityKinds: [EntityKind] {

@@ -14,4 +14,6 @@ public enum CommandOrigin: String, Sendable, Hashable, CaseIterable, Codable {
     case subsystem
     /// Issued by a test.
     case test
+    /// Called by an MCP client through `relay mcp`.
+    case mcp
 }

@@ -438,7 +438,8 @@ public actor Dispatcher {
                         return await self.dispatch(nested)
                     })
                 let start = ContinuousClock.now
-                let outcome = await Deadline.run(limit: timeout) {
+                let limit = subsystem.timeLimit ?? timeout
+                let outcome = await Deadline.run(limit: limit) {
                     let instance = try action.init(arguments: arguments)
                     return try await instance.perform(in: context)
                 }
@@ -487,8 +488,8 @@ public actor Dispatcher {
                     // rollback waits for it, and the caller must not. The gate stays closed until it is done.
                     cleanup = Task.detached(priority: Task.currentPriority) { await transaction.rollback() }
                     return CommandResult(action: action.name, arguments: values, status: .failed,
-                                         message: "\(subsystem.displayName) did not finish \(action.name) within \(Self.format(timeout)); nothing was changed.",
-                                         data: ["timeout_seconds": .double(Self.seconds(timeout))], seconds: seconds)
+                                         message: "\(subsystem.displayName) did not finish \(action.name) within \(Self.format(limit)); nothing was changed.",
+                                         data: ["timeout_seconds": .double(Self.seconds(limit))], seconds: seconds)
                 }
             }
         } catch let failure as ActionFailure {
