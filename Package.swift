@@ -44,6 +44,14 @@ var targets: [Target] = [
     // speech grammar compiler both read.
     .target(name: "RelayLanguage", swiftSettings: swiftSettings),
     .target(name: "RelayMedia", dependencies: ["RelayCore", "CFFmpeg", "CALSA"], swiftSettings: swiftSettings),
+    // RelaySentenceEncoder: sentence embeddings (all-MiniLM-L6-v2: WordPiece, BERT forward pass, mean pooling) in
+    // Swift from the model's safetensors file, which Samples/scripts/fetch-models.sh puts under $RELAY_MODELS.
+    // Always optimised, debug builds included: its forward pass is ~100 times slower at -Onone (SIMD generics are
+    // not specialised), which would make its tests take minutes instead of a second.
+    .target(
+        name: "RelaySentenceEncoder", dependencies: ["RelayCore"],
+        swiftSettings: swiftSettings + [.unsafeFlags(["-O", "-enforce-exclusivity=unchecked"])]
+    ),
     .target(name: "RelayModel", dependencies: ["RelayCore", "RelayMedia"], swiftSettings: swiftSettings),
     .target(name: "RelaySpeech", dependencies: ["RelayCore", "RelayLanguage", "RelayMedia", "RelayModel", "CPocketSphinx"], swiftSettings: swiftSettings),
     .target(
@@ -75,7 +83,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "relay-bench",
         dependencies: [
-            "RelayCore", "RelayMedia", "RelayModel", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins",
+            "RelayCore", "RelayMedia", "RelayModel", "RelaySentenceEncoder", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings
@@ -87,6 +95,9 @@ var targets: [Target] = [
 
     .testTarget(name: "RelayCoreTests", dependencies: ["RelayCore", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "RelayLanguageTests", dependencies: ["RelayLanguage"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "RelaySentenceEncoderTests", dependencies: ["RelaySentenceEncoder", "RelayCore", "RelayTestSupport"], swiftSettings: swiftSettings
+    ),
     .testTarget(name: "RelayMediaTests", dependencies: ["RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "RelayModelTests", dependencies: ["RelayModel", "RelayMedia", "RelayTestSupport"], resources: [.copy("Fixtures")],

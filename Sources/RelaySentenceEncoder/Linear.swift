@@ -1,0 +1,86 @@
+/// A dense layer `y = x·Wᵀ + b` over rows of `inputs` values, its weight repacked once at load for a cache-friendly,
+/// vectorisable multiply.
+///
+/// PyTorch stores W as [outputs][inputs], which makes each output a dot product: a horizontal sum the compiler may not
+/// vectorise (float addition is not reassociated). Repacked as panels of 8 outputs — for each input k, the 8 weights
+/// W[o..o+8][k] side by side — an output block becomes 8-wide multiply-adds down one contiguous stream, and four rows
+/// of x share each loaded weight vector, so every weight is read from memory once per block of four tokens.
+struct Linear: Sendable {
+    static let width = 8
+    typealias Lanes = SIMD8<Float>
+
+    let inputs: Int
+    let outputs: Int
+    /// Panels of `width` outputs: packed[(panel * inputs + k) * width + lane] = W[panel * width + lane][k].
+    let packed: [Float]
+    let bias: [Float]
+
+    /// `weight` is [outputs][inputs] row-major (PyTorch's layout); `outputs` must be a multiple of 8.
+    init(weight: [Float], bias: [Float], inputs: Int, outputs: Int) {
+        precondition(outputs % Self.width == 0 && weight.count == inputs * outputs && bias.count == outputs)
+        self.inputs = inputs
+        self.outputs = outputs
+        self.bias = bias
+        let w = Self.width
+        packed = [Float](unsafeUninitializedCapacity: weight.count) { buffer, initialized in
+            weight.withUnsafeBufferPointer { weight in
+                for panel in 0..<(outputs / w) {
+                    for k in 0..<inputs {
+                        for lane in 0..<w {
+                            buffer[(panel * inputs + k) * w + lane] = weight[(panel * w + lane) * inputs + k]
+                        }
+                    }
+                }
+            }
+            initialized = weight.count
+        }
+    }
+
+    /// y[r][o] = Σₖ x[r][k]·W[o][k] + b[o] for `rows` rows; `y` must hold rows × outputs values.
+    func apply(_ x: [Float], rows: Int, into y: inout [Float]) {
+        let k = inputs
+        let n = outputs
+        let w = Self.width
+        x.withUnsafeBufferPointer { xb in
+            packed.withUnsafeBufferPointer { pb in
+                bias.withUnsafeBufferPointer { bb in
+                    y.withUnsafeMutableBufferPointer { yb in
+                        let x = xb.baseAddress!, p = UnsafeRawPointer(pb.baseAddress!), y = UnsafeMutableRawPointer(yb.baseAddress!)
+                        let b = UnsafeRawPointer(bb.baseAddress!)
+                        for panel in 0..<(n / w) {
+                            let weights = p + panel * k * w * 4
+                            let start = b.loadUnaligned(fromByteOffset: panel * w * 4, as: Lanes.self)
+                            var r = 0
+                            while r + 4 <= rows {
+                                var c0 = start, c1 = start, c2 = start, c3 = start
+                                let x0 = x + r * k, x1 = x0 + k, x2 = x1 + k, x3 = x2 + k
+                                for i in 0..<k {
+                                    let v = weights.loadUnaligned(fromByteOffset: i * w * 4, as: Lanes.self)
+                                    c0 += v * x0[i]
+                                    c1 += v * x1[i]
+                                    c2 += v * x2[i]
+                                    c3 += v * x3[i]
+                                }
+                                let out = (r * n + panel * w) * 4
+                                y.storeBytes(of: c0, toByteOffset: out, as: Lanes.self)
+                                y.storeBytes(of: c1, toByteOffset: out + n * 4, as: Lanes.self)
+                                y.storeBytes(of: c2, toByteOffset: out + 2 * n * 4, as: Lanes.self)
+                                y.storeBytes(of: c3, toByteOffset: out + 3 * n * 4, as: Lanes.self)
+                                r += 4
+                            }
+                            while r < rows {
+                                var c0 = start
+                                let x0 = x + r * k
+                                for i in 0..<k {
+                                    c0 += weights.loadUnaligned(fromByteOffset: i * w * 4, as: Lanes.self) * x0[i]
+                                }
+                                y.storeBytes(of: c0, toByteOffset: (r * n + panel * w) * 4, as: Lanes.self)
+                                r += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
