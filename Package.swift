@@ -31,6 +31,7 @@ var targets: [Target] = [
         providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])]
     ),
     .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(
         name: "CPocketSphinx",
         pkgConfig: "pocketsphinx sphinxbase",
@@ -45,11 +46,12 @@ var targets: [Target] = [
     .target(name: "RelayLanguage", swiftSettings: swiftSettings),
     .target(name: "RelayMedia", dependencies: ["RelayCore", "CFFmpeg", "CALSA"], swiftSettings: swiftSettings),
     // RelaySentenceEncoder: sentence embeddings (all-MiniLM-L6-v2: WordPiece, BERT forward pass, mean pooling) in
-    // Swift from the model's safetensors file, which Samples/scripts/fetch-models.sh puts under $RELAY_MODELS.
+    // Swift from the model's safetensors file, which Samples/scripts/fetch-models.sh puts under $RELAY_MODELS. Its dense
+    // layers multiply with OpenBLAS (or, as a fallback and a check, its own Swift kernel).
     // Always optimised, debug builds included: its forward pass is ~100 times slower at -Onone (SIMD generics are
     // not specialised), which would make its tests take minutes instead of a second.
     .target(
-        name: "RelaySentenceEncoder", dependencies: ["RelayCore"],
+        name: "RelaySentenceEncoder", dependencies: ["RelayCore", "COpenBLAS"],
         swiftSettings: swiftSettings + [.unsafeFlags(["-O", "-enforce-exclusivity=unchecked"])]
     ),
     .target(name: "RelayModel", dependencies: ["RelayCore", "RelayMedia"], swiftSettings: swiftSettings),

@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 bash Samples/scripts/install-deps.sh || exit 1
+bash Samples/scripts/encoder-reference-venv.sh || exit 1   # the sentence encoder tests' independent reference
 swift build --build-tests 2>&1 | grep -v '^\[' ; [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
 
 swift test --skip-build --parallel --num-workers 2 2>&1 | tee /tmp/relay-test.log | grep -v '^\['

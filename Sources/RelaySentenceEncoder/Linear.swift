@@ -1,7 +1,9 @@
-/// A dense layer `y = x·Wᵀ + b` over rows of `inputs` values, its weight repacked once at load for a cache-friendly,
-/// vectorisable multiply.
+import COpenBLAS
+
+/// A dense layer `y = x·Wᵀ + b` over rows of `inputs` values: OpenBLAS's sgemm on PyTorch's layout, or a Swift kernel
+/// over the weight repacked once at load for a cache-friendly, vectorisable multiply.
 ///
-/// PyTorch stores W as [outputs][inputs], which makes each output a dot product: a horizontal sum the compiler may not
+/// For the Swift kernel: PyTorch stores W as [outputs][inputs], which makes each output a dot product: a horizontal sum the compiler may not
 /// vectorise (float addition is not reassociated). Repacked as panels of 8 outputs — for each input k, the 8 weights
 /// W[o..o+8][k] side by side — an output block becomes 8-wide multiply-adds down one contiguous stream, and four rows
 /// of x share each loaded weight vector, so every weight is read from memory once per block of four tokens.
@@ -11,16 +13,28 @@ struct Linear: Sendable {
 
     let inputs: Int
     let outputs: Int
-    /// Panels of `width` outputs: packed[(panel * inputs + k) * width + lane] = W[panel * width + lane][k].
+    let openBLAS: Bool
+    /// OpenBLAS: W as stored, [outputs][inputs]. Swift: panels of `width` outputs,
+    /// packed[(panel * inputs + k) * width + lane] = W[panel * width + lane][k].
     let packed: [Float]
     let bias: [Float]
 
+    /// OpenBLAS on the calling thread only: the encoder runs on a BlockingWork thread of its own, and OpenBLAS's
+    /// worker threads would compete with the rest of Relay for two cores (and spin while they wait).
+    static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
+
     /// `weight` is [outputs][inputs] row-major (PyTorch's layout); `outputs` must be a multiple of 8.
-    init(weight: [Float], bias: [Float], inputs: Int, outputs: Int) {
+    init(weight: [Float], bias: [Float], inputs: Int, outputs: Int, openBLAS: Bool) {
         precondition(outputs % Self.width == 0 && weight.count == inputs * outputs && bias.count == outputs)
         self.inputs = inputs
         self.outputs = outputs
         self.bias = bias
+        self.openBLAS = openBLAS
+        if openBLAS {
+            Self.singleThreadedBLAS
+            packed = weight
+            return
+        }
         let w = Self.width
         packed = [Float](unsafeUninitializedCapacity: weight.count) { buffer, initialized in
             weight.withUnsafeBufferPointer { weight in
@@ -40,6 +54,19 @@ struct Linear: Sendable {
     func apply(_ x: [Float], rows: Int, into y: inout [Float]) {
         let k = inputs
         let n = outputs
+        if openBLAS {
+            y.withUnsafeMutableBufferPointer { yb in
+                // y starts as the bias in every row, and sgemm adds x·Wᵀ to it (beta = 1).
+                for r in 0..<rows { bias.withUnsafeBufferPointer { b in (yb.baseAddress! + r * n).update(from: b.baseAddress!, count: n) } }
+                x.withUnsafeBufferPointer { xb in
+                    packed.withUnsafeBufferPointer { wb in
+                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(n), Int32(k),
+                                    1, xb.baseAddress, Int32(k), wb.baseAddress, Int32(k), 1, yb.baseAddress, Int32(n))
+                    }
+                }
+            }
+            return
+        }
         let w = Self.width
         x.withUnsafeBufferPointer { xb in
             packed.withUnsafeBufferPointer { pb in

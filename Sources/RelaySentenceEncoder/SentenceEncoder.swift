@@ -17,6 +17,18 @@ public final class SentenceEncoder: Sendable {
         return models.appendingPathComponent(modelName, isDirectory: true)
     }
 
+    /// What multiplies the dense layers' matrices. Both give the same embeddings (within float rounding).
+    public enum Backend: String, Sendable, CaseIterable {
+        /// OpenBLAS's sgemm on one thread: the fast one, the default.
+        case openBLAS = "openblas"
+        /// Relay's own Swift kernel (8-wide SIMD over weights repacked at load): a check on the other, and a
+        /// measure of what plain Swift reaches.
+        case swift
+    }
+
+    /// The backend this encoder multiplies with.
+    public let backend: Backend
+
     /// The model's folder name under the models folder.
     public static let modelName = "all-MiniLM-L6-v2"
 
@@ -34,8 +46,9 @@ public final class SentenceEncoder: Sendable {
     /// optionally `sentence_bert_config.json`). Blocks while it reads the files: from async code use
     /// ``load(modelDirectory:)``.
     /// - Throws: ``SentenceEncoderError`` naming the file that is missing, unreadable or not as expected.
-    public init(modelDirectory: URL = SentenceEncoder.defaultModelDirectory()) throws {
+    public init(modelDirectory: URL = SentenceEncoder.defaultModelDirectory(), backend: Backend = .openBLAS) throws {
         self.modelDirectory = modelDirectory
+        self.backend = backend
         let config = try Self.json(modelDirectory.appendingPathComponent("config.json"))
         let configFile = modelDirectory.appendingPathComponent("config.json").path
         func integer(_ key: String) throws -> Int {
@@ -75,7 +88,7 @@ public final class SentenceEncoder: Sendable {
         tokenizer = try WordPieceTokenizer(vocabularyFile: modelDirectory.appendingPathComponent("vocab.txt"),
                                            maxTokens: min(maxLength, configuration.maxPositions))
         let weights = try SafeTensors(url: modelDirectory.appendingPathComponent("model.safetensors"))
-        model = try BertModel(configuration: configuration, weights: weights)
+        model = try BertModel(configuration: configuration, weights: weights, openBLAS: backend == .openBLAS)
         guard tokenizer.vocabulary.values.allSatisfy({ Int($0) < configuration.vocabulary }) else {
             throw SentenceEncoderError(file: modelDirectory.appendingPathComponent("vocab.txt").path,
                                        reason: .malformed("has more tokens than vocab_size \(configuration.vocabulary)"))
@@ -84,8 +97,9 @@ public final class SentenceEncoder: Sendable {
 
     /// Loads the model on ``BlockingWork``'s pool, leaving the caller's thread free.
     /// - Throws: ``SentenceEncoderError`` naming the file that is missing, unreadable or not as expected.
-    public static func load(modelDirectory: URL = SentenceEncoder.defaultModelDirectory()) async throws -> SentenceEncoder {
-        try await BlockingWork.run { try SentenceEncoder(modelDirectory: modelDirectory) }
+    public static func load(modelDirectory: URL = SentenceEncoder.defaultModelDirectory(),
+                            backend: Backend = .openBLAS) async throws -> SentenceEncoder {
+        try await BlockingWork.run { try SentenceEncoder(modelDirectory: modelDirectory, backend: backend) }
     }
 
     /// The token ids the model reads for `sentence`: `[CLS]`, its word pieces (at most ``maxTokens`` − 2), `[SEP]`.
@@ -94,7 +108,7 @@ public final class SentenceEncoder: Sendable {
     }
 
     /// One unit-length embedding of ``dimension`` values per sentence, in order. Blocks its thread for the forward
-    /// passes (about a millisecond per short sentence): from async code use ``embed(_:)``.
+    /// passes (a few milliseconds per short command): from async code use ``embed(_:)``.
     /// Several sentences at once are faster than one at a time (their tokens go through the layers together).
     public func encode(_ sentences: [String]) -> [[Float]] {
         // Batches of up to 64 sentences keep the scratch buffers small however many sentences come.

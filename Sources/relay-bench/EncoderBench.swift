@@ -22,6 +22,9 @@ struct EncoderBench: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The model folder (default: $RELAY_MODELS/all-MiniLM-L6-v2).", valueName: "DIR"))
     var model: String?
 
+    @Option(help: "What multiplies the matrices: openblas (the default) or swift (Relay's own kernel).")
+    var backend: String = SentenceEncoder.Backend.openBLAS.rawValue
+
     @Option(help: "How many command-like sentences to encode per run.")
     var sentences: Int = 300
 
@@ -38,6 +41,7 @@ struct EncoderBench: AsyncParsableCommand {
     }
 
     struct Report: Codable {
+        var backend: String
         var sentences: Int
         var meanTokens: Double
         var p50Milliseconds: Spread
@@ -49,13 +53,19 @@ struct EncoderBench: AsyncParsableCommand {
         var peakRSSMB: Spread
     }
 
+    func validate() throws {
+        guard SentenceEncoder.Backend(rawValue: backend) != nil else { throw ValidationError("--backend is openblas or swift.") }
+    }
+
+    var chosenBackend: SentenceEncoder.Backend { SentenceEncoder.Backend(rawValue: backend) ?? .openBLAS }
+
     func modelDirectory() -> URL {
         model.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? SentenceEncoder.defaultModelDirectory()
     }
 
     func run() async throws {
         if loadOnly {
-            let load = try await Self.measureLoad(modelDirectory(), sentences: Self.commands(sentences))
+            let load = try await Self.measureLoad(modelDirectory(), backend: chosenBackend, sentences: Self.commands(sentences))
             print(String(decoding: try JSONEncoder().encode(load), as: UTF8.self))
             return
         }
@@ -63,11 +73,11 @@ struct EncoderBench: AsyncParsableCommand {
         var loads: [Load] = []
         for run in 1...options.runs {
             options.progress("cold start \(run)/\(options.runs) (fresh process) …")
-            var arguments = ["encoder", "--load-only", "--sentences", "\(sentences)"]
+            var arguments = ["encoder", "--load-only", "--sentences", "\(sentences)", "--backend", backend]
             if let model { arguments += ["--model", model] }
             loads.append(try JSONDecoder().decode(Load.self, from: try await Bench.runSelf(arguments)))
         }
-        let encoder = try await SentenceEncoder.load(modelDirectory: modelDirectory())
+        let encoder = try await SentenceEncoder.load(modelDirectory: modelDirectory(), backend: chosenBackend)
         let tokens = texts.reduce(0) { $0 + encoder.tokenize($1).count }
         // All timing on one pool thread: the encoder is synchronous and single-threaded, so this is one core's speed.
         let (single, batched) = await BlockingWork.run { () -> ([[Double]], [Double]) in
@@ -95,7 +105,7 @@ struct EncoderBench: AsyncParsableCommand {
         }
         func percentile(_ sorted: [Double], _ p: Double) -> Double { sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
         let report = Report(
-            sentences: texts.count, meanTokens: Bench.round(Double(tokens) / Double(texts.count), 1),
+            backend: backend, sentences: texts.count, meanTokens: Bench.round(Double(tokens) / Double(texts.count), 1),
             p50Milliseconds: Spread(single.map { percentile($0, 0.5) }), p95Milliseconds: Spread(single.map { percentile($0, 0.95) }),
             maxMilliseconds: Spread(single.map { $0.last ?? .nan }), batchedMillisecondsPerSentence: Spread(batched),
             coldStartMilliseconds: Spread(loads.map { $0.seconds * 1000 }),
@@ -105,7 +115,7 @@ struct EncoderBench: AsyncParsableCommand {
             json.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try json.encode(report), as: UTF8.self))
         } else {
-            print("encoder: \(report.sentences) command-like sentences, \(report.meanTokens) tokens on average ([CLS] and [SEP] included)")
+            print("encoder (\(backend)): \(report.sentences) command-like sentences, \(report.meanTokens) tokens on average ([CLS] and [SEP] included)")
             print("  latency per sentence, one at a time, one thread (ms): p50 \(report.p50Milliseconds), p95 \(report.p95Milliseconds), max \(report.maxMilliseconds)  (target p95 < 10)")
             print("  batches of 32 (ms per sentence): \(report.batchedMillisecondsPerSentence)")
             print("  cold start, fresh process, files cached (ms): \(report.coldStartMilliseconds)  (target < 300)")
@@ -114,11 +124,11 @@ struct EncoderBench: AsyncParsableCommand {
     }
 
     /// Loads the model and encodes `sentences` once, on a pool thread, measuring time and this process's RSS.
-    static func measureLoad(_ directory: URL, sentences: [String]) async throws -> Load {
+    static func measureLoad(_ directory: URL, backend: SentenceEncoder.Backend, sentences: [String]) async throws -> Load {
         try await BlockingWork.run {
             let baseline = Bench.memoryMegabytes("VmRSS")
             let start = ContinuousClock.now
-            let encoder = try SentenceEncoder(modelDirectory: directory)
+            let encoder = try SentenceEncoder(modelDirectory: directory, backend: backend)
             let seconds = Bench.seconds(start.duration(to: .now))
             let loaded = Bench.memoryMegabytes("VmRSS")
             _ = encoder.encode(sentences)

@@ -52,6 +52,8 @@ import Testing
     }
 
     static let encoder = Task { try await SentenceEncoder.load() }
+    /// The Swift kernel, checked against the same reference.
+    static let swiftEncoder = Task { try await SentenceEncoder.load(backend: .swift) }
 
     static let reference = Task { () throws -> Reference in
         let model = SentenceEncoder.defaultModelDirectory()
@@ -80,8 +82,10 @@ import Testing
         #expect(reference.ids.last?.count == 256)
     }
 
-    @Test func embeddingsMatchNumpyForwardPass() async throws {
-        let encoder = try await Self.encoder.value
+    @Test(arguments: SentenceEncoder.Backend.allCases)
+    func embeddingsMatchNumpyForwardPass(backend: SentenceEncoder.Backend) async throws {
+        let encoder = try await (backend == .swift ? Self.swiftEncoder : Self.encoder).value
+        #expect(encoder.backend == backend)
         let reference = try await Self.reference.value
         let embeddings = await encoder.embed(Self.sentences)
         var worst: Double = 0
@@ -96,7 +100,7 @@ import Testing
             largestDifference = max(largestDifference, zip(mine, theirs).map { abs($0 - $1) }.max() ?? 0)
             #expect(abs(distance) < 1e-4, "\(Self.sentences[index].debugDescription): cosine distance \(distance)")
         }
-        print("SentenceEncoderTests: against the numpy reference over \(Self.sentences.count) sentences, largest cosine distance "
+        print("SentenceEncoderTests: \(backend) against the numpy reference over \(Self.sentences.count) sentences, largest cosine distance "
             + "\(worst), largest component difference \(largestDifference)")
     }
 
