@@ -47,11 +47,12 @@ var targets: [Target] = [
     .target(name: "RelayMedia", dependencies: ["RelayCore", "CFFmpeg", "CALSA"], swiftSettings: swiftSettings),
     // RelaySentenceEncoder: sentence embeddings (all-MiniLM-L6-v2: WordPiece, BERT forward pass, mean pooling) in
     // Swift from the model's safetensors file, which Samples/scripts/fetch-models.sh puts under $RELAY_MODELS. Its dense
-    // layers multiply with OpenBLAS (or, as a fallback and a check, its own Swift kernel).
-    // Always optimised, debug builds included: its forward pass is ~100 times slower at -Onone (SIMD generics are
-    // not specialised), which would make its tests take minutes instead of a second.
+    // layers multiply with its own kernel (CSentenceKernels' AVX2/FMA code when the CPU has them, else Swift SIMD) or
+    // OpenBLAS. Always optimised, debug builds included: at -Onone its Swift code is ~100 times slower (SIMD generics
+    // are not specialised), which would make its tests take minutes instead of seconds.
+    .target(name: "CSentenceKernels", cSettings: [.unsafeFlags(["-O2"])]),
     .target(
-        name: "RelaySentenceEncoder", dependencies: ["RelayCore", "COpenBLAS"],
+        name: "RelaySentenceEncoder", dependencies: ["RelayCore", "CSentenceKernels", "COpenBLAS"],
         swiftSettings: swiftSettings + [.unsafeFlags(["-O", "-enforce-exclusivity=unchecked"])]
     ),
     .target(name: "RelayModel", dependencies: ["RelayCore", "RelayMedia"], swiftSettings: swiftSettings),

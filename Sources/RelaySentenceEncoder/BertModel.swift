@@ -37,7 +37,7 @@ struct BertModel: Sendable {
     let embeddingNorm: LayerNorm
     let layers: [Layer]
 
-    init(configuration c: Configuration, weights: SafeTensors, openBLAS: Bool) throws {
+    init(configuration c: Configuration, weights: SafeTensors, kernel: Linear.Kernel) throws {
         configuration = c
         self.weights = weights
         let h = c.hidden
@@ -56,7 +56,7 @@ struct BertModel: Sendable {
                 weight += try weights.floats(prefix + ".weight", shape: [outputs, inputs])
                 bias += try weights.floats(prefix + ".bias", shape: [outputs])
             }
-            return Linear(weight: weight, bias: bias, inputs: inputs, outputs: outputs * prefixes.count, openBLAS: openBLAS)
+            return Linear(weight: weight, bias: bias, inputs: inputs, outputs: outputs * prefixes.count, kernel: kernel)
         }
         embeddingNorm = try norm("embeddings.LayerNorm")
         layers = try (0..<c.layers).map { i in

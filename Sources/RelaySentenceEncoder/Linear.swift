@@ -1,9 +1,10 @@
 import COpenBLAS
+import CSentenceKernels
 
-/// A dense layer `y = x·Wᵀ + b` over rows of `inputs` values: OpenBLAS's sgemm on PyTorch's layout, or a Swift kernel
-/// over the weight repacked once at load for a cache-friendly, vectorisable multiply.
+/// A dense layer `y = x·Wᵀ + b` over rows of `inputs` values: a kernel of Relay's own over the weight repacked once at
+/// load for a cache-friendly, vectorisable multiply (C with AVX2/FMA, or Swift SIMD), or OpenBLAS's sgemm.
 ///
-/// For the Swift kernel: PyTorch stores W as [outputs][inputs], which makes each output a dot product: a horizontal sum the compiler may not
+/// Relay's kernels: PyTorch stores W as [outputs][inputs], which makes each output a dot product: a horizontal sum the compiler may not
 /// vectorise (float addition is not reassociated). Repacked as panels of 8 outputs — for each input k, the 8 weights
 /// W[o..o+8][k] side by side — an output block becomes 8-wide multiply-adds down one contiguous stream, and four rows
 /// of x share each loaded weight vector, so every weight is read from memory once per block of four tokens.
@@ -13,8 +14,9 @@ struct Linear: Sendable {
 
     let inputs: Int
     let outputs: Int
-    let openBLAS: Bool
-    /// OpenBLAS: W as stored, [outputs][inputs]. Swift: panels of `width` outputs,
+    enum Kernel: Sendable { case avx2, swift, openBLAS }
+    let kernel: Kernel
+    /// OpenBLAS: W as stored, [outputs][inputs]. Relay's kernels: panels of `width` outputs,
     /// packed[(panel * inputs + k) * width + lane] = W[panel * width + lane][k].
     let packed: [Float]
     let bias: [Float]
@@ -23,14 +25,17 @@ struct Linear: Sendable {
     /// worker threads would compete with the rest of Relay for two cores (and spin while they wait).
     static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
 
+    /// Whether this CPU can run the AVX2/FMA kernel (asked once).
+    static let hasAVX2: Bool = relay_kernels_have_avx2_fma() == 1
+
     /// `weight` is [outputs][inputs] row-major (PyTorch's layout); `outputs` must be a multiple of 8.
-    init(weight: [Float], bias: [Float], inputs: Int, outputs: Int, openBLAS: Bool) {
+    init(weight: [Float], bias: [Float], inputs: Int, outputs: Int, kernel: Kernel) {
         precondition(outputs % Self.width == 0 && weight.count == inputs * outputs && bias.count == outputs)
         self.inputs = inputs
         self.outputs = outputs
         self.bias = bias
-        self.openBLAS = openBLAS
-        if openBLAS {
+        self.kernel = kernel
+        if kernel == .openBLAS {
             Self.singleThreadedBLAS
             packed = weight
             return
@@ -54,7 +59,19 @@ struct Linear: Sendable {
     func apply(_ x: [Float], rows: Int, into y: inout [Float]) {
         let k = inputs
         let n = outputs
-        if openBLAS {
+        if kernel == .avx2 {
+            x.withUnsafeBufferPointer { xb in
+                packed.withUnsafeBufferPointer { pb in
+                    bias.withUnsafeBufferPointer { bb in
+                        y.withUnsafeMutableBufferPointer { yb in
+                            relay_linear_avx2(xb.baseAddress, Int32(rows), Int32(k), pb.baseAddress, Int32(n), bb.baseAddress, yb.baseAddress)
+                        }
+                    }
+                }
+            }
+            return
+        }
+        if kernel == .openBLAS {
             y.withUnsafeMutableBufferPointer { yb in
                 // y starts as the bias in every row, and sgemm adds x·Wᵀ to it (beta = 1).
                 for r in 0..<rows { bias.withUnsafeBufferPointer { b in (yb.baseAddress! + r * n).update(from: b.baseAddress!, count: n) } }

@@ -17,13 +17,17 @@ public final class SentenceEncoder: Sendable {
         return models.appendingPathComponent(modelName, isDirectory: true)
     }
 
-    /// What multiplies the dense layers' matrices. Both give the same embeddings (within float rounding).
+    /// What multiplies the dense layers' matrices. All give the same embeddings (within float rounding).
     public enum Backend: String, Sendable, CaseIterable {
-        /// OpenBLAS's sgemm on one thread: the fast one, the default.
-        case openBLAS = "openblas"
-        /// Relay's own Swift kernel (8-wide SIMD over weights repacked at load): a check on the other, and a
-        /// measure of what plain Swift reaches.
+        /// Relay's own kernel, the default: C with AVX2 and FMA when the CPU has them, otherwise ``swift``.
+        /// It reads weights repacked at load and needs no copy per call, the fastest for one short command.
+        case builtIn = "builtin"
+        /// Relay's Swift kernel (8-wide SIMD at the x86-64 baseline, SSE2): portable, and a check on the others.
         case swift
+        /// OpenBLAS's sgemm on one thread: faster for batches; for one command its copy of each weight matrix per
+        /// call costs as much as the multiply. (Debian 12's OpenBLAS 0.3.21 falls back to SSE3 kernels on CPUs newer
+        /// than it knows unless `OPENBLAS_CORETYPE` is set, e.g. to `Haswell`.)
+        case openBLAS = "openblas"
     }
 
     /// The backend this encoder multiplies with.
@@ -46,7 +50,7 @@ public final class SentenceEncoder: Sendable {
     /// optionally `sentence_bert_config.json`). Blocks while it reads the files: from async code use
     /// ``load(modelDirectory:)``.
     /// - Throws: ``SentenceEncoderError`` naming the file that is missing, unreadable or not as expected.
-    public init(modelDirectory: URL = SentenceEncoder.defaultModelDirectory(), backend: Backend = .openBLAS) throws {
+    public init(modelDirectory: URL = SentenceEncoder.defaultModelDirectory(), backend: Backend = .builtIn) throws {
         self.modelDirectory = modelDirectory
         self.backend = backend
         let config = try Self.json(modelDirectory.appendingPathComponent("config.json"))
@@ -88,7 +92,12 @@ public final class SentenceEncoder: Sendable {
         tokenizer = try WordPieceTokenizer(vocabularyFile: modelDirectory.appendingPathComponent("vocab.txt"),
                                            maxTokens: min(maxLength, configuration.maxPositions))
         let weights = try SafeTensors(url: modelDirectory.appendingPathComponent("model.safetensors"))
-        model = try BertModel(configuration: configuration, weights: weights, openBLAS: backend == .openBLAS)
+        let kernel: Linear.Kernel = switch backend {
+        case .builtIn: Linear.hasAVX2 ? .avx2 : .swift
+        case .swift: .swift
+        case .openBLAS: .openBLAS
+        }
+        model = try BertModel(configuration: configuration, weights: weights, kernel: kernel)
         guard tokenizer.vocabulary.values.allSatisfy({ Int($0) < configuration.vocabulary }) else {
             throw SentenceEncoderError(file: modelDirectory.appendingPathComponent("vocab.txt").path,
                                        reason: .malformed("has more tokens than vocab_size \(configuration.vocabulary)"))
@@ -98,7 +107,7 @@ public final class SentenceEncoder: Sendable {
     /// Loads the model on ``BlockingWork``'s pool, leaving the caller's thread free.
     /// - Throws: ``SentenceEncoderError`` naming the file that is missing, unreadable or not as expected.
     public static func load(modelDirectory: URL = SentenceEncoder.defaultModelDirectory(),
-                            backend: Backend = .openBLAS) async throws -> SentenceEncoder {
+                            backend: Backend = .builtIn) async throws -> SentenceEncoder {
         try await BlockingWork.run { try SentenceEncoder(modelDirectory: modelDirectory, backend: backend) }
     }
 

@@ -52,8 +52,9 @@ import Testing
     }
 
     static let encoder = Task { try await SentenceEncoder.load() }
-    /// The Swift kernel, checked against the same reference.
+    /// The other kernels, checked against the same reference.
     static let swiftEncoder = Task { try await SentenceEncoder.load(backend: .swift) }
+    static let openBLASEncoder = Task { try await SentenceEncoder.load(backend: .openBLAS) }
 
     static let reference = Task { () throws -> Reference in
         let model = SentenceEncoder.defaultModelDirectory()
@@ -84,7 +85,7 @@ import Testing
 
     @Test(arguments: SentenceEncoder.Backend.allCases)
     func embeddingsMatchNumpyForwardPass(backend: SentenceEncoder.Backend) async throws {
-        let encoder = try await (backend == .swift ? Self.swiftEncoder : Self.encoder).value
+        let encoder = try await (backend == .swift ? Self.swiftEncoder : backend == .openBLAS ? Self.openBLASEncoder : Self.encoder).value
         #expect(encoder.backend == backend)
         let reference = try await Self.reference.value
         let embeddings = await encoder.embed(Self.sentences)
