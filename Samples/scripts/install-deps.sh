@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Relay needs, only those that are missing (idempotent).
+# Installs the Debian 12 packages Relay needs, only those that are missing, then the models (fetch-models.sh) (idempotent).
 set -euo pipefail
 PACKAGES=(
   pkg-config
