@@ -71,6 +71,7 @@ public final class SentenceEncoder: Sendable {
             intermediate: try integer("intermediate_size"), vocabulary: try integer("vocab_size"),
             maxPositions: try integer("max_position_embeddings"), typeVocabulary: try integer("type_vocab_size"),
             layerNormEpsilon: Float((config["layer_norm_eps"] as? Double) ?? 1e-12))
+        // Multiples of 8: the kernels' panels are 8 outputs wide, and the AVX2 one splits the inputs 8 ways.
         guard configuration.hidden % configuration.heads == 0, configuration.hidden % Linear.width == 0,
               configuration.intermediate % Linear.width == 0
         else {

@@ -9,7 +9,7 @@
 int relay_kernels_have_avx2_fma(void);
 
 /// y[r][o] = bias[o] + sum_i x[r][i] * W[o][i] for r < rows, o < outputs, with W packed in panels of 8 outputs:
-/// packed[(panel * inputs + i) * 8 + lane] = W[panel * 8 + lane][i]. outputs must be a multiple of 8.
+/// packed[(panel * inputs + i) * 8 + lane] = W[panel * 8 + lane][i]. outputs and inputs must be multiples of 8.
 /// Call only when relay_kernels_have_avx2_fma() is 1.
 void relay_linear_avx2(const float *x, int rows, int inputs, const float *packed, int outputs, const float *bias,
                        float *y);
