@@ -31,8 +31,10 @@ def main():
     tokenizer.enable_truncation(max_length=max_len)
     encodings = tokenizer.encode_batch(sentences)
 
-    w = {k.removeprefix("bert."): v.astype(np.float64) for k, v in load_file(os.path.join(model_dir, "model.safetensors")).items()
-         if v.dtype == np.float32}
+    raw = {k.removeprefix("bert."): v for k, v in load_file(os.path.join(model_dir, "model.safetensors")).items()
+           if v.dtype == np.float32}
+    words = raw.pop("embeddings.word_embeddings.weight")  # 30,522 rows: only the ones used go to float64
+    w = {k: v.astype(np.float64) for k, v in raw.items()}
     eps = config["layer_norm_eps"]
     heads = config["num_attention_heads"]
     hidden = config["hidden_size"]
@@ -60,7 +62,7 @@ def main():
         ids = np.array(enc.ids)
         types = np.array(enc.type_ids)
         n = len(ids)
-        x = (w["embeddings.word_embeddings.weight"][ids]
+        x = (words[ids].astype(np.float64)
              + w["embeddings.position_embeddings.weight"][np.arange(n)]
              + w["embeddings.token_type_embeddings.weight"][types])
         x = layer_norm(x, "embeddings.LayerNorm")

@@ -9,7 +9,8 @@ import Foundation
 /// in `tokenizers`); letters are lower-cased one scalar at a time. Pre-tokenising: split on whitespace, and every punctuation
 /// character (ASCII punctuation, which includes `$+<=>^`|~`, or Unicode P*) is a word of its own. WordPiece: the
 /// longest vocabulary piece first, later pieces with `##`; a word longer than 100 characters or with a part no piece
-/// covers becomes `[UNK]` whole.
+/// covers becomes `[UNK]` whole. One difference: `tokenizers` reads "[CLS]", "[SEP]", "[MASK]" … typed in the text as
+/// those special tokens; here they are punctuation and words like any other text (users do not type them).
 struct WordPieceTokenizer: Sendable {
     let vocabulary: [String: Int32]
     let unknown: Int32

@@ -68,8 +68,11 @@ import Testing
             throw FixtureError("no reference Python environment at \(venv): run Samples/scripts/encoder-reference-venv.sh (test.sh does)")
         }
         let script = packageRoot.appendingPathComponent("Samples/scripts/encoder-reference.py").path
-        let output = try await Fixtures.tool(python, [script, model.path], input: try JSONEncoder().encode(sentences),
-                                             timeout: .seconds(120))
+        // numpy's BLAS on one thread: the matrices are small, and its spinning threads would slow the parallel tests.
+        let child = ChildProcess(python, [script, model.path], environment: ["OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"],
+                                 input: try JSONEncoder().encode(sentences), timeout: .seconds(120))
+        let output: ChildProcess.Output
+        do { output = try await child.checkedRun() } catch { throw FixtureError("encoder-reference.py: \(error)") }
         return try JSONDecoder().decode(Reference.self, from: output.stdout)
     }
 
