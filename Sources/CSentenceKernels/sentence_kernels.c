@@ -1,5 +1,7 @@
 #include "sentence_kernels.h"
 
+#include <math.h>
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 
@@ -49,9 +51,41 @@ __attribute__((target("avx2,fma"))) void relay_linear_avx2(const float *x, int r
     }
 }
 
+// GELU, x * (1 + erf(x / sqrt 2)) / 2, eight at a time. erf is Eigen's rational approximation for float (odd degree-13
+// over even degree-8 polynomial on [-4, 4], where erf reaches ±1 in float), within 1e-7 of erf: calling erff for
+// each of the 1,536 × tokens values per layer cost 8 % of a sentence.
+__attribute__((target("avx2,fma"))) void relay_gelu_avx2(float *x, long count) {
+    const __m256 half = _mm256_set1_ps(0.5f), one = _mm256_set1_ps(1.0f), scale = _mm256_set1_ps(0.70710678118654752f);
+    const __m256 hi = _mm256_set1_ps(4.0f), lo = _mm256_set1_ps(-4.0f);
+    long i = 0;
+    for (; i + 8 <= count; i += 8) {
+        __m256 v = _mm256_loadu_ps(x + i);
+        __m256 z = _mm256_max_ps(_mm256_min_ps(_mm256_mul_ps(v, scale), hi), lo);
+        __m256 z2 = _mm256_mul_ps(z, z);
+        __m256 p = _mm256_set1_ps(-2.72614225801306e-10f);
+        p = _mm256_fmadd_ps(p, z2, _mm256_set1_ps(2.77068142495902e-08f));
+        p = _mm256_fmadd_ps(p, z2, _mm256_set1_ps(-2.10102402082508e-06f));
+        p = _mm256_fmadd_ps(p, z2, _mm256_set1_ps(-5.69250639462346e-05f));
+        p = _mm256_fmadd_ps(p, z2, _mm256_set1_ps(-7.34990630326855e-04f));
+        p = _mm256_fmadd_ps(p, z2, _mm256_set1_ps(-2.95459980854025e-03f));
+        p = _mm256_fmadd_ps(p, z2, _mm256_set1_ps(-1.60960333262415e-02f));
+        p = _mm256_mul_ps(p, z);
+        __m256 q = _mm256_set1_ps(-1.45660718464996e-05f);
+        q = _mm256_fmadd_ps(q, z2, _mm256_set1_ps(-2.13374055278905e-04f));
+        q = _mm256_fmadd_ps(q, z2, _mm256_set1_ps(-1.68282697438203e-03f));
+        q = _mm256_fmadd_ps(q, z2, _mm256_set1_ps(-7.37332916720468e-03f));
+        q = _mm256_fmadd_ps(q, z2, _mm256_set1_ps(-1.42647390514189e-02f));
+        __m256 erf = _mm256_div_ps(p, q);
+        _mm256_storeu_ps(x + i, _mm256_mul_ps(_mm256_mul_ps(half, v), _mm256_add_ps(one, erf)));
+    }
+    for (; i < count; i++) x[i] = 0.5f * x[i] * (1.0f + erff(x[i] * 0.70710678118654752f));
+}
+
 #else
 
 int relay_kernels_have_avx2_fma(void) { return 0; }
+
+void relay_gelu_avx2(float *x, long count) { (void)x; (void)count; }
 
 void relay_linear_avx2(const float *x, int rows, int inputs, const float *packed, int outputs, const float *bias,
                        float *y) {

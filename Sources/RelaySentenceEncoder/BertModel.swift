@@ -1,3 +1,4 @@
+import CSentenceKernels
 import Foundation
 
 /// BERT's encoder (embeddings, `layers` × (self-attention, feed-forward)) over float32 weights, with the linear
@@ -36,10 +37,13 @@ struct BertModel: Sendable {
     let tokenType: [Float]
     let embeddingNorm: LayerNorm
     let layers: [Layer]
+    /// GELU with the AVX2 kernels' vectorised erf (else glibc's erff one value at a time).
+    let avx2: Bool
 
     init(configuration c: Configuration, weights: SafeTensors, kernel: Linear.Kernel) throws {
         configuration = c
         self.weights = weights
+        avx2 = kernel == .avx2
         let h = c.hidden
         wordEmbeddings = try weights.entry("embeddings.word_embeddings.weight", shape: [c.vocabulary, h])
         positionEmbeddings = try weights.floats("embeddings.position_embeddings.weight", shape: [c.maxPositions, h])
@@ -179,6 +183,7 @@ struct BertModel: Sendable {
     /// GELU in its exact (erf) form, as BERT's `hidden_act: "gelu"`.
     func gelu(_ x: inout [Float]) {
         x.withUnsafeMutableBufferPointer { x in
+            if avx2 { return relay_gelu_avx2(x.baseAddress, x.count) }
             for i in 0..<x.count { x[i] = 0.5 * x[i] * (1 + erff(x[i] * 0.70710678118654752)) }
         }
     }

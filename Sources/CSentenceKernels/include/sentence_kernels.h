@@ -14,4 +14,7 @@ int relay_kernels_have_avx2_fma(void);
 void relay_linear_avx2(const float *x, int rows, int inputs, const float *packed, int outputs, const float *bias,
                        float *y);
 
+/// x[i] = GELU(x[i]) (erf form, within 1e-7 of erf) for i < count. Call only when relay_kernels_have_avx2_fma() is 1.
+void relay_gelu_avx2(float *x, long count);
+
 #endif
