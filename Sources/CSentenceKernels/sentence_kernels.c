@@ -51,6 +51,60 @@ __attribute__((target("avx2,fma"))) void relay_linear_avx2(const float *x, int r
     }
 }
 
+int relay_kernels_have_f16c(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+}
+
+__attribute__((target("avx2,fma,f16c"))) void relay_pack_f16(const float *source, unsigned short *destination, long count) {
+    long i = 0;
+    for (; i + 8 <= count; i += 8)
+        _mm_storeu_si128((__m128i *)(destination + i), _mm256_cvtps_ph(_mm256_loadu_ps(source + i), _MM_FROUND_TO_NEAREST_INT));
+    for (; i < count; i++) destination[i] = (unsigned short)_cvtss_sh(source[i], _MM_FROUND_TO_NEAREST_INT);
+}
+
+// The tiles above over half-precision weights: for one short sentence the multiply streams every weight once, and that
+// stream (42 MB in float) is what limits it, so halving it is worth the rounding (embeddings move by < 1e-6 cosine).
+#define RELAY_TILE_F16(ROWS, SPLIT)                                                                                    \
+    __attribute__((target("avx2,fma,f16c"))) static inline void tileh_##ROWS(const float *x, int inputs,           \
+                                                                             const unsigned short *w, __m256 start, \
+                                                                             float *y, int outputs) {               \
+        __m256 c[SPLIT][ROWS];                                                                                         \
+        for (int s = 0; s < SPLIT; s++)                                                                                \
+            for (int r = 0; r < ROWS; r++) c[s][r] = s == 0 ? start : _mm256_setzero_ps();                             \
+        for (int i = 0; i < inputs; i += SPLIT) {                                                                      \
+            for (int s = 0; s < SPLIT; s++) {                                                                          \
+                __m256 v = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(w + (long)(i + s) * 8)));                 \
+                for (int r = 0; r < ROWS; r++)                                                                         \
+                    c[s][r] = _mm256_fmadd_ps(_mm256_broadcast_ss(x + (long)r * inputs + i + s), v, c[s][r]);          \
+            }                                                                                                          \
+        }                                                                                                              \
+        for (int r = 0; r < ROWS; r++) {                                                                               \
+            __m256 sum = c[0][r];                                                                                      \
+            for (int s = 1; s < SPLIT; s++) sum = _mm256_add_ps(sum, c[s][r]);                                         \
+            _mm256_storeu_ps(y + (long)r * outputs, sum);                                                              \
+        }                                                                                                              \
+    }
+RELAY_TILE_F16(8, 1)
+RELAY_TILE_F16(4, 2)
+RELAY_TILE_F16(2, 4)
+RELAY_TILE_F16(1, 8)
+
+__attribute__((target("avx2,fma,f16c"))) void relay_linear_f16(const float *x, int rows, int inputs,
+                                                                const unsigned short *packed, int outputs,
+                                                                const float *bias, float *y) {
+    for (int panel = 0; panel < outputs / 8; panel++) {
+        const unsigned short *w = packed + (long)panel * inputs * 8;
+        __m256 start = _mm256_loadu_ps(bias + panel * 8);
+        float *out = y + panel * 8;
+        int r = 0;
+        for (; r + 8 <= rows; r += 8) tileh_8(x + (long)r * inputs, inputs, w, start, out + (long)r * outputs, outputs);
+        for (; r + 4 <= rows; r += 4) tileh_4(x + (long)r * inputs, inputs, w, start, out + (long)r * outputs, outputs);
+        for (; r + 2 <= rows; r += 2) tileh_2(x + (long)r * inputs, inputs, w, start, out + (long)r * outputs, outputs);
+        for (; r < rows; r++) tileh_1(x + (long)r * inputs, inputs, w, start, out + (long)r * outputs, outputs);
+    }
+}
+
 // GELU, x * (1 + erf(x / sqrt 2)) / 2, eight at a time. erf is Eigen's rational approximation for float (odd degree-13
 // over even degree-8 polynomial on [-4, 4], where erf reaches ±1 in float), within 1e-7 of erf: calling erff for
 // each of the 1,536 × tokens values per layer cost 8 % of a sentence.

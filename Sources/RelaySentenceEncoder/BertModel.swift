@@ -43,7 +43,7 @@ struct BertModel: Sendable {
     init(configuration c: Configuration, weights: SafeTensors, kernel: Linear.Kernel) throws {
         configuration = c
         self.weights = weights
-        avx2 = kernel == .avx2
+        avx2 = kernel == .avx2 || kernel == .f16
         let h = c.hidden
         wordEmbeddings = try weights.entry("embeddings.word_embeddings.weight", shape: [c.vocabulary, h])
         positionEmbeddings = try weights.floats("embeddings.position_embeddings.weight", shape: [c.maxPositions, h])

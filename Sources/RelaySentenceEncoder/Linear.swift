@@ -2,7 +2,8 @@ import COpenBLAS
 import CSentenceKernels
 
 /// A dense layer `y = x·Wᵀ + b` over rows of `inputs` values: a kernel of Relay's own over the weight repacked once at
-/// load for a cache-friendly, vectorisable multiply (C with AVX2/FMA, or Swift SIMD), or OpenBLAS's sgemm.
+/// load for a cache-friendly, vectorisable multiply (C with AVX2/FMA over half- or single-precision weights, or Swift
+/// SIMD), or OpenBLAS's sgemm.
 ///
 /// Relay's kernels: PyTorch stores W as [outputs][inputs], which makes each output a dot product: a horizontal sum the compiler may not
 /// vectorise (float addition is not reassociated). Repacked as panels of 8 outputs — for each input k, the 8 weights
@@ -14,7 +15,9 @@ struct Linear: Sendable {
 
     let inputs: Int
     let outputs: Int
-    enum Kernel: Sendable { case avx2, swift, openBLAS }
+    enum Kernel: Sendable { case f16, avx2, swift, openBLAS }
+    /// For `.f16`: `packed`'s layout in IEEE half precision (and `packed` is empty).
+    let half: [UInt16]
     let kernel: Kernel
     /// OpenBLAS: W as stored, [outputs][inputs]. Relay's kernels: panels of `width` outputs,
     /// packed[(panel * inputs + k) * width + lane] = W[panel * width + lane][k].
@@ -27,6 +30,8 @@ struct Linear: Sendable {
 
     /// Whether this CPU can run the AVX2/FMA kernel (asked once).
     static let hasAVX2: Bool = relay_kernels_have_avx2_fma() == 1
+    /// Whether this CPU can run the half-precision-weight kernel (AVX2, FMA and F16C; asked once).
+    static let hasF16C: Bool = relay_kernels_have_f16c() == 1
 
     /// `weight` is [outputs][inputs] row-major (PyTorch's layout); `outputs` must be a multiple of 8.
     init(weight: [Float], bias: [Float], inputs: Int, outputs: Int, kernel: Kernel) {
@@ -38,10 +43,11 @@ struct Linear: Sendable {
         if kernel == .openBLAS {
             Self.singleThreadedBLAS
             packed = weight
+            half = []
             return
         }
         let w = Self.width
-        packed = [Float](unsafeUninitializedCapacity: weight.count) { buffer, initialized in
+        let repacked = [Float](unsafeUninitializedCapacity: weight.count) { buffer, initialized in
             weight.withUnsafeBufferPointer { weight in
                 for panel in 0..<(outputs / w) {
                     for k in 0..<inputs {
@@ -53,12 +59,34 @@ struct Linear: Sendable {
             }
             initialized = weight.count
         }
+        if kernel == .f16 {
+            half = [UInt16](unsafeUninitializedCapacity: repacked.count) { buffer, initialized in
+                repacked.withUnsafeBufferPointer { relay_pack_f16($0.baseAddress, buffer.baseAddress, $0.count) }
+                initialized = repacked.count
+            }
+            packed = []
+        } else {
+            half = []
+            packed = repacked
+        }
     }
 
     /// y[r][o] = Σₖ x[r][k]·W[o][k] + b[o] for `rows` rows; `y` must hold rows × outputs values.
     func apply(_ x: [Float], rows: Int, into y: inout [Float]) {
         let k = inputs
         let n = outputs
+        if kernel == .f16 {
+            x.withUnsafeBufferPointer { xb in
+                half.withUnsafeBufferPointer { pb in
+                    bias.withUnsafeBufferPointer { bb in
+                        y.withUnsafeMutableBufferPointer { yb in
+                            relay_linear_f16(xb.baseAddress, Int32(rows), Int32(k), pb.baseAddress, Int32(n), bb.baseAddress, yb.baseAddress)
+                        }
+                    }
+                }
+            }
+            return
+        }
         if kernel == .avx2 {
             x.withUnsafeBufferPointer { xb in
                 packed.withUnsafeBufferPointer { pb in

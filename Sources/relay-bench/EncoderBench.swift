@@ -22,7 +22,7 @@ struct EncoderBench: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The model folder (default: $RELAY_MODELS/all-MiniLM-L6-v2).", valueName: "DIR"))
     var model: String?
 
-    @Option(help: "What multiplies the matrices: builtin (the default: C with AVX2/FMA, else Swift), swift or openblas.")
+    @Option(help: "What multiplies the matrices: builtin (the default: AVX2/FMA over half-precision weights), builtin-f32, swift or openblas.")
     var backend: String = SentenceEncoder.Backend.builtIn.rawValue
 
     @Option(help: "How many command-like sentences to encode per run.")
@@ -56,7 +56,7 @@ struct EncoderBench: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard SentenceEncoder.Backend(rawValue: backend) != nil else { throw ValidationError("--backend is builtin, swift or openblas.") }
+        guard SentenceEncoder.Backend(rawValue: backend) != nil else { throw ValidationError("--backend is builtin, builtin-f32, swift or openblas.") }
     }
 
     var chosenBackend: SentenceEncoder.Backend { SentenceEncoder.Backend(rawValue: backend) ?? .builtIn }

@@ -14,6 +14,17 @@ int relay_kernels_have_avx2_fma(void);
 void relay_linear_avx2(const float *x, int rows, int inputs, const float *packed, int outputs, const float *bias,
                        float *y);
 
+/// 1 when this CPU has AVX2, FMA and F16C (so relay_pack_f16 and relay_linear_f16 may be called), else 0.
+int relay_kernels_have_f16c(void);
+
+/// destination[i] = source[i] rounded to IEEE half precision, for i < count.
+void relay_pack_f16(const float *source, unsigned short *destination, long count);
+
+/// relay_linear_avx2 over weights packed the same way but in half precision (converted to float as they are read, so
+/// half the bytes stream from memory; the sums stay in float). Call only when relay_kernels_have_f16c() is 1.
+void relay_linear_f16(const float *x, int rows, int inputs, const unsigned short *packed, int outputs, const float *bias,
+                      float *y);
+
 /// x[i] = GELU(x[i]) (erf form, within 1e-7 of erf) for i < count. Call only when relay_kernels_have_avx2_fma() is 1.
 void relay_gelu_avx2(float *x, long count);
 
