@@ -17,19 +17,21 @@ public final class SentenceEncoder: Sendable {
         return models.appendingPathComponent(modelName, isDirectory: true)
     }
 
-    /// What multiplies the dense layers' matrices. All give the same embeddings (within float rounding).
+    /// What multiplies the dense layers' matrices. All agree with the reference within 1e-6 cosine (the float32 ones
+    /// within float rounding).
     public enum Backend: String, Sendable, CaseIterable {
         /// Relay's own kernel, the default: C with AVX2, FMA and F16C over the weights stored in half precision (half
         /// the memory to stream per sentence, which is what limits one short command; embeddings stay within 1e-6 cosine
         /// of the float32 ones), float32 with AVX2 and FMA on a CPU without F16C, otherwise ``swift``.
-        /// It reads weights repacked at load and needs no copy per call, the fastest for one short command.
+        /// It reads weights repacked at load and needs no copy per call: the fastest for one short command. For large
+        /// batches, where arithmetic rather than memory is the limit, ``builtInFloat32`` can be faster.
         case builtIn = "builtin"
         /// Relay's own kernel over float32 weights: C with AVX2 and FMA, otherwise ``swift``. Within float rounding of
         /// the reference; about 1.5 times as slow as ``builtIn`` for one short command.
         case builtInFloat32 = "builtin-f32"
         /// Relay's Swift kernel (8-wide SIMD at the x86-64 baseline, SSE2): portable, and a check on the others.
         case swift
-        /// OpenBLAS's sgemm on one thread: faster for batches; for one command its copy of each weight matrix per
+        /// OpenBLAS's sgemm on one thread: fast for batches; for one command its copy of each weight matrix per
         /// call costs as much as the multiply. (Debian 12's OpenBLAS 0.3.21 falls back to SSE3 kernels on CPUs newer
         /// than it knows unless `OPENBLAS_CORETYPE` is set, e.g. to `Haswell`.)
         case openBLAS = "openblas"
