@@ -1,6 +1,6 @@
 public import Foundation
 public import RelayKit
-public import RelayModel
+public import RelayJSON
 
 /// Sentence → action golden tests from a JSON file, in the spirit of home-assistant/intents' test YAML.
 ///

@@ -1,6 +1,7 @@
 public import Foundation
 public import RelayKit
 public import RelayModel
+public import RelayJSON
 
 /// Runs a test body against a fresh simulated phone, like Hummingbird's `app.test(.router) { client in … }`.
 ///
@@ -21,16 +22,18 @@ public struct PluginTest {
     /// Runs `body` with a phone made of `subsystems` in a fresh temporary home.
     /// - Parameters:
     ///   - now: the fixed clock for date specs (default: the real clock).
+    ///   - clock: a clock the test moves (`clock.advance(by: 90)`, then `phone.passTime()`); wins over `now`.
     ///   - timeout: the dispatcher's per-command limit.
     @discardableResult
-    public init(subsystems: [any Subsystem], now: Date? = nil, calendar: Calendar = PluginTest.utcCalendar,
+    public init(subsystems: [any Subsystem], now: Date? = nil, clock manual: ManualPhoneClock? = nil,
+                calendar: Calendar = PluginTest.utcCalendar,
                 timeout: Duration = .seconds(5), _ body: (TestPhone) async throws -> Void) async throws {
         let home = FileManager.default.temporaryDirectory
             .appendingPathComponent("relay-test-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
         let clock: @Sendable () -> Date
-        if let now { clock = { now } } else { clock = { Date() } }
+        if let manual { clock = { manual.now() } } else if let now { clock = { now } } else { clock = { Date() } }
         let dispatcher = Dispatcher(subsystems: subsystems, home: home, timeout: timeout, calendar: calendar, now: clock)
         try await body(TestPhone(dispatcher: dispatcher))
     }
@@ -131,4 +134,8 @@ public struct TestPhone: Sendable {
 
     /// Every audit log line so far.
     public func auditEntries() throws -> [JSONValue] { try dispatcher.audit.entries() }
+
+    /// Lets time pass up to the clock's now (as a running Relay would): what fell due happens, and is returned.
+    @discardableResult
+    public func passTime(catchUp: Bool = false) async -> [PhoneEvent] { await dispatcher.passTime(catchUp: catchUp) }
 }

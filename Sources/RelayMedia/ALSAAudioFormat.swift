@@ -1,3 +1,5 @@
+import RelayCore
+
 /// The PCM layout of an audio device: signed 16-bit little-endian samples, channels interleaved.
 ///
 /// S16_LE is what every capture device and the `file` plugin can do, and what speech

@@ -1,6 +1,7 @@
 internal import CALSA
 #if canImport(Glibc)
 internal import Glibc
+public import RelayCore
 #endif
 
 extension MediaError.Code {

@@ -1,5 +1,6 @@
 internal import CALSA
 internal import Foundation
+import RelayCore
 
 /// The writing side of playback: owns the open device; `AudioPlayback` runs every call as a job of one
 /// `SerialWorker`, so they never overlap and never block a cooperative thread.

@@ -1,4 +1,5 @@
 import CFFmpeg
+import RelayCore
 
 /// Turns decoded audio frames of any layout, format and rate into mono Float32 at one rate (swresample).
 ///

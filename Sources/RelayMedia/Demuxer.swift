@@ -1,5 +1,6 @@
 import Foundation
 import CFFmpeg
+import RelayCore
 
 /// Owns an opened container (`AVFormatContext`): streams, packets, seeking.
 final class Demuxer {

@@ -1,4 +1,5 @@
 import CFFmpeg
+import RelayCore
 
 extension Frame {
     /// A copy of the frame scaled to `size` with swscale's bicubic filter (time and index are kept).

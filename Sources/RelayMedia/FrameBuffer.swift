@@ -1,4 +1,5 @@
 import CFFmpeg
+import RelayCore
 
 /// Owns one `AVFrame`, the target of decoding (refilled for every frame).
 final class FrameBuffer {

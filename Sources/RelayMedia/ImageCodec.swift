@@ -1,5 +1,6 @@
 public import Foundation
 import CFFmpeg
+import RelayCore
 
 /// Still images: decoding (png, jpeg, webp, bmp, gif's first frame, …, with the display rotation applied)
 /// and JPEG / PNG encoding of frames through libavcodec.

@@ -1,4 +1,5 @@
 import CFFmpeg
+public import RelayCore
 
 extension MediaError.Code {
     /// The file's picture is larger than the media layer accepts (a damaged header is the usual cause).

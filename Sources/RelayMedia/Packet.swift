@@ -1,4 +1,5 @@
 import CFFmpeg
+import RelayCore
 
 /// Owns one `AVPacket` (reused for every read: `unref` between uses).
 final class Packet {

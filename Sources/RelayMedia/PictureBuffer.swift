@@ -1,4 +1,5 @@
 import CFFmpeg
+import RelayCore
 
 /// Owns one `AVFrame` whose planes FFmpeg allocated by its own rules, for handing pictures to libswscale and encoders.
 ///

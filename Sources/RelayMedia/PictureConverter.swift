@@ -1,4 +1,5 @@
 import CFFmpeg
+import RelayCore
 
 /// How frames are resized.
 public enum FrameScaling: Sendable, Hashable {

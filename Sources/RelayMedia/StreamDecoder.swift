@@ -1,4 +1,5 @@
 import CFFmpeg
+import RelayCore
 
 /// Owns the decoder (`AVCodecContext`) of one stream of a `Demuxer`, and keeps that demuxer alive.
 final class StreamDecoder {

@@ -1,4 +1,5 @@
 public import Foundation
+import RelayCore
 
 /// A WAV file of signed 16-bit PCM, read and written in pure Swift.
 ///

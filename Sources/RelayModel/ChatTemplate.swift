@@ -1,4 +1,5 @@
 import Foundation
+public import RelayJSON
 
 /// Qwen2.5-VL's chat template rendered in Swift, byte-identical to Jinja2's rendering.
 ///
@@ -108,7 +109,7 @@ public enum ChatTemplate {
         let block = system[header.upperBound...]
         var tools: [ToolSpec] = []
         for line in block.split(separator: "\n", omittingEmptySubsequences: true) {
-            let value = try JSONValue(parsing: String(line))
+            let value = try ModelError.parsingJSON(String(line))
             guard let function = value.objectValue?["function"]?.objectValue,
                   let name = function["name"]?.stringValue else {
                 throw ModelError(.malformedOutput, "a tool line in the prompt is not a function object", rawOutput: String(line))

@@ -1,3 +1,4 @@
+public import RelayJSON
 extension ToolCall {
     /// `{"name": …, "arguments": {…}}`, as inside a `<tool_call>` block.
     public var json: JSONValue {

@@ -3,6 +3,7 @@ public import Foundation
 import FoundationNetworking
 #endif
 import RelayMedia
+public import RelayJSON
 
 /// A real Qwen2.5-VL behind an OpenAI-compatible chat-completions server (vLLM, DashScope compatible mode, Ollama).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+public import RelayJSON
 
 /// Reads Qwen2.5-VL's output formats out of generated text.
 ///
@@ -57,7 +58,7 @@ public enum OutputParser {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: body)
-        } catch let error as ModelError {
+        } catch let error as JSONParseError {
             throw ModelError(.malformedOutput, "a tool call is not valid JSON (\(error.message))", rawOutput: rawText ?? body)
         }
         guard let object = value.objectValue, let name = object["name"]?.stringValue, !name.isEmpty else {
@@ -94,7 +95,7 @@ public enum OutputParser {
             let body = String(afterOpen[..<close.lowerBound])
             do {
                 values.append(try JSONValue(parsing: body))
-            } catch let error as ModelError {
+            } catch let error as JSONParseError {
                 throw ModelError(.malformedOutput, "a ```json block is not valid JSON (\(error.message))", rawOutput: rawText)
             }
             rest = afterOpen[close.upperBound...]

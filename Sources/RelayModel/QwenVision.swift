@@ -1,3 +1,5 @@
+import RelayJSON
+
 /// Qwen2.5-VL's vision preprocessing, exactly as qwen-vl-utils 0.0.10 computes it.
 ///
 /// Every function reproduces the Python arithmetic step by step (same operand order, IEEE doubles,

@@ -1,4 +1,5 @@
 public import RelayMedia
+import RelayJSON
 
 /// An image of a request after preparation: its plan and, when decoded, its resized pixels.
 public struct PreparedImage: Sendable, Hashable {

@@ -1,3 +1,4 @@
+public import RelayJSON
 extension ToolSpec {
     /// Reads a tool from `{"name", "description", "parameters"}` or OpenAI's `{"type": "function", "function": {…}}`.
     public init(json value: JSONValue) throws {
@@ -14,7 +15,7 @@ extension ToolSpec {
 
     /// Reads a list of tools: a JSON array of tools, or an object with a `"tools"` array.
     public static func list(fromJSON text: String) throws -> [ToolSpec] {
-        let value = try JSONValue(parsing: text)
+        let value = try ModelError.parsingJSON(text)
         let items = value.arrayValue ?? value.objectValue?["tools"]?.arrayValue
         guard let items else { throw ModelError(.invalidInput, "expected a JSON array of tools or {\"tools\": [...]}") }
         return try items.map { try ToolSpec(json: $0) }

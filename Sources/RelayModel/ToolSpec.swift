@@ -1,3 +1,4 @@
+public import RelayJSON
 /// A function the model may call, as Qwen-Agent's hermes format and OpenAI's `tools` describe it.
 ///
 /// RelayKit derives one from each action declaration; the model layer renders it into the

@@ -1,4 +1,5 @@
 public import RelayMedia
+import RelayCore
 
 extension AsyncSequence where Element == AudioChunk, Self: Sendable {
     /// Runs a ``VoiceActivityDetector`` over the chunks, yielding its events; the stream's end closes an open utterance.

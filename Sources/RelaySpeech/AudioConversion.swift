@@ -1,14 +1,5 @@
-/// Sample-format conversions the recognizers and synthesizer need.
+/// Signal helpers the recognizers and synthesizer need (Int16 ↔ Float is RelayMedia's `SampleConversion`).
 enum AudioConversion {
-    /// Float samples in [-1, 1] to 16-bit, clipping.
-    static func int16(_ samples: [Float]) -> [Int16] {
-        samples.map { Int16(max(-32768, min(32767, ($0 * 32767).rounded()))) }
-    }
-
-    /// 16-bit samples to Float in [-1, 1].
-    static func float(_ samples: [Int16]) -> [Float] {
-        samples.map { Float($0) / 32768 }
-    }
 
     /// Linear-interpolation resampling: good enough for speech recognition features, not for listening.
     static func resample(_ samples: [Float], from source: Int, to target: Int) -> [Float] {

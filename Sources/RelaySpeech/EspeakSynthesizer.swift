@@ -1,5 +1,6 @@
 import Foundation
 import RelayCore
+import RelayMedia
 
 /// Speech synthesis with the espeak-ng program (`espeak-ng --stdout`), reading its WAV output.
 ///
@@ -54,12 +55,20 @@ public struct EspeakSynthesizer: SpeechSynthesizer {
                               underlying: errorText.isEmpty ? nil : errorText, cFunction: "espeak-ng", cCode: status,
                               hint: "List the voices with: espeak-ng --voices")
         }
-        let pcm = try WAVCoding.decode(output, source: "espeak-ng output")
-        guard !pcm.samples.isEmpty else {
+        let wav: WAVFile
+        do {
+            // espeak-ng streams its WAV (the data size is a placeholder), which WAVFile reads as truncated: fine here.
+            wav = try WAVFile(wavData: output, path: "espeak-ng output")
+        } catch {
+            throw SpeechError(.badAudio, path: executable, operation: "reading espeak-ng's WAV audio", underlying: "\(error)",
+                              hint: "Expected 16-bit PCM WAV")
+        }
+        let samples = wav.format.channels == 1 ? wav.samples : wav.monoChunk.s16Samples
+        guard !samples.isEmpty else {
             throw SpeechError(.synthesisFailed, path: executable, operation: "synthesizing with voice \(voice)",
                               underlying: errorText.isEmpty ? "no audio" : errorText,
                               hint: "List the voices with: espeak-ng --voices")
         }
-        return SynthesizedSpeech(samples: pcm.samples, sampleRate: pcm.sampleRate)
+        return SynthesizedSpeech(samples: samples, sampleRate: wav.format.sampleRate)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import RelayCore
 import RelayLanguage
 
 /// Turns a template ``RecognitionGrammar`` into JSGF for pocketsphinx, checking every word against the dictionary.

@@ -1,6 +1,8 @@
 public import Foundation
+import RelayMedia
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import RelayCore
 #endif
 
 /// Speech recognition by an OpenAI-compatible server (`POST /v1/audio/transcriptions`): whisper.cpp's server,
@@ -46,12 +48,12 @@ public struct HTTPTranscriptionRecognizer: SpeechRecognizer {
         }
         let url = transcriptionsURL
         let started = ContinuousClock.now
-        let audio = AudioConversion.int16(AudioConversion.resample(utterance, from: sampleRate, to: 16_000))
+        let audio = SampleConversion.int16(AudioConversion.resample(utterance, from: sampleRate, to: 16_000))
         var form = MultipartFormData()
         form.addField("model", model)
         form.addField("response_format", "json")
         if let language { form.addField("language", language) }
-        form.addFile("file", filename: "utterance.wav", contentType: "audio/wav", data: WAVCoding.encode(audio, sampleRate: 16_000))
+        form.addFile("file", filename: "utterance.wav", contentType: "audio/wav", data: try WAVFile(format: AudioFormat(sampleRate: 16_000, channels: 1), samples: audio).wavData())
 
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = "POST"

@@ -1,5 +1,6 @@
 import CPocketSphinx
 import Foundation
+import RelayCore
 
 /// Owns one `ps_decoder_t` and is the only code that touches it.
 ///

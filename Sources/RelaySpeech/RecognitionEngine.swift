@@ -1,4 +1,6 @@
 import Foundation
+import RelayMedia
+import RelayCore
 
 /// Everything that lives next to the pocketsphinx decoder: its searches, the active grammar, and the decode passes.
 ///
@@ -75,7 +77,7 @@ struct RecognitionEngine {
                                                  decodingTime: seconds(since: started)))
         }
         let bounds = configuration.trimsSilence
-            ? AudioConversion.speechBounds(AudioConversion.float(audio), sampleRate: PocketSphinxRecognizer.sampleRate)
+            ? AudioConversion.speechBounds(SampleConversion.float(audio), sampleRate: PocketSphinxRecognizer.sampleRate)
             : 0 ..< audio.count
         let speech = Array(audio[bounds])
         let pendingWords = words.start(speech)
@@ -165,7 +167,7 @@ struct RecognitionEngine {
         }
         var audio = AudioConversion.resample(samples, from: sampleRate, to: PocketSphinxRecognizer.sampleRate)
         if configuration.comfortNoise > 0 { AudioConversion.addWhiteNoise(to: &audio, amplitude: configuration.comfortNoise) }
-        return AudioConversion.int16(audio)
+        return SampleConversion.int16(audio)
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {

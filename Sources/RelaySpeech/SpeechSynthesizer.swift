@@ -1,3 +1,5 @@
+import RelayMedia
+
 /// Turns reply text into audio.
 public protocol SpeechSynthesizer: Sendable {
     /// Speaks `text` into samples.
@@ -22,6 +24,6 @@ public struct SynthesizedSpeech: Sendable, Hashable {
 
     /// The audio as Float32 in [-1, 1] at `rate` (linear resampling), e.g. 16 kHz for a recognizer.
     public func floatSamples(at rate: Int) -> [Float] {
-        AudioConversion.resample(AudioConversion.float(samples), from: sampleRate, to: rate)
+        AudioConversion.resample(SampleConversion.float(samples), from: sampleRate, to: rate)
     }
 }

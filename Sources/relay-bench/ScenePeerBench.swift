@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RelayAgent
 import RelayCore
-import RelayModel
+import RelayPerception
 
 /// `relay-bench scenes`: shot-boundary detection side by side with PySceneDetect.
 struct ScenePeerBench: AsyncParsableCommand {

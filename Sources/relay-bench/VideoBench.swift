@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import RelayAgent
 import RelayCore
-import RelayModel
+import RelayJSON
+import RelayPerception
 
 /// `relay-bench video`: Video analysis vs the ffmpeg CLI and the reference Python pipeline.
 struct VideoBench: AsyncParsableCommand {

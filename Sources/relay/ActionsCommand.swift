@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import RelayAgent
 import RelayKit
-import RelayModel
 import RelayPlugins
+import RelayJSON
 import RelaySpeech
 
 /// `relay actions`: List every action of the installed subsystems.
@@ -60,11 +60,14 @@ struct ActionsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var subsystems = InstalledPlugins.subsystems
+        // The dispatcher's catalog: the installed plugins plus the phone's own actions (undo, redo), as the model,
+        // the matcher and the speech grammar see them.
+        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+        var subsystems = dispatcher.catalog.subsystems
         if let subsystem {
             subsystems = subsystems.filter { $0.name == subsystem }
             if subsystems.isEmpty {
-                printError("actions", "there is no subsystem named \(subsystem); installed: \(InstalledPlugins.subsystems.map(\.name).joined(separator: ", ")).")
+                printError("actions", "there is no subsystem named \(subsystem); installed: \(dispatcher.catalog.subsystems.map(\.name).joined(separator: ", ")).")
                 throw ExitCode.failure
             }
         }
@@ -85,7 +88,7 @@ struct ActionsCommand: AsyncParsableCommand {
         } else if markdown {
             print(catalog.markdown(), terminator: "")
         } else if jsgf {
-            try await printSpeechGrammar(catalog)
+            try await printSpeechGrammar(catalog, dispatcher: dispatcher)
         } else {
             for s in subsystems {
                 print("\(s.displayName) (\(s.name)): \(s.summary)")
@@ -102,8 +105,7 @@ struct ActionsCommand: AsyncParsableCommand {
 
     /// The grammar `relay listen` builds (``VoiceLoop/commandGrammar(catalog:entityNames:wakePhrase:)``), compiled
     /// by the recognizer against its dictionary: the text printed is the text pocketsphinx gets.
-    private func printSpeechGrammar(_ catalog: ActionCatalog) async throws {
-        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+    private func printSpeechGrammar(_ catalog: ActionCatalog, dispatcher: Dispatcher) async throws {
         let grammar = VoiceLoop.commandGrammar(
             catalog: catalog, entityNames: await dispatcher.entityNames(), wakePhrase: wakePhrase.flatMap(WakePhrase.init))
         do {

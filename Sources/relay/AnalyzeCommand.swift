@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import RelayAgent
 import RelayKit
-import RelayModel
 import RelayPlugins
+import RelayJSON
 
 /// `relay analyze`: Analyze video files into a timeline of scenes and events.
 struct AnalyzeCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RelayAgent
-import RelayModel
+import RelayJSON
 
 /// `relay ask`: Ask a question about a video file.
 struct AskCommand: AsyncParsableCommand {

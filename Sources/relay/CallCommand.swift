@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import RelayKit
-import RelayModel
 import RelayPlugins
+import RelayJSON
 
 /// `relay call`: Run one action through the dispatcher.
 struct CallCommand: AsyncParsableCommand {

@@ -16,7 +16,9 @@ struct ListenCommand: AsyncParsableCommand {
             mono) or --input - (raw 16 kHz mono S16LE on stdin). Each utterance is recognized with a grammar made from \
             the installed actions' sentences and carried out; speech that is not a command is ignored. Destructive \
             actions are confirmed by voice ("Say yes or no") unless --yes. With --json, one JSON object per step; each \
-            command ends with its outcome {"transcript", "tool_call", "status", "reply"}. Ctrl-C stops.
+            command ends with its outcome {"transcript", "tool_call", "status", "reply"}. While it listens the phone \
+            keeps time as relay run does: due timers and alarms are printed ({"event": "phone", …}) and spoken with \
+            --speak. Ctrl-C stops.
             Example: relay listen --input command.wav --once --json
             """
     )
@@ -60,7 +62,8 @@ struct ListenCommand: AsyncParsableCommand {
             printError("listen", "\(error)")
             throw ExitCode.failure
         }
-        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+        let clock = SystemPhoneClock()
+        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url, now: { clock.now() })
         let loop: VoiceLoop
         do {
             loop = try await VoiceLoop(
@@ -71,6 +74,20 @@ struct ListenCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let speaker = speak ? ReplySpeaker(device: "default") : nil
+        // The phone keeps time while Relay listens: timers and alarms are printed (and spoken) as they fall due.
+        let json = self.json
+        // What fell due while Relay was not running is told before listening starts.
+        for event in await dispatcher.passTime(catchUp: true) {
+            SayCommand.print(.phone(event), json: json)
+            if event.announce, let speaker { await speaker.say(event.message) }
+        }
+        let keepingTime = Task {
+            for await event in PhoneHeartbeat(dispatcher: dispatcher, clock: clock).events(catchUp: false) {
+                SayCommand.print(.phone(event), json: json)
+                if event.announce, let speaker { await speaker.say(event.message) }
+            }
+        }
+        defer { keepingTime.cancel() }
         // Ctrl-C cancels the loop's task: the audio source stops and the ALSA device closes before exit.
         let listening = Task {
             for try await event in loop.run(audio) {

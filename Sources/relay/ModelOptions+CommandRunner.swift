@@ -1,6 +1,5 @@
 import RelayAgent
 import RelayKit
-import RelayModel
 
 extension ModelOptions {
     /// A command runner that uses the configured model server, or the embedded stub with the text skill.

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import PhotosPlugin
+import RelayJSON
 import RelayKit
-import RelayModel
+import RelayMedia
+import RelayPlugins
 
 /// `relay photos`: Work with the Photos library.
 struct PhotosCommand: AsyncParsableCommand {
@@ -13,7 +14,8 @@ struct PhotosCommand: AsyncParsableCommand {
     )
 }
 
-/// `relay photos import PATH…`: import files and folders, one transaction per file.
+/// `relay photos import PATH…`: import files and folders through the dispatcher, one `photos.import_media` command per
+/// file, so every file is permission-checked, timed, audited and committed on its own.
 struct PhotosImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -50,58 +52,43 @@ struct PhotosImportCommand: AsyncParsableCommand {
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         let urls = paths.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath, relativeTo: cwd).absoluteURL }
-        let files: [URL]
-        do {
-            files = try PhotoImporter.collectFiles(urls, excluding: PhotoImporter(home: home.url).libraryFolder)
-        } catch {
-            printError("photos import", "\(error)")
+        // Every path is looked at before anything is imported, so a typo fails the whole run at once. Nothing under
+        // the phone's home folder is imported (the library's own thumbnails and copies live there).
+        if let missing = MediaFiles.missing(urls).first {
+            printError("photos import", "'\(missing.path)': no such file or folder.")
             throw ExitCode.failure
         }
-        let store: SubsystemStore
-        do {
-            store = try SubsystemStore(subsystem: PhotosSubsystem(), home: home.url)
-        } catch {
-            printError("photos import", "\(error)")
-            throw ExitCode.failure
-        }
-        let started = Date()
-        let importer = PhotoImporter(home: home.url, copyOriginals: copy)
-        let quiet = json
-        let report = try await importer.importFiles(files, album: album, into: store.queue) { event in
-            guard !quiet else { return }
-            switch event {
-            case .imported(let path, let id): print("imported \(id): \(path)")
-            case .skipped(let path): print("already in the library: \(path)")
-            case .failed(_, let message): printError("photos import", message)
+        let files = MediaFiles.collect(urls, excluding: home.url).map(\.path)
+        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
+        // One command per file: each is its own transaction, audit line and timeout, so an interrupted import
+        // keeps every file it finished and a re-run imports only what is missing.
+        var imported: [JSONValue] = [], alreadyInLibrary: [JSONValue] = [], failed: [JSONValue] = []
+        for file in files {
+            var arguments: JSONObject = ["path": .string(file), "copy": .bool(copy)]
+            if let album { arguments["album"] = .string(album) }
+            let result = await dispatcher.dispatch(Command(action: "photos.import_media", arguments: arguments, origin: .cli))
+            let ids = result.status == .done ? result.data["imported"]?.arrayValue ?? [] : []
+            let skipped = result.status == .done ? result.data["already_in_library"]?.arrayValue ?? [] : []
+            imported += ids
+            alreadyInLibrary += skipped
+            if result.status != .done {
+                failed.append(.object(["path": .string(file), "message": .string(result.message)]))
             }
+            guard !json else { continue }
+            for id in ids { print("imported \(id.compactJSON): \(file)") }
+            if !skipped.isEmpty { print("already in the library: \(file)") }
+            if result.status != .done { printError("photos import", result.message) }
         }
-        recordAudit(report, started: started)
         if json {
-            print(JSONValue.object(ImportReportJSON.object(report)).compactJSON)
+            let report: JSONObject = ["imported": .array(imported), "already_in_library": .array(alreadyInLibrary), "failed": .array(failed)]
+            print(JSONValue.object(report).compactJSON)
         } else {
-            var summary = "Imported \(report.imported.count) of \(files.count) file\(files.count == 1 ? "" : "s")"
-            if !report.alreadyInLibrary.isEmpty { summary += ", \(report.alreadyInLibrary.count) already in the library" }
-            if !report.failed.isEmpty { summary += ", \(report.failed.count) failed" }
+            var summary = "Imported \(imported.count) of \(files.count) file\(files.count == 1 ? "" : "s")"
+            if !alreadyInLibrary.isEmpty { summary += ", \(alreadyInLibrary.count) already in the library" }
+            if !failed.isEmpty { summary += ", \(failed.count) failed" }
             print(summary + ".")
         }
-        if !report.failed.isEmpty { throw ExitCode.failure }
-    }
-
-    /// One audit line for the whole import, like a dispatched command's.
-    private func recordAudit(_ report: PhotoImporter.Report, started: Date) {
-        var arguments: JSONObject = ["paths": .array(paths.map { .string($0) }), "copy": .bool(copy)]
-        if let album { arguments["album"] = .string(album) }
-        let command = Command(action: "photos.import_media", arguments: arguments, origin: .cli, confirmed: false)
-        let result = CommandResult(
-            action: command.action, arguments: arguments, status: report.failed.isEmpty || !report.imported.isEmpty ? .done : .failed,
-            message: "Imported \(report.imported.count); \(report.alreadyInLibrary.count) already in the library; \(report.failed.count) failed.",
-            data: ImportReportJSON.object(report), seconds: Date().timeIntervalSince(started)
-        )
-        do {
-            try AuditLog(home: home.url).append(AuditLog.line(command: command, result: result, time: started))
-        } catch {
-            printError("photos import", "could not append to the audit log: \(error)")
-        }
+        if !failed.isEmpty { throw ExitCode.failure }
     }
 }
 
@@ -147,7 +134,7 @@ struct PhotosListCommand: AsyncParsableCommand {
         if let album { arguments["album"] = .string(album) }
         if let label { arguments["label"] = .string(label) }
         if deleted { arguments["recently_deleted"] = .bool(true) }
-        let dispatcher = Dispatcher(subsystems: [PhotosSubsystem()], home: home.url)
+        let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home.url)
         let result = await dispatcher.dispatch(Command(action: "photos.search_media", arguments: arguments, origin: .cli))
         if json {
             print(result.json.compactJSON)

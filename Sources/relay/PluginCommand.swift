@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import RelayKit
-import RelayModel
+import RelayScaffold
 import RelayPlugins
+import RelayJSON
 
 /// `relay plugin`: Create and inspect plugins.
 struct PluginCommand: AsyncParsableCommand {

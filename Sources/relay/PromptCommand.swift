@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RelayModel
+import RelayJSON
 
 /// `relay prompt`: Print the exact prompt a real Qwen2.5-VL would receive.
 struct PromptCommand: AsyncParsableCommand {

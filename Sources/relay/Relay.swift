@@ -20,7 +20,7 @@ struct Relay: AsyncParsableCommand {
             // Model
             TokensCommand.self, PromptCommand.self,
             // Phone
-            ActionsCommand.self, CallCommand.self, StateCommand.self, PhotosCommand.self, PluginCommand.self,
+            ActionsCommand.self, CallCommand.self, UndoCommand.self, StateCommand.self, RunCommand.self, PhotosCommand.self, PluginCommand.self,
             // Voice
             ListenCommand.self, SayCommand.self,
             // Video

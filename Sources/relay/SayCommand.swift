@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import RelayAgent
 import RelayKit
-import RelayModel
 import RelayPlugins
+import RelayJSON
 
 /// `relay say`: Carry out a command given as text.
 struct SayCommand: AsyncParsableCommand {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import RelayKit
-import RelayModel
 import RelayPlugins
+import RelayJSON
 
 /// `relay state`: Show the state of a subsystem.
 struct StateCommand: AsyncParsableCommand {

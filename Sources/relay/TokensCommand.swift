@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RelayMedia
 import RelayModel
+import RelayJSON
 
 /// Video sampling and pixel options shared by `relay tokens` and `relay prompt` (qwen-vl-utils' element keys).
 struct VisionSamplingOptions: ParsableArguments {

@@ -1,7 +1,7 @@
 import Foundation
 import RelayAgent
+import RelayJSON
 import RelayMedia
-import RelayModel
 import RelayTestSupport
 import Testing
 

@@ -1,8 +1,9 @@
 import Foundation
 import RelayAgent
-import RelayModel
 import RelayTestSupport
 import Testing
+import RelayMedia
+import RelayPerception
 
 /// Generates ``ShotBoundaryCorpus`` into a unique temp folder once per test process, two ffmpeg processes at a time.
 enum ShotBoundaryCorpusFixture {

@@ -8,6 +8,7 @@ import RelayMedia
 import RelayModel
 import RelayTestSupport
 import Testing
+import RelayPerception
 
 /// Issue #11, above the media layer: Photos import (metadata, thumbnail = sample + resize + JPEG), Camera photo and clip
 /// (into the real Photos), video analysis (one pass, downscale, keyframe JPEGs), the Qwen2.5-VL request preparation

@@ -4,6 +4,7 @@ import RelayKit
 import RelayModel
 
 import Testing
+import RelayJSON
 
 /// One golden line parsed: the sentence and the expected call (nil = must not be understood).
 struct GoldenTextCase: Sendable, CustomStringConvertible {

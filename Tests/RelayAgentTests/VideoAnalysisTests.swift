@@ -6,9 +6,10 @@ import RelayAgent
 import RelayKit
 import RelayPlugins
 import RelayMedia
-import RelayModel
 import RelayTestSupport
 import Testing
+import RelayJSON
+import RelayPerception
 
 @Suite(.serialized) struct VideoAnalysisTests {
     static func near(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool { abs(a - b) <= tolerance }

@@ -4,6 +4,7 @@ import RelayKit
 import RelayLanguage
 import RelayModel
 import Testing
+import RelayJSON
 
 /// The text half of the loop: follow-up questions, confirmation, not understood, and the JSON outcome.
 @Suite struct VoiceLoopTests {

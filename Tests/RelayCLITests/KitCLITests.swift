@@ -24,9 +24,11 @@ import Testing
         #expect(md.stdout.hasPrefix("# Relay actions\n"))
         #expect(md.stdout.contains("### `notes.delete_notebook`"))
 
+        // The speech grammar as the recognizer loads it (weighted JSGF, words checked against its dictionary).
         let jsgf = try await RelayCLI.run(["actions", "--jsgf", "--subsystem", "notes"])
-        #expect(jsgf.stdout.hasPrefix("#JSGF V1.0;"))
-        #expect(jsgf.stdout.contains("<notes_add_note> ="))
+        #expect(jsgf.stdout.hasPrefix("#JSGF V1.0;\ngrammar relay;\npublic <command> = "), "\(jsgf.stderr)")
+        #expect(jsgf.stdout.contains(" notebook "))
+        #expect(!jsgf.stdout.contains(" alarm "), "only the notes sentences were asked for")
 
         let sentences = try await RelayCLI.run(["actions", "--sentences", "--subsystem", "notes"])
         #expect(sentences.stdout.contains("notes.create_notebook\tcreate a new notebook called {name}\n"))
@@ -54,7 +56,7 @@ import Testing
 
         r = try await RelayCLI.run(["call", "notes.delete_notebook", "--args", #"{"notebook": "Work"}"#, "--home", home.path])
         #expect(r.status == 1)
-        #expect(r.stderr == "relay call: needs_confirmation: This will delete a notebook and every note in it, and it can't be undone. Please confirm. (run again with --yes)\n")
+        #expect(r.stderr == "relay call: needs_confirmation: Delete the notebook Work and its note? (run again with --yes)\n")
 
         r = try await RelayCLI.run(["call", "notes.add_note", "--args", #"{"text": "x", "notebook": "Nope"}"#, "--home", home.path])
         #expect(r.status == 1)

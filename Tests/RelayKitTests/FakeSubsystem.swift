@@ -1,6 +1,6 @@
 import Foundation
 import RelayKit
-import RelayModel
+import RelayJSON
 
 /// A small subsystem exercising every parameter kind and every failure path the dispatcher handles.
 struct FakeSubsystem: Subsystem {

@@ -1,5 +1,6 @@
 import Foundation
 import RelayKit
+import RelayScaffold
 import RelayPlugins
 import RelayTestSupport
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import RelayKit
+import RelayLanguage
 import RelayModel
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import RelayKit
+import RelayScaffold
 import Testing
 
 @Suite("Plugin scaffolding")

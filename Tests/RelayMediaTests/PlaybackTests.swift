@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RelayMedia
+import RelayCore
 
 extension ALSATests {
     @Suite("AudioPlayback")

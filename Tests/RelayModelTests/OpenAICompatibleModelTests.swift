@@ -3,6 +3,7 @@ import RelayTestSupport
 import Testing
 import RelayMedia
 import RelayModel
+import RelayJSON
 
 /// The HTTP backend against a local server that checks requests the way vLLM/DashScope document them.
 @Suite(.serialized) struct OpenAICompatibleModelTests {

@@ -1,5 +1,6 @@
 import Testing
 import RelayModel
+import RelayJSON
 
 @Suite struct OutputParserTests {
     @Test func severalToolCallsRoundTrip() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RelayModel
+import RelayJSON
 
 /// The Swift chat template against Jinja2 renderings (prompt_reference.json), byte for byte.
 @Suite struct PromptReferenceTests {

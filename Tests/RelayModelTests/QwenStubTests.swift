@@ -3,6 +3,7 @@ import RelayTestSupport
 import Testing
 import RelayMedia
 import RelayModel
+import RelayJSON
 
 /// A skill for tests: calls the first tool whose name appears in the request, with the words after "called".
 struct EchoToolSkill: StubSkill {

@@ -1,5 +1,6 @@
 import Testing
 import RelayModel
+import RelayJSON
 
 /// M-RoPE position ids against the port of transformers 4.51 get_rope_index (rope_reference.json).
 @Suite struct RopeReferenceTests {

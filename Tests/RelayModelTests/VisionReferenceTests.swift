@@ -1,5 +1,6 @@
 import Testing
 import RelayModel
+import RelayJSON
 
 /// Every case of qwen-vl-utils 0.0.10's own computations (vision_reference.json) must agree exactly.
 @Suite struct VisionReferenceTests {

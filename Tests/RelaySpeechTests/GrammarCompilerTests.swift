@@ -1,5 +1,6 @@
 import Testing
 @testable import RelaySpeech
+import RelayCore
 
 @Suite struct GrammarCompilerTests {
     /// A tiny dictionary standing in for cmudict.

@@ -1,4 +1,5 @@
 import Foundation
+import RelayMedia
 import RelayTestSupport
 import Testing
 @testable import RelaySpeech
@@ -29,10 +30,10 @@ import Testing
         #expect(text.contains("filename=\"utterance.wav\""))
         // The WAV file inside: RIFF header, 16 kHz, 0.5 s of 16-bit samples.
         let riff = try #require(body.range(of: Data("RIFF".utf8)))
-        let wav = try WAVCoding.decode(Data(body[riff.lowerBound...]), source: "request")
-        #expect(wav.sampleRate == 16_000)
+        let wav = try WAVFile(wavData: Data(body[riff.lowerBound...]), path: "request")
+        #expect(wav.format == AudioFormat(sampleRate: 16_000, channels: 1))
         #expect(wav.samples.count >= 8_000)
-        #expect(abs(Int(wav.samples[100]) - Int((audio[100] * 32767).rounded())) <= 1)
+        #expect(wav.samples[100] == SampleConversion.int16(audio[100]))
     }
 
     @Test func segmentLogProbabilitiesBecomeConfidence() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RelaySpeech
+import RelayCore
 
 /// One decoder shared by the read-only recognition tests: loading is cheap, the language model is not.
 enum SharedRecognizer {

@@ -1,4 +1,5 @@
 import Foundation
+import RelayMedia
 import RelayTestSupport
 @testable import RelaySpeech
 
@@ -25,7 +26,7 @@ enum SpeechFixtures {
     static func pcm16(_ data: Data) -> [Float] {
         let bytes = [UInt8](data)
         return stride(from: 0, to: bytes.count - 1, by: 2).map {
-            Float(Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8)) / 32768
+            SampleConversion.float(Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8))
         }
     }
 

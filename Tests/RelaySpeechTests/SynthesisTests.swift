@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RelaySpeech
+import RelayCore
 
 @Suite struct SynthesisTests {
     @Test func espeakProducesAudioOfPlausibleLength() async throws {
@@ -35,16 +36,5 @@ import Testing
             #expect(error.description.contains("apt-get install espeak-ng"))
         }
         await #expect(throws: SpeechError.self) { try await EspeakSynthesizer(voice: "no-such-voice-xx").synthesize("hello") }
-    }
-
-    @Test func wavRoundTripsAndRejectsGarbage() throws {
-        let samples: [Int16] = [0, 1, -1, 32_767, -32_768, 1_234]
-        let data = WAVCoding.encode(samples, sampleRate: 16_000)
-        #expect(data.count == 44 + samples.count * 2)
-        let decoded = try WAVCoding.decode(data, source: "memory")
-        #expect(decoded.samples == samples)
-        #expect(decoded.sampleRate == 16_000)
-        #expect(throws: SpeechError.self) { try WAVCoding.decode(Data("not a wav file".utf8), source: "junk") }
-        #expect(throws: SpeechError.self) { try WAVCoding.decode(data.prefix(30), source: "truncated") }
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// How the camera's state is serialised, and the shared "no source" failure.
 enum CameraReport {
@@ -11,15 +10,18 @@ enum CameraReport {
         return o
     }
 
-    /// The configured source, or the failure telling the user how to set one.
-    static func source(in context: ActionContext) async throws -> CameraSource {
-        guard let source = try await context.read({ db in try CameraSource.fetchOne(db, key: 1) }) else {
-            throw ActionFailure(.refused, "The camera has no source yet: set one with camera.set_source and a video or image file.")
-        }
+    /// The configured source, or nil while the camera films its built-in scene (``CameraScene``).
+    static func source(in context: ActionContext) async throws -> CameraSource? {
+        guard let source = try await context.read({ db in try CameraSource.fetchOne(db, key: 1) }) else { return nil }
         guard FileManager.default.isReadableFile(atPath: source.path) else {
             throw ActionFailure(.failed, "'\(source.path)': the camera's source file is gone. Set another with camera.set_source.")
         }
         return source
+    }
+
+    /// The state of a camera filming the built-in scene.
+    static func sceneJSON() -> JSONObject {
+        ["source": .null, "kind": .string("scene")]
     }
 
     /// The Photos id of what a `photos.import_media` result imported (or found already there, for clips).

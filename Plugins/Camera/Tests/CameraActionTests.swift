@@ -1,8 +1,8 @@
-import CameraPlugin
+@testable import CameraPlugin
 import Foundation
 import RelayKit
 import RelayKitTesting
-import RelayModel
+import RelayMedia
 import Testing
 
 /// Every Camera action's effect on a real `camera.sqlite`, and what it hands Photos, through the dispatcher.
@@ -16,14 +16,32 @@ import Testing
         #expect(CommandMatcher(subsystems: subsystems).problems == [])
     }
 
-    @Test func takePhotoWithoutSourceIsRefused() async throws {
+    @Test func aFreshCameraPhotographsItsBuiltInScene() async throws {
         try await PluginTest(subsystems: [CameraSubsystem(), FakePhotos()], now: now) { phone in
-            let r = await phone.dispatch("camera.take_photo")
-            #expect(r.status == .refused)
-            #expect(r.message == "The camera has no source yet: set one with camera.set_source and a video or image file.")
+            let first = try await phone.call("camera.take_photo")
+            #expect(first.message == "Took a photo.")
+            #expect(first.data["kind"] == .string("scene"))
             let status = try await phone.call("camera.get_status")
             #expect(status.data["source"] == .null)
+            #expect(status.message.hasPrefix("The camera films its built-in scene, a clock; 1 photo so far."))
+            let imported = try await phone.rows("photos", "SELECT path, isJPEG FROM imported")
+            #expect(imported.count == 1)
+            #expect(imported.first?["isJPEG"] == .int(1))
+            // A clip needs a video: a clear refusal, not a failure.
+            let clip = await phone.dispatch("camera.record_clip")
+            #expect(clip.status == .refused)
+            #expect(clip.message.contains("camera.set_source"))
         }
+    }
+
+    @Test func theSceneShowsTheTimeSoTwoPhotosDiffer() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let a = CameraScene.frame(at: now, calendar: calendar)
+        let b = CameraScene.frame(at: now.addingTimeInterval(1), calendar: calendar)
+        #expect(a.width == 640 && a.height == 480)
+        #expect(a != b)
+        #expect(a == CameraScene.frame(at: now, calendar: calendar))   // the same instant, the same picture
     }
 
     @Test func setSourceValidatesTheFile() async throws {

@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// A stand-in for the Photos subsystem with the one action Camera relies on, `photos.import_media`,
 /// recording what it was asked to import. Camera's tests thereby check the dispatcher contract

@@ -17,6 +17,12 @@ public struct Alarm: Codable, Sendable, Hashable, Identifiable, FetchableRecord,
     public var isEnabled: Bool
     /// When it was set.
     public var createdAt: Date
+    /// When it was last switched on (nil: when it was set); it rings at the first time of day after this.
+    public var armedAt: Date?
+    /// When it last rang.
+    public var rungAt: Date?
+    /// Which days it rings again: `daily`, `weekdays`, `weekends`; nil rings once.
+    public var repeats: String?
 
     /// Creates an alarm value (not yet inserted).
     public init(id: Int64? = nil, hour: Int, minute: Int, label: String? = nil, isEnabled: Bool = true, createdAt: Date = Date()) {
@@ -26,6 +32,31 @@ public struct Alarm: Codable, Sendable, Hashable, Identifiable, FetchableRecord,
         self.label = label
         self.isEnabled = isEnabled
         self.createdAt = createdAt
+    }
+
+    /// When it rings next, in `calendar`'s time zone: its time of day after it was armed (and after it last
+    /// rang), on a day its repetition allows; nil when switched off.
+    public func nextRing(calendar: Calendar) -> Date? {
+        guard isEnabled else { return nil }
+        var after = max(armedAt ?? createdAt, rungAt ?? .distantPast)
+        // At most a week of days to skip (weekends from a Monday is five).
+        for _ in 0..<8 {
+            guard let next = calendar.nextDate(after: after, matching: DateComponents(hour: hour, minute: minute, second: 0),
+                                               matchingPolicy: .nextTime) else { return nil }
+            if Self.rings(on: next, repeats: repeats, calendar: calendar) { return next }
+            after = next
+        }
+        return nil
+    }
+
+    /// Whether an alarm repeating `repeats` rings on `date`'s day.
+    static func rings(on date: Date, repeats: String?, calendar: Calendar) -> Bool {
+        let weekday = calendar.component(.weekday, from: date)   // 1 Sunday ... 7 Saturday
+        switch repeats {
+        case "weekdays": return (2...6).contains(weekday)
+        case "weekends": return weekday == 1 || weekday == 7
+        default: return true
+        }
     }
 
     /// `"07:30"`.
@@ -51,6 +82,8 @@ public struct CountdownTimer: Codable, Sendable, Hashable, Identifiable, Fetchab
     public var startedAt: Date
     /// When it rings.
     public var endsAt: Date
+    /// When Relay saw it finish (nil while it runs, or until a running Relay notices).
+    public var finishedAt: Date?
 
     /// Creates a timer value (not yet inserted).
     public init(id: Int64? = nil, seconds: Double, label: String? = nil, startedAt: Date) {

@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// How alarms and timers are said and serialised.
 enum ClockReport {
@@ -8,6 +7,8 @@ enum ClockReport {
         var o: JSONObject = ["id": .int(Int(alarm.id ?? 0)), "time": .string(alarm.time)]
         o["label"] = alarm.label.map { .string($0) } ?? .null
         o["enabled"] = .bool(alarm.isEnabled)
+        if let repeats = alarm.repeats { o["repeats"] = .string(repeats) }
+        if let rung = alarm.rungAt { o["rang_at"] = .string(ISO8601DateFormatter().string(from: rung)) }
         return .object(o)
     }
 
@@ -15,14 +16,29 @@ enum ClockReport {
         var o: JSONObject = ["id": .int(Int(timer.id ?? 0)), "seconds": .int(Int(timer.seconds.rounded()))]
         o["label"] = timer.label.map { .string($0) } ?? .null
         if let now { o["remaining_seconds"] = .int(Int(timer.remaining(at: now).rounded(.up))) }
+        if timer.finishedAt != nil { o["finished"] = .bool(true) }
         return .object(o)
     }
 
-    /// "7:30 AM" or "7:30 AM (gym)".
-    static func spoken(_ alarm: Alarm) -> String {
+    /// "7:30 AM", "7:30 AM (gym)", "7:30 AM on weekdays".
+    static func spoken(_ alarm: Alarm, repetition: Bool = true) -> String {
         let time = TimeOfDay(hour: alarm.hour, minute: alarm.minute)?.spoken ?? alarm.time
-        return alarm.label.map { "\(time) (\($0))" } ?? time
+        let said = alarm.label.map { "\(time) (\($0))" } ?? time
+        guard repetition else { return said }
+        switch alarm.repeats {
+        case "daily": return said + " every day"
+        case "weekdays": return said + " on weekdays"
+        case "weekends": return said + " on weekends"
+        default: return said
+        }
     }
+
+    /// The repetitions an alarm can have, with their spoken names.
+    static let repetitions: [Choice] = [
+        Choice("daily", en: ["every day", "everyday", "daily", "each day", "every morning"], zh: ["每天"]),
+        Choice("weekdays", en: ["on weekdays", "weekdays", "every weekday", "on workdays"], zh: ["工作日"]),
+        Choice("weekends", en: ["on weekends", "weekends", "every weekend", "at the weekend"], zh: ["周末"]),
+    ]
 
     /// "1 hour 5 minutes", "90 seconds" → "1 minute 30 seconds".
     static func spoken(seconds value: Double) -> String {

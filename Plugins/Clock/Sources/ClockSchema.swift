@@ -22,6 +22,17 @@ public enum ClockSchema {
                 t.column("endsAt", .datetime).notNull().indexed()
             }
         }
+        // Time that passes: alarms remember when they were armed and when they last rang; timers when they finished.
+        migrator.registerMigration("v2: ringing") { db in
+            try db.alter(table: "alarm") { t in
+                t.add(column: "armedAt", .datetime)
+                t.add(column: "rungAt", .datetime)
+            }
+            try db.alter(table: "timer") { t in t.add(column: "finishedAt", .datetime) }
+        }
+        migrator.registerMigration("v3: repeating alarms") { db in
+            try db.alter(table: "alarm") { t in t.add(column: "repeats", .text) }
+        }
         return migrator
     }
 }

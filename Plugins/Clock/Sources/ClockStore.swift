@@ -12,20 +12,25 @@ public enum ClockStore {
 
     /// Sets an alarm; an alarm already at that time with the same label is returned instead of a duplicate.
     @discardableResult
-    public static func setAlarm(_ db: Database, hour: Int, minute: Int, label: String? = nil, at now: Date = Date()) throws -> (alarm: Alarm, isNew: Bool) {
+    public static func setAlarm(_ db: Database, hour: Int, minute: Int, label: String? = nil, repeats: String? = nil,
+                                at now: Date = Date()) throws -> (alarm: Alarm, isNew: Bool) {
         guard (0...23).contains(hour), (0...59).contains(minute) else {
             throw ClockError("\(hour):\(minute) is not a time of day: hours go 0 to 23 and minutes 0 to 59.")
         }
         let label = clean(label)
         let sameTime = try Alarm.fetchAll(db, sql: "SELECT * FROM alarm WHERE hour = ? AND minute = ?", arguments: [hour, minute])
         if var existing = sameTime.first(where: { $0.label?.lowercased() == label?.lowercased() }) {
-            if !existing.isEnabled {
+            if !existing.isEnabled || (repeats != nil && existing.repeats != repeats) {
+                // Switched on again: it rings at the next such time from now, not at one already past.
+                if !existing.isEnabled { existing.armedAt = now }
                 existing.isEnabled = true
+                if let repeats { existing.repeats = repeats }
                 try existing.update(db)
             }
             return (existing, false)
         }
         var alarm = Alarm(hour: hour, minute: minute, label: label, createdAt: now)
+        alarm.repeats = repeats
         try alarm.insert(db)
         return (alarm, true)
     }
@@ -51,10 +56,10 @@ public enum ClockStore {
 
     // MARK: Timers
 
-    /// Timers still running at `now`, soonest first. Timers that have rung are dropped.
+    /// Timers still running at `now`, soonest first. Finished ones stay until a running Relay has
+    /// announced them (``ClockTime``), so one that ended while Relay was not running is still reported.
     public static func timers(_ db: Database, at now: Date = Date()) throws -> [CountdownTimer] {
-        try db.execute(sql: "DELETE FROM timer WHERE endsAt <= ?", arguments: [now])
-        return try CountdownTimer.fetchAll(db, sql: "SELECT * FROM timer ORDER BY endsAt, id")
+        try CountdownTimer.fetchAll(db, sql: "SELECT * FROM timer WHERE finishedAt IS NULL AND endsAt > ? ORDER BY endsAt, id", arguments: [now])
     }
 
     /// Starts a timer of `seconds` (1 s to 24 h).

@@ -1,5 +1,5 @@
+public import Foundation
 public import RelayKit
-public import RelayModel
 
 /// The Clock app: alarms at a time of day and countdown timers. State lives in `<home>/clock.sqlite`.
 public struct ClockSubsystem: Subsystem {
@@ -13,6 +13,16 @@ public struct ClockSubsystem: Subsystem {
         [SetAlarm.self, ListAlarms.self, CancelAlarm.self, CancelAllAlarms.self, SetTimer.self, ListTimers.self, CancelTimer.self]
     }
     public var migrator: DatabaseMigrator { ClockSchema.migrator }
+
+    public var keepsTime: Bool { true }
+
+    public func passTime(_ passage: TimePassage, in db: Database) throws -> [PhoneEvent] {
+        try ClockTime.pass(passage, in: db)
+    }
+
+    public func nextDeadline(after now: Date, calendar: Calendar, in db: Database) throws -> Date? {
+        try ClockTime.nextDeadline(after: now, calendar: calendar, in: db)
+    }
 
     public func state(in db: Database) throws -> JSONValue {
         .object([

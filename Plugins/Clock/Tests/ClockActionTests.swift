@@ -2,7 +2,6 @@ import ClockPlugin
 import Foundation
 import RelayKit
 import RelayKitTesting
-import RelayModel
 import Testing
 
 /// Every Clock action's effect on a real `clock.sqlite`, through the dispatcher.
@@ -63,9 +62,33 @@ import Testing
             let missing = await phone.dispatch("clock.cancel_alarm", ["time": .string("09:00")])
             #expect(missing.status == .notFound)
             #expect(missing.message == "There is no alarm at 9:00 AM.")
-            let neither = await phone.dispatch("clock.cancel_alarm")
-            #expect(neither.status == .invalidArguments)
-            #expect(neither.message == "Say which alarm to cancel: give its time or its label.")
+            // Neither time nor label: none → not found; several → which one (with the time to fill in); one → it.
+            let none = await phone.dispatch("clock.cancel_alarm")
+            #expect(none.status == .notFound)
+            #expect(none.message == "You have no alarms.")
+            try await phone.call("clock.set_alarm", ["time": .string("07:30")])
+            try await phone.call("clock.set_alarm", ["time": .string("09:00"), "label": .string("gym")])
+            let which = await phone.dispatch("clock.cancel_alarm")
+            #expect(which.status == .ambiguous)
+            #expect(which.message == "Which alarm: 7:30 AM or 9:00 AM (gym)?")
+            #expect(which.candidates.map(\.id) == ["07:30", "09:00"])
+            #expect(which.data["argument"] == "time")
+            try await phone.call("clock.cancel_alarm", ["time": .string("09:00")])
+            let only = try await phone.call("clock.cancel_alarm")
+            #expect(only.message == "Cancelled the alarm for 7:30 AM.")
+        }
+    }
+
+    @Test func aLabelledTimerRingsWhenItsTimeHasPassed() async throws {
+        let clock = ManualPhoneClock(now)
+        try await PluginTest(subsystems: subsystems, clock: clock) { phone in
+            try await phone.call("clock.set_timer", ["duration": .int(480), "label": .string("pasta")])
+            clock.advance(by: 479)
+            #expect(await phone.passTime().isEmpty)
+            clock.advance(by: 1)
+            let events = await phone.passTime()
+            #expect(events.map(\.message) == ["Time's up: your pasta timer (8 minutes) is done."])
+            #expect(try await phone.rows("clock", "SELECT finishedAt IS NOT NULL AS finished FROM timer") == [["finished": .int(1)]])
         }
     }
 

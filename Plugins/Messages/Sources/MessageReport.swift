@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// How messages and contacts are serialised.
 enum MessageReport {

@@ -2,7 +2,6 @@ import Foundation
 import MessagesPlugin
 import RelayKit
 import RelayKitTesting
-import RelayModel
 import Testing
 
 /// Every Messages action's effect on a real `messages.sqlite`, through the dispatcher.

@@ -1,4 +1,4 @@
-public import RelayModel
+public import RelayKit
 
 /// The JSON form of an import report, shared by the action and `relay photos import --json`.
 public enum ImportReportJSON {

@@ -18,10 +18,10 @@ public struct MediaFileMetadata: Sendable, Hashable {
     /// Size of the file in bytes.
     public var fileSize: Int64
 
-    /// File name extensions the importer picks up when it walks a folder.
-    public static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "bmp", "gif", "tif", "tiff", "heic"]
-    /// Video file name extensions the importer picks up when it walks a folder.
-    public static let videoExtensions: Set<String> = ["mp4", "m4v", "mov", "mkv", "webm", "avi", "3gp", "ts", "mpg", "mpeg"]
+    /// File name extensions the importer picks up when it walks a folder (RelayMedia's `MediaFiles`).
+    public static var imageExtensions: Set<String> { MediaFiles.imageExtensions }
+    /// Video file name extensions the importer picks up when it walks a folder (RelayMedia's `MediaFiles`).
+    public static var videoExtensions: Set<String> { MediaFiles.videoExtensions }
 
     /// Reads the metadata of `url`; throws a `PhotosError` naming the file when it is not a photo or video.
     public static func read(_ url: URL) throws -> MediaFileMetadata {

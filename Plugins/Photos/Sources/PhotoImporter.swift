@@ -1,5 +1,6 @@
 public import Foundation
 public import RelayKit
+import RelayMedia
 
 /// Imports photo and video files into the library, crash-safely.
 ///
@@ -71,32 +72,10 @@ public struct PhotoImporter: Sendable {
     /// (by file extension, hidden files skipped), in a stable order. Throws for a missing path.
     /// Files under `excluded` (the phone's home folder: the library's own thumbnails and copies) are left out.
     public static func collectFiles(_ paths: [URL], excluding excluded: URL? = nil) throws -> [URL] {
-        var files: [URL] = []
-        let wanted = MediaFileMetadata.imageExtensions.union(MediaFileMetadata.videoExtensions)
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
-                throw PhotosError(.importFailed, "'\(path.path)': no such file or folder.")
-            }
-            if isDirectory.boolValue {
-                guard let walker = FileManager.default.enumerator(
-                    at: path, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-                ) else { continue }
-                var found: [URL] = []
-                for case let url as URL in walker where wanted.contains(url.pathExtension.lowercased()) {
-                    found.append(url)
-                }
-                files += found.sorted { $0.path < $1.path }
-            } else {
-                files.append(path)
-            }
+        if let missing = MediaFiles.missing(paths).first {
+            throw PhotosError(.importFailed, "'\(missing.path)': no such file or folder.")
         }
-        var seen = Set<String>()
-        let excludedPrefix = excluded.map { $0.standardizedFileURL.resolvingSymlinksInPath().path + "/" }
-        return files.map { $0.standardizedFileURL.resolvingSymlinksInPath() }.filter { file in
-            if let excludedPrefix, file.path.hasPrefix(excludedPrefix) { return false }
-            return seen.insert(file.path).inserted
-        }
+        return MediaFiles.collect(paths, excluding: excluded)
     }
 
     // MARK: Importing

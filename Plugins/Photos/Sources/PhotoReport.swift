@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// How assets are serialised and said.
 enum PhotoReport {

@@ -2,7 +2,7 @@ import Foundation
 import RelayKit
 
 /// Which photos an action acts on, from the shared selection parameters: one photo by id, those
-/// taken in a date range (optionally of one kind), or the newest N — the newest one when nothing is said.
+/// taken in a date range (optionally of one kind), all of them, or the newest N — the newest one when nothing is said.
 struct PhotoSelection: Sendable {
     /// The selection parameters, appended to an action's own.
     static let parameters: [Parameter] = [
@@ -10,18 +10,22 @@ struct PhotoSelection: Sendable {
         .date("when", "Those taken on this day or in this range", required: false),
         .choice("kind", "Only photos or only videos", PhotoReport.kinds, required: false),
         .integer("latest", "The newest this many (default: the newest one, when nothing else is given)", range: 1...1000, required: false),
+        .boolean("all", "Every item (of the kind, in the date range) rather than only the newest one", required: false),
     ]
 
     let photoID: Int64?
     let range: DateRange?
     let kind: MediaKind?
     let latest: Int?
+    /// The user said "all", "every", "everything": every matching item, and a question first when there are several.
+    let all: Bool
 
     init(arguments: Arguments) throws {
         photoID = try arguments.valueIfPresent("photo", as: Int.self).map(Int64.init)
         range = try arguments.valueIfPresent("when")
         kind = try arguments.valueIfPresent("kind", as: String.self).flatMap(MediaKind.init(rawValue:))
         latest = try arguments.valueIfPresent("latest")
+        all = try arguments.valueIfPresent("all") ?? false
     }
 
     /// Why nothing was selected, as a sentence: "There is no item 12.", "There are no videos from yesterday in Trip."
@@ -48,7 +52,7 @@ struct PhotoSelection: Sendable {
         }
         let query = PhotoQuery(
             range: range.map { DateInterval(start: $0.start, end: $0.end) }, kind: kind, albumID: albumID,
-            inRecentlyDeleted: inRecentlyDeleted, limit: range == nil ? (latest ?? 1) : latest
+            inRecentlyDeleted: inRecentlyDeleted, limit: latest ?? (range == nil && !all ? 1 : nil)
         )
         return try PhotosLibrary.assets(db, matching: query)
     }

@@ -1,5 +1,5 @@
+public import Foundation
 public import RelayKit
-public import RelayModel
 
 /// The Photos app: a library of imported photos and videos with albums, favorites and Recently Deleted.
 /// Rows live in `<home>/photos.sqlite`; thumbnails (and copies) under `<home>/photos/`.
@@ -21,6 +21,29 @@ public struct PhotosSubsystem: Subsystem {
         ]
     }
     public var migrator: DatabaseMigrator { PhotosSchema.migrator }
+
+    /// How long items stay in Recently Deleted before they are deleted for good, as on a phone.
+    public static let recentlyDeletedDays = 30
+
+    public var keepsTime: Bool { true }
+
+    /// Deletes for good what has been in Recently Deleted longer than ``recentlyDeletedDays``.
+    public func passTime(_ passage: TimePassage, in db: Database) throws -> [PhoneEvent] {
+        let cutoff = passage.now.addingTimeInterval(-Double(Self.recentlyDeletedDays) * 86_400)
+        let old = try PhotoAsset.fetchAll(db, sql: "SELECT * FROM asset WHERE deletedAt IS NOT NULL AND deletedAt <= ? ORDER BY id", arguments: [cutoff])
+        guard !old.isEmpty else { return [] }
+        try db.execute(sql: "DELETE FROM asset WHERE deletedAt IS NOT NULL AND deletedAt <= ?", arguments: [cutoff])
+        // Thumbnails and copies are left for the next import's sweep, as when Recently Deleted is emptied by hand.
+        return [PhoneEvent(
+            subsystem: name, kind: "purged",
+            message: "Permanently deleted \(PhotoReport.count(old)) that had been in Recently Deleted for more than \(Self.recentlyDeletedDays) days.",
+            data: ["deleted": .array(old.compactMap(\.id).map { .int(Int($0)) })], announce: false, time: passage.now)]
+    }
+
+    public func nextDeadline(after now: Date, calendar: Calendar, in db: Database) throws -> Date? {
+        try Date.fetchOne(db, sql: "SELECT MIN(deletedAt) FROM asset WHERE deletedAt IS NOT NULL")
+            .map { $0.addingTimeInterval(Double(Self.recentlyDeletedDays) * 86_400) }
+    }
 
     public var rules: SentenceRules {
         [

@@ -1,6 +1,5 @@
 public import Foundation
 public import RelayMedia
-import RelayModel
 
 /// Makes the library's JPEG thumbnails and derives simple labels from their pixels.
 public enum Thumbnailer {

@@ -1,7 +1,6 @@
 import Foundation
 import RelayKit
 import RelayKitTesting
-import RelayModel
 import Testing
 
 /// `relay photos …` and Camera landing in Photos, through the real `relay` binary (which links every plugin).

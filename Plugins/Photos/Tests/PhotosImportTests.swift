@@ -2,7 +2,6 @@ import Foundation
 import PhotosPlugin
 import RelayKit
 import RelayKitTesting
-import RelayModel
 import Testing
 
 /// `photos.import_media` against real files and a real `photos.sqlite`.

@@ -2,7 +2,6 @@ import Foundation
 import PhotosPlugin
 import RelayKit
 import RelayKitTesting
-import RelayModel
 import Testing
 
 /// Search, albums, favorites and Recently Deleted through the dispatcher, on a small imported library.
@@ -149,6 +148,7 @@ import Testing
 
             let asked = await phone.dispatch("photos.empty_recently_deleted")
             #expect(asked.status == .needsConfirmation)
+            #expect(asked.message == "Permanently delete 1 video in Recently Deleted?")
             let fromVideo = await phone.dispatch("photos.empty_recently_deleted", origin: .video)
             #expect(fromVideo.status == .needsConfirmation)
             let emptied = try await phone.call("photos.empty_recently_deleted", confirmed: true)

@@ -1,5 +1,4 @@
 public import RelayKit
-public import RelayModel
 
 /// The Settings app: Wi-Fi, Bluetooth, Do Not Disturb, airplane mode and dark mode toggles,
 /// brightness and volume in percent. State lives in `<home>/settings.sqlite`.

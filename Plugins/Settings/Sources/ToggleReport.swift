@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// Words and data for a toggle's change, shared by the set and flip actions.
 enum ToggleReport {

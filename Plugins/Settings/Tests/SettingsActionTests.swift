@@ -1,7 +1,6 @@
 import Foundation
 import RelayKit
 import RelayKitTesting
-import RelayModel
 import SettingsPlugin
 import Testing
 

@@ -10,6 +10,15 @@ public protocol CommandInteraction: Sendable {
     func confirm(_ question: String) async -> Bool?
     /// Asks for the value of `parameter`; the words of the answer, or nil.
     func answer(_ question: String, for parameter: Parameter) async -> String?
+    /// Asks which of `candidates` the user means ("Which alarm: 7:30 AM or 9:00 AM?"), to fill `parameter`;
+    /// the words of the answer, or nil. By default, ``answer(_:for:)``.
+    func choose(_ question: String, among candidates: [Entity], for parameter: Parameter) async -> String?
+}
+
+extension CommandInteraction {
+    public func choose(_ question: String, among candidates: [Entity], for parameter: Parameter) async -> String? {
+        await answer(question, for: parameter)
+    }
 }
 
 /// Answers without asking anyone: confirms when told to (`--yes`), never supplies missing arguments.

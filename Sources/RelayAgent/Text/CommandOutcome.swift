@@ -1,5 +1,6 @@
 public import RelayKit
 public import RelayModel
+public import RelayJSON
 
 /// How one command ended, as `relay say` / `relay listen` report it.
 public enum OutcomeStatus: String, Sendable, Hashable, CaseIterable, Codable {

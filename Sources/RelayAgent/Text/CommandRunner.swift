@@ -1,6 +1,7 @@
 import Foundation
 public import RelayKit
 public import RelayModel
+import RelayJSON
 
 /// Runs one command from words to result: model → tool call → follow-up questions → dispatch → confirmation → reply.
 ///
@@ -81,6 +82,26 @@ public struct CommandRunner: Sendable {
         }
 
         var result = await dispatcher.dispatch(Command(call, origin: origin, confirmed: false, utterance: words))
+        // An ambiguous target ("turn off my alarm" with several, "text anna" with two Annas): ask which one and
+        // repeat the call with the answer in the argument the result names. Twice at most, then the question stands.
+        for _ in 0..<2 {
+            guard result.status == .ambiguous, !result.candidates.isEmpty, case .string(let argument)? = result.data["argument"],
+                  let action = dispatcher.catalog.action(named: call.name),
+                  let parameter = action.parameters.first(where: { $0.name == argument }) else { break }
+            emit(.prompt(result.message))
+            guard let answer = await interaction.choose(result.message, among: result.candidates, for: parameter) else {
+                emit(.result(result))
+                return CommandOutcome(transcript: words, toolCall: call, status: .failed, reply: result.message, result: result)
+            }
+            guard let value = Self.choice(answer, among: result.candidates, for: parameter, entityNames: names) else {
+                emit(.result(result))
+                return CommandOutcome(transcript: words, toolCall: call, status: .notUnderstood,
+                                      reply: "Sorry, \"\(answer)\" is not one of them.", result: result)
+            }
+            call.arguments = Self.merging(call.arguments, argument, value, order: action.parameters)
+            emit(.toolCall(call))
+            result = await dispatcher.dispatch(Command(call, origin: origin, confirmed: false, utterance: words))
+        }
         if result.status == .needsConfirmation {
             let question = Self.confirmationQuestion(for: result)
             emit(.prompt(question))
@@ -108,10 +129,22 @@ public struct CommandRunner: Sendable {
         return try await makeModel(names).respond(to: request).toolCalls.first
     }
 
-    /// "This will cancel every alarm, and it can't be undone. Please confirm. Say yes or no."
+    /// "Cancel all 3 alarms? Say yes or no."
     static func confirmationQuestion(for result: CommandResult) -> String {
         let message = result.message.trimmingCharacters(in: .whitespaces)
         return message.isEmpty ? "Are you sure? Say yes or no." : "\(message) Say yes or no."
+    }
+
+    /// The value an answer picks for `parameter`: a candidate named in it (an entity by its name, anything else
+    /// by its id — "07:30" for the alarm called "7:30 AM"), else the answer read as the parameter's kind ("seven thirty").
+    static func choice(_ answer: String, among candidates: [Entity], for parameter: Parameter, entityNames: EntityNames) -> JSONValue? {
+        if case .found(let picked) = EntityResolver.resolve(answer, among: candidates) {
+            if case .entity = parameter.kind { return .string(picked.name) }
+            // The id in the parameter's own JSON form: a string as is, a number read as one.
+            if let value = try? ArgumentValidator.canonical(.string(picked.id), for: parameter).get() { return value }
+            return FollowUpQuestion.read(picked.id, for: parameter, entityNames: entityNames)
+        }
+        return FollowUpQuestion.read(answer, for: parameter, entityNames: entityNames)
     }
 
     /// `arguments` with `name` set to `value`, keeping declaration order.

@@ -1,6 +1,7 @@
 import RelayLanguage
 public import RelayKit
-public import RelayModel
+public import RelayJSON
+import Foundation
 
 /// The question asked for a missing argument ("For how long?") and how its answer is read.
 public enum FollowUpQuestion {

@@ -1,4 +1,4 @@
-public import RelayModel
+public import RelayPerception
 
 /// Precision, recall and F1 of detected shot boundaries against a ``ShotBoundaryCorpus`` clip's truth.
 ///

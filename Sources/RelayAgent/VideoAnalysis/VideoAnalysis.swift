@@ -1,6 +1,8 @@
 public import Foundation
 public import RelayMedia
 public import RelayModel
+public import RelayJSON
+public import RelayPerception
 
 /// The result of analysing one video file: its timeline, scene keyframes, the model's token budget, warnings.
 public struct VideoAnalysis: Sendable {

@@ -1,4 +1,4 @@
-public import RelayModel
+public import RelayPerception
 
 /// How ``VideoAnalyzer`` samples and measures a video.
 public struct VideoAnalysisOptions: Sendable, Hashable {

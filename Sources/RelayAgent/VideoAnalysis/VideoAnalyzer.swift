@@ -1,6 +1,7 @@
 public import Foundation
 public import RelayMedia
 public import RelayModel
+import RelayPerception
 
 /// Analyses a video file in one streaming pass: every frame measured (at a small size), audio measured
 /// in 100 ms windows, scenes cut to the frame, events merged, Qwen2.5-VL's sampling planned.

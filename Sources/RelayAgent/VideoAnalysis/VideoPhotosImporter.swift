@@ -1,6 +1,6 @@
 public import Foundation
 public import RelayKit
-public import RelayModel
+import RelayJSON
 
 /// Files an analysed video and its scene keyframes into Photos through the dispatcher, so permissions,
 /// the audit log and undo apply as for any other command.

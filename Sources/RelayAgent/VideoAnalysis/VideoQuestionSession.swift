@@ -1,5 +1,7 @@
 public import Foundation
 public import RelayModel
+public import RelayJSON
+import RelayPerception
 
 /// Asks a question about a video file: measures it with ``VideoAnalyzer``, then puts the question to a
 /// vision-language model with the video attached, as Qwen2.5-VL would receive it.

@@ -1,4 +1,6 @@
 public import Foundation
+import RelayPerception
+import RelayMedia
 import RelayModel
 
 /// Writes a self-contained HTML report of one or more analyses: nothing is loaded from the network —

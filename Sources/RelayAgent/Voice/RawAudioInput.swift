@@ -25,7 +25,7 @@ public enum RawAudioInput {
                 data.withUnsafeBytes { raw in
                     for i in 0..<count {
                         let v = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: i * 2, as: Int16.self))
-                        samples[i] = Float(v) / 32768
+                        samples[i] = SampleConversion.float(v)
                     }
                 }
                 continuation.yield(AudioChunk(sampleRate: sampleRate, startTime: Double(frames) / Double(sampleRate), samples: samples))

@@ -1,6 +1,7 @@
 import Foundation
 public import RelayKit
 public import RelayModel
+public import RelayJSON
 
 /// One step of the voice (or text) command loop, in order, for the CLI to print or emit as JSON lines.
 ///
@@ -28,6 +29,8 @@ public enum VoiceEvent: Sendable, Hashable {
     case error(String)
     /// The command is finished.
     case outcome(CommandOutcome)
+    /// Time passed and something happened on the phone: a timer finished, an alarm rang (``PhoneHeartbeat``).
+    case phone(PhoneEvent)
 
     /// The event as one JSON object (`{"event": "transcript", …}`); an outcome is its bare outcome object.
     public var json: JSONValue {
@@ -53,6 +56,8 @@ public enum VoiceEvent: Sendable, Hashable {
             return .object(["event": .string("error"), "message": .string(message)])
         case .outcome(let outcome):
             return outcome.json
+        case .phone(let event):
+            return event.json
         }
     }
 
@@ -72,6 +77,7 @@ public enum VoiceEvent: Sendable, Hashable {
         case .reply(let text): return text
         case .error(let message): return "error: \(message)"
         case .outcome: return nil
+        case .phone(let event): return event.message
         }
     }
 }

@@ -36,6 +36,8 @@ public protocol Action: Sendable {
     static var parameters: [Parameter] { get }
     /// Sentence templates per language.
     static var sentences: Sentences { get }
+    /// Whether `relay undo` can take it back (default: reversible, from the rows it changed).
+    static var reversibility: Reversibility { get }
 
     /// Reads the validated arguments into the action's typed properties.
     init(arguments: Arguments) throws
@@ -47,6 +49,7 @@ public protocol Action: Sendable {
 extension Action {
     public static var parameters: [Parameter] { [] }
     public static var sentences: Sentences { [:] }
+    public static var reversibility: Reversibility { .reversible }
 
     /// The subsystem prefix of ``name`` (`"photos"` for `"photos.create_album"`).
     public static var subsystemName: String { String(name.split(separator: ".").first ?? Substring(name)) }

@@ -1,5 +1,7 @@
 public import RelayLanguage
 public import RelayModel
+public import RelayJSON
+import Foundation
 
 /// One sentence of an action, parsed once with its subsystem's rules inlined: what the matcher aligns
 /// utterances with, the speech grammar compiles and the docs expand.

@@ -1,4 +1,4 @@
-public import RelayModel
+public import RelayJSON
 
 /// How a command ended, as the result's `status` says it.
 public enum CommandStatus: String, Sendable, Hashable, CaseIterable, Codable {

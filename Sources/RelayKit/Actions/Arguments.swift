@@ -1,5 +1,5 @@
 public import Foundation
-public import RelayModel
+public import RelayJSON
 
 /// The validated arguments of one command, read by the handler through typed accessors.
 ///

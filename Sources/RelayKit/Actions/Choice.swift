@@ -1,3 +1,5 @@
+import Foundation
+
 /// One value of an enum parameter with the names people say for it, per language.
 ///
 /// `Choice("wifi", en: ["wi-fi", "wireless"], zh: ["无线网络"])`: the canonical value (`"wifi"`) is what

@@ -1,4 +1,4 @@
-public import RelayModel
+public import RelayJSON
 
 /// The type of a parameter: decides its JSON Schema, how the dispatcher validates it, how the
 /// sentence matcher parses a slot, and which Swift type the handler reads it as.

@@ -1,3 +1,5 @@
+public import Foundation
+public import RelayJSON
 public import RelayModel
 
 /// A simulated phone app: a named set of actions over its own SQLite state.
@@ -39,6 +41,14 @@ public protocol Subsystem: Sendable {
     /// A JSON snapshot of its state, for `relay state`, golden cases and tests.
     /// The default lists every table's rows.
     func state(in db: Database) throws -> JSONValue
+
+    /// Whether time changes its state (timers, alarms, purges): only these are asked to ``passTime(_:in:)``.
+    var keepsTime: Bool { get }
+    /// Brings the state up to `passage.now` — rings due alarms, finishes timers, purges old items — inside
+    /// one transaction, and says what happened. Called by a running Relay (``PhoneHeartbeat``); never undoable.
+    func passTime(_ passage: TimePassage, in db: Database) throws -> [PhoneEvent]
+    /// The next time something will fall due after `now`, if anything will (the heartbeat sleeps until then).
+    func nextDeadline(after now: Date, calendar: Calendar, in db: Database) throws -> Date?
 }
 
 extension Subsystem {
@@ -46,6 +56,9 @@ extension Subsystem {
     public var summary: String { displayName }
     public func entities(of kind: EntityKind, in db: Database) throws -> [Entity] { [] }
     public func state(in db: Database) throws -> JSONValue { try StateSnapshot.allTables(in: db) }
+    public var keepsTime: Bool { false }
+    public func passTime(_ passage: TimePassage, in db: Database) throws -> [PhoneEvent] { [] }
+    public func nextDeadline(after now: Date, calendar: Calendar, in db: Database) throws -> Date? { nil }
 
     /// The entity kinds its actions' parameters refer to.
     public var entityKinds: [EntityKind] {

@@ -4,7 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import RelayModel
+public import RelayJSON
 
 /// The append-only record of every command and its result: `<home>/audit.jsonl`, one JSON object a line.
 ///

@@ -1,4 +1,5 @@
 public import RelayModel
+public import RelayJSON
 
 /// A request to run one action: what the model's tool call, the CLI or the voice loop hands the dispatcher.
 public struct Command: Sendable, Hashable {
@@ -12,6 +13,9 @@ public struct Command: Sendable, Hashable {
     public var confirmed: Bool
     /// The words it came from, if any (for the audit log).
     public var utterance: String?
+    /// The id shared by a command and the actions it calls, under which their changes are saved for undo;
+    /// set by the dispatcher.
+    var group: String?
 
     /// Creates a command.
     public init(action: String, arguments: JSONObject = [:], origin: CommandOrigin = .text, confirmed: Bool = false, utterance: String? = nil) {

@@ -1,4 +1,4 @@
-public import RelayModel
+public import RelayJSON
 
 /// One sentence template (hassil-like syntax) plus arguments it fixes without words.
 ///
@@ -69,11 +69,15 @@ public struct SentenceRules: Sendable, Hashable, ExpressibleByDictionaryLiteral 
             "turn_on": "(turn on|switch on|enable|activate)",
             "turn_off": "(turn off|switch off|disable|deactivate)",
             "show": "(show [me]|list|display|what are|what is|find|get)",
+            // Scope words: a template with <all> fixes its action's "all" argument, so "delete all my photos"
+            // means every photo, never the default (the newest one).
+            "all": "(all [of] [the|my]|every|each [of] [the|my]|every single)",
         ],
         "zh": [
             "please": "[请|帮我|麻烦]",
             "turn_on": "(打开|开启)",
             "turn_off": "(关闭|关掉)",
+            "all": "(所有|全部)[的]",
         ],
     ]
 

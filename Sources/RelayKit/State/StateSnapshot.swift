@@ -1,13 +1,15 @@
 public import GRDB
-public import RelayModel
+public import RelayJSON
+import Foundation
 
 /// Turns SQLite rows into JSON for state snapshots (`relay state`, golden cases).
 public enum StateSnapshot {
-    /// Every user table (not SQLite's or GRDB's own) as `{"table": [{column: value}]}`, rows by rowid.
+    /// Every user table (not SQLite's, GRDB's or Relay's own `relay_` tables) as `{"table": [{column: value}]}`, rows by rowid.
     public static func allTables(in db: Database) throws -> JSONValue {
         let tables = try String.fetchAll(db, sql: """
             SELECT name FROM sqlite_master WHERE type = 'table'
-              AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name
+              AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+              AND name NOT LIKE 'relay\\_%' ESCAPE '\\' ORDER BY name
             """)
         var out = JSONObject()
         for table in tables {

@@ -31,6 +31,7 @@ public final class SubsystemStore: Sendable {
         do {
             queue = try DatabaseQueue(path: url.path, configuration: config)
             try subsystem.migrator.migrate(queue)
+            try queue.inDatabase { db in try ChangeLog.install(db) }
         } catch {
             throw KitError(.database, "Cannot open \(url.path) for \(subsystem.displayName): \(error). Move the file away to start over.")
         }
@@ -70,6 +71,14 @@ public final class CommandTransaction: @unchecked Sendable {
 
     init(store: SubsystemStore) { self.store = store }
 
+    /// Whether the command has written anything yet.
+    var hasWritten: Bool { withState { $0 != .idle } }
+
+    /// Reverts the saved changes of `group` inside this transaction; returns how many statements ran.
+    func revert(group: String) async throws -> Int {
+        try await write { db in try ChangeLog.revert(db, group: group) }
+    }
+
     private func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {
         lock.lock(); defer { lock.unlock() }
         return try body(&state)
@@ -84,6 +93,7 @@ public final class CommandTransaction: @unchecked Sendable {
                 case .ended: throw CancellationError()
                 case .idle:
                     try db.beginTransaction(.immediate)
+                    try ChangeLog.begin(db)
                     state = .open
                 case .open: break
                 }
@@ -106,11 +116,21 @@ public final class CommandTransaction: @unchecked Sendable {
         }
     }
 
-    /// Commits, if anything was written.
-    func commit() async throws {
+    /// Commits, if anything was written; with a `group`, the inverses of the command's row changes are saved
+    /// under it in the same transaction (``ChangeLog``). Returns how many rows the command changed.
+    @discardableResult
+    func commit(group: String? = nil) async throws -> Int {
         try await store.queue.writeWithoutTransaction { db in
             let wasOpen = self.withState { state -> Bool in defer { state = .ended }; return state == .open }
-            if wasOpen, db.isInsideTransaction { try db.commit() }
+            guard wasOpen, db.isInsideTransaction else { return 0 }
+            do {
+                let changed = try group.map { try ChangeLog.save(db, group: $0) } ?? 0
+                try db.commit()
+                return changed
+            } catch {
+                try? db.rollback()
+                throw error
+            }
         }
     }
 

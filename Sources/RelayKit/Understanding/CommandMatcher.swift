@@ -1,5 +1,6 @@
 import Foundation
 public import RelayModel
+public import RelayJSON
 import RelayLanguage
 
 /// One reading of an utterance as a call of an installed action, with how well it fits.
@@ -156,6 +157,10 @@ public struct CommandMatcher: Sendable {
                 guard let path = template.aligner.align(
                     words, readSlot: { value($0, $1, $2) != nil }, maxSpan: span, mayBeMissing: mayBeMissing, near: near)
                 else { continue }
+                // One follow-up question at most: a template may leave out a required slot ("text {to}" asks for
+                // the body), but a reading that would need two answers ("send a message") is not a command.
+                let filled = Set(path.bindings.map(\.slot)).union(template.fixed.keys)
+                guard action.parameters.filter({ $0.isRequired && !filled.contains($0.name) }).count <= 1 else { continue }
                 // A missing argument may be asked for only when the rest fits: at most one missing, no
                 // unexplained content words (they are probably the value we could not read), and at
                 // least two pieces of evidence (template words or filled slots).

@@ -1,4 +1,5 @@
 import Foundation
+public import RelayJSON
 import RelayLanguage
 public import RelayModel
 

@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// `camera.get_status`: what the camera films and what it has made.
 struct CameraStatus: Action {
@@ -24,8 +23,8 @@ struct CameraStatus: Action {
         }
         var data: JSONObject = ["photos_taken": .int(photos), "clips_recorded": .int(clips)]
         guard let source else {
-            data["source"] = .null
-            return .done("The camera has no source; set one with camera.set_source.", data: data)
+            for (key, value) in CameraReport.sceneJSON() { data[key] = value }
+            return .done("The camera films its built-in scene, a clock; \(photos) photo\(photos == 1 ? "" : "s") so far. Set a video or image with camera.set_source.", data: data)
         }
         for (key, value) in CameraReport.json(source, now: context.now) { data[key] = value }
         let name = (source.path as NSString).lastPathComponent

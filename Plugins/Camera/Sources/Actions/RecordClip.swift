@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// `camera.record_clip`: a clip of the feed from now on, saved into Photos.
 ///
@@ -34,7 +33,10 @@ struct RecordClip: Action {
     }
 
     func perform(in context: ActionContext) async throws -> ActionOutcome {
-        let source = try await CameraReport.source(in: context)
+        guard let source = try await CameraReport.source(in: context) else {
+            // Relay has no video encoder: a clip is a range of a source video, and the built-in scene is drawn, not filmed.
+            throw ActionFailure(.refused, "The camera shows its built-in scene, which can only be photographed; set a video with camera.set_source to record clips.")
+        }
         guard source.isVideo, let total = source.duration else {
             throw ActionFailure(.refused, "The camera films a still image; set a video with camera.set_source to record clips.")
         }

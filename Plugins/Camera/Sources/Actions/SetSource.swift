@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// `camera.set_source`: choose the video or image file the camera films.
 struct SetSource: Action {

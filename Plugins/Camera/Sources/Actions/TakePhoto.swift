@@ -1,12 +1,11 @@
 import Foundation
 import RelayKit
 import RelayMedia
-import RelayModel
 
 /// `camera.take_photo`: a JPEG of what the camera sees now, saved into Photos.
 struct TakePhoto: Action {
     static let name = "camera.take_photo"
-    static let description = "Take a photo of what the camera sees now; it is saved to Photos (and to an album, if given)."
+    static let description = "Take a photo of what the camera sees now (its source, or a built-in scene with a clock until one is set); it is saved to Photos (and to an album, if given)."
     static let permission = Permission.write
     static let parameters: [Parameter] = [.string("album", "Also add it to this album (created if missing)", required: false)]
     static let sentences: Sentences = [
@@ -26,10 +25,12 @@ struct TakePhoto: Action {
 
     func perform(in context: ActionContext) async throws -> ActionOutcome {
         let source = try await CameraReport.source(in: context)
-        let time = source.cameraTime(at: context.now)
+        let time = source?.cameraTime(at: context.now) ?? 0
         let jpeg: [UInt8]
         do {
-            jpeg = try ImageCodec.encodeJPEG(try await source.frame(at: time), quality: 90)
+            // No source set: the built-in scene, so the camera works on a fresh phone.
+            let picture = try await source?.frame(at: time) ?? CameraScene.frame(at: context.now, calendar: context.calendar)
+            jpeg = try ImageCodec.encodeJPEG(picture, quality: 90)
         } catch let error as CameraError {
             throw ActionFailure(.failed, error.message)
         }
@@ -57,7 +58,7 @@ struct TakePhoto: Action {
             try capture.insert(db)
             return capture
         }
-        var data = CameraReport.json(source, now: context.now)
+        var data = source.map { CameraReport.json($0, now: context.now) } ?? CameraReport.sceneJSON()
         data["capture"] = .int(Int(capture.id ?? 0))
         data["photo"] = .int(Int(assetID))
         data["file"] = .string(file.path)

@@ -1,7 +1,6 @@
 import RelayKit
-import RelayModel
 
-/// `clock.cancel_all_alarms`: delete every alarm (destructive: asks for confirmation).
+/// `clock.cancel_all_alarms`: delete every alarm (destructive: asks first, with the count; `relay undo` restores them).
 struct CancelAllAlarms: Action {
     static let name = "clock.cancel_all_alarms"
     static let description = "Cancel every alarm."
@@ -14,6 +13,9 @@ struct CancelAllAlarms: Action {
     init(arguments: Arguments) throws {}
 
     func perform(in context: ActionContext) async throws -> ActionOutcome {
+        let count = try await context.read { db in try ClockStore.alarms(db).count }
+        guard count > 0 else { return .done("There were no alarms.", data: ["cancelled": []]) }
+        try context.confirm(count: count, count == 1 ? "Cancel your only alarm?" : "Cancel all \(count) alarms?")
         let removed = try await context.write { db in try ClockStore.cancelAllAlarms(db) }
         let message = removed.isEmpty ? "There were no alarms." : "Cancelled all \(removed.count) alarm\(removed.count == 1 ? "" : "s")."
         return .done(message, data: ["cancelled": .array(removed.map(ClockReport.json))])

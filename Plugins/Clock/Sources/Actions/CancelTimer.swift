@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `clock.cancel_timer`: stop the timer with a label, or every running timer.
 struct CancelTimer: Action {
@@ -24,11 +23,13 @@ struct CancelTimer: Action {
 
     func perform(in context: ActionContext) async throws -> ActionOutcome {
         let label = label, now = context.now
+        let running = try await context.read { db in try ClockStore.timers(db, at: now) }.filter { label == nil || $0.label?.lowercased() == label?.lowercased() }
+        try context.confirm(count: running.count, "Cancel all \(running.count) timers?")
         let removed = try await context.write { db in try ClockStore.cancelTimers(db, label: label, at: now) }
         guard !removed.isEmpty else {
             return .notFound(label.map { "There is no \($0) timer running." } ?? "No timers are running.")
         }
-        return .done("Cancelled the \(ClockReport.list(removed.map(ClockReport.spoken))).", data: [
+        return .done("Cancelled the \(ClockReport.list(removed.map { ClockReport.spoken($0) })).", data: [
             "cancelled": .array(removed.map { ClockReport.json($0, now: now) }),
         ])
     }

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `clock.list_alarms`: every alarm, by time.
 struct ListAlarms: Action {
@@ -17,7 +16,7 @@ struct ListAlarms: Action {
         let alarms = try await context.read { db in try ClockStore.alarms(db) }
         let message = alarms.isEmpty
             ? "You have no alarms."
-            : "You have \(alarms.count) alarm\(alarms.count == 1 ? "" : "s"): \(ClockReport.list(alarms.map(ClockReport.spoken)))."
+            : "You have \(alarms.count) alarm\(alarms.count == 1 ? "" : "s"): \(ClockReport.list(alarms.map { ClockReport.spoken($0) + ($0.isEnabled ? "" : " (off)") }))."
         return .done(message, data: ["alarms": .array(alarms.map(ClockReport.json))])
     }
 }

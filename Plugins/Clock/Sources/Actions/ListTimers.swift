@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `clock.list_timers`: running timers and the time left on each.
 struct ListTimers: Action {
@@ -15,10 +14,7 @@ struct ListTimers: Action {
 
     func perform(in context: ActionContext) async throws -> ActionOutcome {
         let now = context.now
-        // Reading drops timers that have rung: a read that tidies, never losing a running timer.
-        let timers = try await context.read { db in
-            try CountdownTimer.fetchAll(db, sql: "SELECT * FROM timer WHERE endsAt > ? ORDER BY endsAt, id", arguments: [now])
-        }
+        let timers = try await context.read { db in try ClockStore.timers(db, at: now) }
         let message = timers.isEmpty
             ? "No timers are running."
             : ClockReport.list(timers.map { "\(ClockReport.spoken($0)): \(ClockReport.spoken(seconds: $0.remaining(at: now))) left" }) + "."

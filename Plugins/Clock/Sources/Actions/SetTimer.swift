@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `clock.set_timer`: a countdown of a duration, optionally labelled.
 struct SetTimer: Action {

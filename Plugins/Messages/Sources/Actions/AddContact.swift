@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `messages.add_contact`: a new person to message.
 struct AddContact: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `messages.count_unread`: how many messages are unread, without reading them.
 struct CountUnread: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `messages.list_contacts`: everyone in the address book.
 struct ListContacts: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `messages.read_messages`: read the newest (or only unread) messages, from someone or everyone; marks them read.
 struct ReadMessages: Action {

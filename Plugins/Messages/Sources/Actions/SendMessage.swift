@@ -1,11 +1,11 @@
 import RelayKit
-import RelayModel
 
 /// `messages.send_message`: text a contact.
 struct SendMessage: Action {
     static let name = "messages.send_message"
     static let description = "Send a text message to a contact."
     static let permission = Permission.write
+    static let reversibility = Reversibility.irreversible("a sent message can't be unsent.")
     static let parameters: [Parameter] = [
         .entity("to", "The contact to send it to (name or alias)", kind: MessagesSubsystem.contact),
         .text("body", "The message text"),
@@ -15,8 +15,11 @@ struct SendMessage: Action {
             "<please> (send|text|message) {to} [a message] (saying|that says|that) {body}",
             "<please> (send|write) [a] (message|text) to {to} (saying|that says|that) {body}",
             "<please> (tell|text) {to} [that] {body}",
+            // Who, without what: the loop asks "What should it say?" and sends the answer.
+            "<please> (text|message) {to} <please>",
+            "<please> (send|write) [a] (message|text) to {to} <please>",
         ],
-        "zh": ["<please>给{to}(发消息|发信息)说{body}", "<please>给{to}(发消息|发信息){body}", "<please>告诉{to}{body}"],
+        "zh": ["<please>给{to}(发消息|发信息)说{body}", "<please>给{to}(发消息|发信息){body}", "<please>告诉{to}{body}", "<please>给{to}(发消息|发信息)"],
     ]
 
     let to: Entity

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.add_to_album`: put selected photos into an album.
 struct AddToAlbum: Action {
@@ -28,11 +27,10 @@ struct AddToAlbum: Action {
     func perform(in context: ActionContext) async throws -> ActionOutcome {
         guard let albumID = album.rowID else { throw ActionFailure(.notFound, "There is no album named \(album.name).") }
         let selection = selection, now = context.now
-        let (selected, added) = try await context.write { db in
-            let assets = try selection.assets(db)
-            return (assets, try PhotosLibrary.add(db, ids: assets.compactMap(\.id), toAlbum: albumID, at: now))
-        }
+        let selected = try await context.read { db in try selection.assets(db) }
         guard !selected.isEmpty else { throw ActionFailure(.notFound, selection.nothingFound()) }
+        try context.confirm(count: selected.count, "Add \(PhotoReport.count(selected)) to \(album.name)?", always: selection.all)
+        let added = try await context.write { db in try PhotosLibrary.add(db, ids: selected.compactMap(\.id), toAlbum: albumID, at: now) }
         let message = added == 0
             ? "\(selected.count == 1 ? "It is" : "They are") already in \(album.name)."
             : "Added \(PhotoReport.count(selected)) to \(album.name)."

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.create_album`: a new, empty album.
 struct CreateAlbum: Action {

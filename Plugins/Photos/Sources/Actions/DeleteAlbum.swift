@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.delete_album`: remove an album (its photos stay in the library). Destructive: asks first.
 struct DeleteAlbum: Action {

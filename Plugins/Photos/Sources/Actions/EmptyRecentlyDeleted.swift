@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.empty_recently_deleted`: delete everything in Recently Deleted for good. Destructive: asks first.
 struct EmptyRecentlyDeleted: Action {
@@ -17,6 +16,9 @@ struct EmptyRecentlyDeleted: Action {
     init(arguments: Arguments) throws {}
 
     func perform(in context: ActionContext) async throws -> ActionOutcome {
+        let waiting = try await context.read { db in try PhotosLibrary.assets(db, matching: PhotoQuery(inRecentlyDeleted: true)) }
+        guard !waiting.isEmpty else { return .done("Recently Deleted was already empty.", data: ["deleted": []]) }
+        try context.confirm(count: waiting.count, "Permanently delete \(PhotoReport.count(waiting)) in Recently Deleted?")
         let removed = try await context.write { db in try PhotosLibrary.emptyRecentlyDeleted(db) }
         // Thumbnails and copies are left for the next import's sweep: deleting them now could
         // lose them if the command's transaction were rolled back after this handler returns.

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.favorite_photos`: mark selected photos as favorites.
 struct FavoritePhotos: Action {
@@ -13,6 +12,7 @@ struct FavoritePhotos: Action {
             "<please> (add|mark) <selection> (to|as) [my] (favorites|favourites|favorite|favourite) <please>",
             "<please> (favorite|favourite|like|star) photo [number] {photo}",
             "<please> (favorite|favourite|like|star) [the|my] {kind} from {when}",
+            Sentence("<please> (favorite|favourite|like|heart|star) <all> {kind} <please>", fixing: ["all": true]),
         ],
         "zh": ["<please>收藏(这张照片|最新的照片)", "<please>把{when}的{kind}(加入|添加到)收藏"],
     ]
@@ -31,12 +31,11 @@ struct FavoritePhotos: Action {
 /// The favorite and unfavorite actions' shared work.
 enum FavoriteChange {
     static func apply(_ selection: PhotoSelection, favorite: Bool, in context: ActionContext) async throws -> ActionOutcome {
-        let (selected, changed) = try await context.write { db in
-            let assets = try selection.assets(db)
-            return (assets, try PhotosLibrary.setFavorite(db, ids: assets.compactMap(\.id), favorite))
-        }
+        let selected = try await context.read { db in try selection.assets(db) }
         guard !selected.isEmpty else { throw ActionFailure(.notFound, selection.nothingFound()) }
         let what = PhotoReport.count(selected)
+        try context.confirm(count: selected.count, favorite ? "Add \(what) to Favorites?" : "Remove \(what) from Favorites?", always: selection.all)
+        let changed = try await context.write { db in try PhotosLibrary.setFavorite(db, ids: selected.compactMap(\.id), favorite) }
         let message: String
         if changed == 0 {
             message = favorite ? "Already a favorite." : "Not a favorite already."

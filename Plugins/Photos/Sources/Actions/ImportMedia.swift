@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// `photos.import_media`: bring image and video files (or folders of them) into the library.
 struct ImportMedia: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.list_albums`: every album with how many items it holds.
 struct ListAlbums: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.recover_photos`: bring photos back from Recently Deleted.
 struct RecoverPhotos: Action {

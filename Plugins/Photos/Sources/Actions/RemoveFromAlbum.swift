@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.remove_from_album`: take selected photos out of an album (they stay in the library).
 struct RemoveFromAlbum: Action {
@@ -27,10 +26,10 @@ struct RemoveFromAlbum: Action {
     func perform(in context: ActionContext) async throws -> ActionOutcome {
         guard let albumID = album.rowID else { throw ActionFailure(.notFound, "There is no album named \(album.name).") }
         let selection = selection
-        let (selected, removed) = try await context.write { db in
-            let assets = try selection.assets(db, albumID: albumID)
-            return (assets, try PhotosLibrary.remove(db, ids: assets.compactMap(\.id), fromAlbum: albumID))
-        }
+        let selected = try await context.read { db in try selection.assets(db, albumID: albumID) }
+        guard !selected.isEmpty else { throw ActionFailure(.notFound, selection.nothingFound(inAlbum: album.name)) }
+        try context.confirm(count: selected.count, "Remove \(PhotoReport.count(selected)) from \(album.name)?", always: selection.all)
+        let removed = try await context.write { db in try PhotosLibrary.remove(db, ids: selected.compactMap(\.id), fromAlbum: albumID) }
         guard removed > 0 else { throw ActionFailure(.notFound, selection.nothingFound(inAlbum: album.name)) }
         return .done("Removed \(PhotoReport.count(selected)) from \(album.name).", data: [
             "album": .string(album.name), "removed": .array(selected.compactMap(\.id).map { .int(Int($0)) }),

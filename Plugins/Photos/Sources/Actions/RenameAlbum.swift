@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.rename_album`: give an album a new name.
 struct RenameAlbum: Action {

@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// `photos.search_media`: list photos and videos by date range, kind, favorites, album or label.
 struct SearchMedia: Action {

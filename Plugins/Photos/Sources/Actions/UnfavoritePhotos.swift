@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `photos.unfavorite_photos`: take selected photos out of Favorites.
 struct UnfavoritePhotos: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `settings.adjust_level`: raise or lower brightness or volume by a step.
 struct AdjustLevel: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `settings.flip_toggle`: switch a setting to its other state.
 struct FlipToggle: Action {

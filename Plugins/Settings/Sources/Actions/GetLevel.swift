@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `settings.get_level`: say the brightness or volume.
 struct GetLevel: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `settings.get_toggle`: say whether a setting is on.
 struct GetToggle: Action {

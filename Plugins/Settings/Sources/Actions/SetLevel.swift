@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `settings.set_level`: set brightness or volume to a percentage.
 struct SetLevel: Action {

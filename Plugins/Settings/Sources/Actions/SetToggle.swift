@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `settings.set_toggle`: turn Wi-Fi, Bluetooth, Do Not Disturb, airplane mode or dark mode on or off.
 struct SetToggle: Action {

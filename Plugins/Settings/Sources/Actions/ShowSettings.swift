@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `settings.show_settings`: every toggle and level at once.
 struct ShowSettings: Action {

@@ -1,5 +1,4 @@
 public import RelayKit
-public import RelayModel
 
 /// The sample plugin: notes in notebooks. It shows every part of the SDK an author needs —
 /// an entity kind (notebooks, resolved by spoken name), free text, optional and date parameters,

@@ -2,7 +2,6 @@ import Foundation
 import NotesPlugin
 import RelayKit
 import RelayKitTesting
-import RelayModel
 import Testing
 
 @Suite("Notes sample plugin")
@@ -58,7 +57,8 @@ struct NotesPluginTests {
             try await phone.call("notes.add_note", ["text": "a", "notebook": "Old"])
             let asked = try await phone.say("delete the notebook old")
             #expect(asked.result?.status == .needsConfirmation)
-            #expect(asked.result?.message == "This will delete a notebook and every note in it, and it can't be undone. Please confirm.")
+            #expect(asked.result?.message == "Delete the notebook Old and its note?")
+            #expect(asked.result?.data["count"] == .int(2))
             let fromVideo = try await phone.say("delete the notebook old", origin: .video)
             #expect(fromVideo.result?.status == .needsConfirmation)
             let done = try await phone.say("delete the notebook old", confirmed: true)

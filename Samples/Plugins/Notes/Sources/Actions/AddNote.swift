@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// `notes.add_note`: a note in a notebook (Inbox unless one is named).
 struct AddNote: Action {

@@ -1,5 +1,4 @@
 import RelayKit
-import RelayModel
 
 /// `notes.create_notebook`: a new, empty notebook.
 struct CreateNotebook: Action {

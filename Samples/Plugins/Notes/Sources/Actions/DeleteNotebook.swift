@@ -1,7 +1,6 @@
 import RelayKit
-import RelayModel
 
-/// `notes.delete_notebook`: a notebook and every note in it (destructive: asks for confirmation).
+/// `notes.delete_notebook`: a notebook and every note in it (destructive: asks first, with the number of notes).
 struct DeleteNotebook: Action {
     static let name = "notes.delete_notebook"
     static let description = "Delete a notebook and every note in it."
@@ -21,11 +20,12 @@ struct DeleteNotebook: Action {
     func perform(in context: ActionContext) async throws -> ActionOutcome {
         let id = notebook.rowID, name = notebook.name
         if name.lowercased() == "inbox" { return .refused("The Inbox can't be deleted.") }
-        let removed = try await context.write { db in
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM note WHERE notebook_id = ?", arguments: [id]) ?? 0
-            try db.execute(sql: "DELETE FROM notebook WHERE id = ?", arguments: [id])
-            return count
+        let removed = try await context.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM note WHERE notebook_id = ?", arguments: [id]) ?? 0
         }
+        // Destructive: asks first, naming what would go (the count is computed, not guessed).
+        try context.confirm(count: removed + 1, "Delete the notebook \(name) and its \(removed == 1 ? "note" : "\(removed) notes")?")
+        try await context.write { db in try db.execute(sql: "DELETE FROM notebook WHERE id = ?", arguments: [id]) }
         return .done("Deleted the notebook \(name) and its \(removed == 1 ? "note" : "\(removed) notes").",
                      data: ["notebook": .string(name), "notes_deleted": .int(removed)])
     }

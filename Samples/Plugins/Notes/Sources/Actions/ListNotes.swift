@@ -1,6 +1,5 @@
 import Foundation
 import RelayKit
-import RelayModel
 
 /// `notes.list_notes`: notes of a notebook and/or a date range, newest first.
 struct ListNotes: Action {

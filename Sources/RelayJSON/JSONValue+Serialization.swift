@@ -68,9 +68,9 @@ extension JSONValue {
 }
 
 /// Python's `repr(float)`, which differs from Swift's `description` in a few corners.
-enum PythonFloat {
+package enum PythonFloat {
     /// `repr(x)`: shortest round-trip digits, `1e-05` / `1e+16` exponents, `inf`, `nan`, `.0` on integers.
-    static func repr(_ x: Double) -> String {
+    package static func repr(_ x: Double) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x < 0 ? "-Infinity" : "Infinity" }
         // Swift's description already uses the shortest round-trip digits; Python switches to

@@ -1,5 +1,5 @@
 import Testing
-import RelayModel
+import RelayJSON
 
 @Suite struct JSONValueTests {
     @Test func serializesLikePythonJSONDumps() throws {
@@ -22,6 +22,6 @@ import RelayModel
 
     @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"abc", "01x", "{} x", "[\"\u{01}\"]", String(repeating: "[", count: 1000)])
     func rejectsInvalidJSON(_ text: String) {
-        #expect(throws: ModelError.self) { try JSONValue(parsing: text) }
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: text) }
     }
 }

@@ -1,6 +1,6 @@
 import RelayMedia
-import RelayModel
 import Testing
+import RelayPerception
 
 /// The detector on synthetic frames (25 fps, light noise): what each kind of change becomes.
 @Suite struct ShotBoundaryDetectorTests {

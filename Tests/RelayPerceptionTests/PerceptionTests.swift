@@ -3,6 +3,7 @@ import RelayMedia
 import Testing
 
 @testable import RelayModel
+import RelayPerception
 
 /// Synthetic pictures and sounds with known answers for the perception features.
 enum Synth {
@@ -90,6 +91,15 @@ enum Synth {
 }
 
 @Suite struct PerceptionColorTests {
+    /// A frame split between magenta and white shares its area between the two names.
+    @Test func splitFrameSharesMagentaAndWhite() {
+        var rgb = [UInt8](repeating: 255, count: 64 * 36 * 3)
+        for y in 0..<36 { for x in 0..<32 { rgb[(y * 64 + x) * 3 + 1] = 0 } }
+        let features = FrameFeatures(thumbnail: Thumbnail(Frame(width: 64, height: 36, time: 0, rgb: rgb)), time: 0)
+        #expect(Set(features.dominantColors()) == [.magenta, .white])
+        #expect(features.colors.first { $0.color == .magenta }.map { abs($0.share - 0.5) < 0.01 } == true)
+    }
+
     @Test(arguments: [
         ((255, 0, 0), NamedColor.red), ((0, 128, 0), .green), ((0, 0, 255), .blue), ((255, 255, 0), .yellow),
         ((255, 165, 0), .orange), ((0, 255, 255), .cyan), ((128, 0, 128), .purple), ((255, 192, 203), .pink),

@@ -1,3 +1,4 @@
+public import RelayMedia
 /// How much of a picture one named colour covers.
 public struct ColorShare: Sendable, Hashable, Codable {
     /// The colour.

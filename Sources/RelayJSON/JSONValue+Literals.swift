@@ -1,8 +1,5 @@
-public import RelayModel
-
 // Literal syntax for JSON values so arguments read naturally in actions and tests:
-// `["toggle": "wifi", "on": true, "level": 40]`. RelayModel's JSONValue does not declare these
-// (yet); if it ever does, delete this file.
+// `["toggle": "wifi", "on": true, "level": 40]`.
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {

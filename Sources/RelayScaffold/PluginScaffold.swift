@@ -1,6 +1,10 @@
 public import Foundation
+import RelayKit
 
 /// Writes new plugins and the generated list of installed plugins (`relay plugin new NAME`).
+///
+/// It rewrites this package's own sources (the RelayPlugins target and Package.swift's plugin list), so it lives with
+/// the CLI in a target of its own rather than in the RelayKit library that plugins link.
 ///
 /// Plugins are discovered the way `Package.swift` discovers targets: every `Plugins/<Name>/` and
 /// `Samples/Plugins/<Name>/` folder with a `Sources/` folder is the module `<Name>Plugin`, which exposes
@@ -140,7 +144,6 @@ public enum PluginScaffold {
         let spoken = sub.replacingOccurrences(of: "_", with: " ")
         let source = """
             public import RelayKit
-            import RelayModel
 
             /// The \(name) subsystem: keeps short notes. Replace the example action with your own.
             public struct \(name)Subsystem: Subsystem {
@@ -201,7 +204,6 @@ public enum PluginScaffold {
             import Foundation
             import RelayKit
             import RelayKitTesting
-            import RelayModel
             import Testing
             import \(name)Plugin
 

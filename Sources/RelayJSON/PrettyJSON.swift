@@ -1,5 +1,3 @@
-public import RelayModel
-
 /// JSON laid out for people (`relay state`): two-space indents, one member per line, keys in order.
 public enum PrettyJSON {
     /// The indented text of `value`.

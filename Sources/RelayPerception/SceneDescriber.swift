@@ -1,3 +1,4 @@
+public import RelayMedia
 /// Turns a scene's measurements into one plain sentence ("A still, mostly red screen.").
 ///
 /// Only what was measured is said: brightness, colours, blankness and motion — never objects.

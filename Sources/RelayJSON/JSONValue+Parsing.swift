@@ -2,7 +2,7 @@ extension JSONValue {
     /// Parses JSON text, keeping the key order of objects.
     ///
     /// Integers without fraction or exponent become `.int` (when they fit), other numbers `.double`.
-    /// Throws ``ModelError`` with code `invalid_json`, naming the offset and keeping the text.
+    /// Throws ``JSONParseError``, naming the offset and keeping the text.
     public init(parsing text: String) throws {
         var parser = JSONTextParser(Array(text.utf8))
         parser.skipWhitespace()
@@ -12,8 +12,9 @@ extension JSONValue {
         self = value
     }
 
-    /// Parses the first JSON value at the start of `text` (after whitespace) and returns it with the rest.
-    static func parsePrefix(of text: Substring) throws -> (value: JSONValue, rest: Substring) {
+    /// Parses the first JSON value at the start of `text` (after whitespace) and returns it with the rest
+    /// (the model's output parser reads JSON embedded in free text).
+    package static func parsePrefix(of text: Substring) throws -> (value: JSONValue, rest: Substring) {
         let bytes = Array(text.utf8)
         var parser = JSONTextParser(bytes)
         parser.skipWhitespace()
@@ -58,8 +59,8 @@ struct JSONTextParser {
 
     var atEnd: Bool { position >= bytes.count }
 
-    func error(_ what: String, text: String? = nil) -> ModelError {
-        ModelError(.invalidJSON, "invalid JSON at byte \(position): \(what)", rawOutput: text ?? String(decoding: bytes, as: UTF8.self))
+    func error(_ what: String, text: String? = nil) -> JSONParseError {
+        JSONParseError(offset: position, problem: what, text: text ?? String(decoding: bytes, as: UTF8.self))
     }
 
     mutating func skipWhitespace() {

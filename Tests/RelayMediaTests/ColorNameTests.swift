@@ -1,5 +1,4 @@
 import RelayMedia
-import RelayModel
 import Testing
 
 /// Colour names follow the CSS/X11 names people know: pure and mixed colours.
@@ -37,14 +36,5 @@ import Testing
         #expect(mix(magenta, blue, 0.4) == .purple)
         #expect(mix(magenta, white, 0.6) == .pink)
         #expect(mix(red, (1.0, 1.0, 0.0), 0.5) == .orange)
-    }
-
-    /// A frame split between magenta and white shares its area between the two names.
-    @Test func splitFrameSharesMagentaAndWhite() {
-        var rgb = [UInt8](repeating: 255, count: 64 * 36 * 3)
-        for y in 0..<36 { for x in 0..<32 { rgb[(y * 64 + x) * 3 + 1] = 0 } }
-        let features = FrameFeatures(thumbnail: Thumbnail(Frame(width: 64, height: 36, time: 0, rgb: rgb)), time: 0)
-        #expect(Set(features.dominantColors()) == [.magenta, .white])
-        #expect(features.colors.first { $0.color == .magenta }.map { abs($0.share - 0.5) < 0.01 } == true)
     }
 }

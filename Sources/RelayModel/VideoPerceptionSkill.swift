@@ -1,3 +1,4 @@
+public import RelayPerception
 /// The ``QwenStub`` skill that answers questions about a video from measured perception features.
 ///
 /// Give it the ``PerceptionTimeline``s of the request's videos (in order; the analysis pipeline measures

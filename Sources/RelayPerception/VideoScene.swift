@@ -1,3 +1,4 @@
+public import RelayMedia
 /// One shot of a video, between two cuts, summarised from the measurements of all its frames.
 public struct VideoScene: Sendable, Hashable, Codable {
     /// Position in the video, from 0.

@@ -1,4 +1,5 @@
 import Foundation
+public import RelayMedia
 
 /// What a question about a video asks, as far as measured features can answer it.
 ///
