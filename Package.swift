@@ -39,6 +39,7 @@ var targets: [Target] = [
         providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])]
     ),
     .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(
         name: "CPocketSphinx",
         pkgConfig: "pocketsphinx sphinxbase",
@@ -54,6 +55,16 @@ var targets: [Target] = [
     // RelayJSON: the JSON value (ordered objects, parsing, Qwen/Python-compatible rendering), below everything.
     .target(name: "RelayJSON", swiftSettings: swiftSettings),
     .target(name: "RelayMedia", dependencies: ["RelayCore", "CFFmpeg", "CALSA"], swiftSettings: swiftSettings),
+    // RelaySentenceEncoder: sentence embeddings (all-MiniLM-L6-v2: WordPiece, BERT forward pass, mean pooling) in
+    // Swift from the model's safetensors file, which Samples/scripts/fetch-models.sh puts under $RELAY_MODELS. Its dense
+    // layers multiply with its own kernel (CSentenceKernels' AVX2/FMA code when the CPU has them, else Swift SIMD) or
+    // OpenBLAS. Always optimised, debug builds included: at -Onone its Swift code is ~100 times slower (SIMD generics
+    // are not specialised), which would make its tests take minutes instead of seconds.
+    .target(name: "CSentenceKernels", cSettings: [.unsafeFlags(["-O2"])]),
+    .target(
+        name: "RelaySentenceEncoder", dependencies: ["RelayCore", "CSentenceKernels", "COpenBLAS"],
+        swiftSettings: swiftSettings + [.unsafeFlags(["-O", "-enforce-exclusivity=unchecked"])]
+    ),
     // RelayPerception: what video analysis measures in pictures and sound (no model involved).
     .target(name: "RelayPerception", dependencies: ["RelayMedia"], swiftSettings: swiftSettings),
     .target(name: "RelayModel", dependencies: ["RelayCore", "RelayJSON", "RelayMedia", "RelayPerception"], swiftSettings: swiftSettings),
@@ -100,7 +111,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "relay-bench",
         dependencies: [
-            "RelayCore", "RelayJSON", "RelayMedia", "RelayPerception", "RelayModel", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins", "RelayMCP",
+            "RelayCore", "RelayJSON", "RelayMedia", "RelayPerception", "RelayModel", "RelaySentenceEncoder", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins", "RelayMCP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings
@@ -113,6 +124,9 @@ var targets: [Target] = [
     .testTarget(name: "RelayCoreTests", dependencies: ["RelayCore", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(name: "RelayJSONTests", dependencies: ["RelayJSON"], swiftSettings: swiftSettings),
     .testTarget(name: "RelayLanguageTests", dependencies: ["RelayLanguage"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "RelaySentenceEncoderTests", dependencies: ["RelaySentenceEncoder", "RelayCore", "RelayTestSupport"], swiftSettings: swiftSettings
+    ),
     .testTarget(name: "RelayMediaTests", dependencies: ["RelayCore", "RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "RelayModelTests", dependencies: ["RelayModel", "RelayJSON", "RelayMedia", "RelayTestSupport"], resources: [.copy("Fixtures")],

