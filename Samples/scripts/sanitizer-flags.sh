@@ -9,6 +9,8 @@
 swiftc_path=$(readlink -f "$(command -v swiftc)")
 FUZZ_RUNTIME=$(dirname "$swiftc_path")/../lib/swift/clang/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a
 [[ -f $FUZZ_RUNTIME ]] || { echo "sanitizer-flags.sh: $FUZZ_RUNTIME not found: this toolchain has no libFuzzer runtime" >&2; exit 1; }
+# Package.swift then leaves out what neither the sanitized tests nor the fuzz targets use (the CLI, MCP, the encoder).
+export RELAY_INSTRUMENTED_SUBSET=1
 SANITIZED_BUILD_FLAGS=(
     -Xswiftc -sanitize=address
     -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table

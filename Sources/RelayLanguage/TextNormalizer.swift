@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One normalised word of an utterance and where it came from in the original text.
 public struct Token: Sendable, Hashable {

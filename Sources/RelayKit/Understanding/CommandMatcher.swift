@@ -209,16 +209,16 @@ public struct CommandMatcher: Sendable {
     }
 
     /// Whether one extra word, or two adjacent ones, read as a value of a typed parameter the reading leaves unset.
-    func ignoresAValue(_ extra: [Int], bound: [String], fixed: JSONObject, action: CompiledAction,
+    func ignoresAValue(_ extra: UInt64, bound: [String], fixed: JSONObject, action: CompiledAction,
                        value: (String, Int, Int) -> JSONValue?) -> Bool {
-        guard !extra.isEmpty else { return false }
+        guard extra != 0 else { return false }
         let unset = action.parameters.filter { p in
             !SlotReader.isWildcard(p.kind) && !bound.contains(p.name) && fixed[p.name] == nil
         }
         guard !unset.isEmpty else { return false }
-        let positions = Set(extra)
-        for i in extra {
-            for end in [i + 1, i + 2] where end == i + 1 || positions.contains(i + 1) {
+        func isExtra(_ i: Int) -> Bool { i < 64 && extra & (1 << UInt64(i)) != 0 }
+        for i in 0..<64 where isExtra(i) {
+            for end in [i + 1, i + 2] where end == i + 1 || isExtra(i + 1) {
                 if unset.contains(where: { value($0.name, i, end) != nil }) { return true }
             }
         }

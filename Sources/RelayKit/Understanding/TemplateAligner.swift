@@ -30,8 +30,9 @@ struct TemplateAligner {
         var missing: [String]
         /// Extra words said that are not fillers: a sign the utterance says something the template does not.
         var extraContentWords = 0
-        /// Where those extra content words are in the utterance.
-        var extraContentPositions: [Int] = []
+        /// Where those extra content words are in the utterance: bit i for word i (utterances of at most
+        /// ``CommandMatcher/longestCommand`` words are aligned, so 64 bits hold them; a bit mask keeps paths cheap to copy).
+        var extraContentPositions: UInt64 = 0
 
         static let empty = Path(cost: 0, literals: 0, bindings: [], missing: [])
 
@@ -45,7 +46,7 @@ struct TemplateAligner {
             p.cost += other.cost
             p.literals += other.literals
             p.extraContentWords += other.extraContentWords
-            if !other.extraContentPositions.isEmpty { p.extraContentPositions += other.extraContentPositions }
+            p.extraContentPositions |= other.extraContentPositions
             if !other.bindings.isEmpty { p.bindings += other.bindings }
             if !other.missing.isEmpty { p.missing += other.missing }
             return p
@@ -137,7 +138,7 @@ struct TemplateAligner {
         func insert(_ p: inout Path, from i: Int, count: Int) {
             for k in i..<(i + count) {
                 p.cost += Self.insertionCost(words[k])
-                if !Self.fillers.contains(words[k]) { p.extraContentWords += 1; p.extraContentPositions.append(k) }
+                if !Self.fillers.contains(words[k]) { p.extraContentWords += 1; p.extraContentPositions |= 1 << UInt64(k) }
             }
         }
 
