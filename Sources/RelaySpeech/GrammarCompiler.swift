@@ -106,7 +106,7 @@ struct GrammarCompiler {
 
     /// Compiles template texts (parsed here), for callers without a ``RecognitionGrammar``.
     func compile(sentences: [String], slots: [String: [String]], freeTextSlots: Set<String>) throws -> Output {
-        try compile(sentences: sentences.map { text in Result { () throws(SentenceTemplate.SyntaxError) in try SentenceTemplate(text) } },
+        try compile(sentences: sentences.map(RecognitionGrammar.parse),
                     slots: slots, freeTextSlots: freeTextSlots)
     }
 

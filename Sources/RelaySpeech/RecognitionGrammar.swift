@@ -17,12 +17,17 @@ public struct RecognitionGrammar: Sendable, Hashable {
     /// A sentence parsed by RelayLanguage's one template parser, or why it did not parse (reported when compiled).
     typealias Parsed = Result<SentenceTemplate, SentenceTemplate.SyntaxError>
 
+    /// Parses a template text, keeping a syntax error for the compiler to report.
+    static func parse(_ text: String) -> Parsed {
+        Result { () throws(SentenceTemplate.SyntaxError) in try SentenceTemplate(text) }
+    }
+
     let source: Source
 
     /// A grammar from sentence templates and slot lists (rebuild it when a list such as album names changes).
     public init(sentences: [String], slots: [String: [String]] = [:], freeTextSlots: Set<String> = []) {
         source = .templates(
-            sentences: sentences.map { text in Result { () throws(SentenceTemplate.SyntaxError) in try SentenceTemplate(text) } },
+            sentences: sentences.map(Self.parse),
             slots: slots, freeTextSlots: freeTextSlots)
     }
 
