@@ -60,19 +60,23 @@ extension ALSATests {
             let pcm = ALSAScriptedPCM(steps: [.accept(2), .stalled])
             let worker = SerialWorker(state: ALSAPlaybackWriter(pcm: pcm, waitMilliseconds: 50))
             let flag = ALSACancellationFlag()
-            let finished = AsyncStream<String>.makeStream()
+            // The writer's own stop instant, taken on its thread: the claim is about the writer, and the test task's
+            // resumption on a cooperative pool busy with the rest of the suite added 60 ms to a wall-clock reading.
+            let finished = AsyncStream<(String, ContinuousClock.Instant)>.makeStream()
             worker.submit { writer in
-                finished.continuation.yield(Self.outcome { try writer.play(ALSATestDevices.pattern(count: 10), cancelled: flag) })
+                let outcome = Self.outcome { try writer.play(ALSATestDevices.pattern(count: 10), cancelled: flag) }
+                finished.continuation.yield((outcome, ContinuousClock.now))
             }
             try await Task.sleep(for: .milliseconds(120))
             let cancelled = ContinuousClock.now
             flag.set()
             var outcome: String?
+            var stopped = ContinuousClock.now
             for await result in finished.stream {
-                outcome = result
+                (outcome, stopped) = result
                 break
             }
-            let stopTime = ContinuousClock.now - cancelled
+            let stopTime = stopped - cancelled
             #expect(outcome == "cancelled")
             #expect(stopTime < .milliseconds(150), "stopping took \(stopTime)")
             #expect(pcm.drops == 1)
