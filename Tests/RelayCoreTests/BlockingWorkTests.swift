@@ -40,17 +40,40 @@ import Testing
     }
 
     @Test @available(macOS 15, *) func theExecutorRunsTasksOffTheCooperativePool() async throws {
-        try await asUserCommand {
-            let release = Gate()
-            // A task that blocks its thread on the executor leaves the cooperative pool free for a timer.
-            let stuck = Task(executorPreference: BlockingWork.executor) { release.wait() }
-            let start = ContinuousClock.now
-            try? await Task.sleep(for: .milliseconds(50))
-            #expect(ContinuousClock.now - start < .milliseconds(500))
-            release.open()
-            await stuck.value
+        // More tasks block their threads at once than the cooperative pool has threads: that can only happen if the
+        // executor gives each its own thread. The claim is about concurrency, not time, so a loaded machine cannot
+        // stretch it; the deadline only turns a regression (at most a pool's width blocked, then a 10 s gate) into a
+        // failure instead of a hang.
+        let release = Gate()
+        let blocked = Counter()
+        let tasks = 4 * ProcessInfo.processInfo.activeProcessorCount
+        let stuck = (0..<tasks).map { _ in
+            Task(executorPreference: BlockingWork.executor) {
+                blocked.add(1)
+                release.wait()
+                blocked.add(-1)
+            }
         }
+        let deadline = ContinuousClock.now + .seconds(5)
+        var most = 0
+        while most < tasks && ContinuousClock.now < deadline {
+            most = max(most, blocked.value)
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        release.open()
+        for task in stuck { await task.value }
+        #expect(most == tasks, "only \(most) of \(tasks) tasks were blocked at the same time")
     }
+}
+
+/// A thread-safe running total.
+final class Counter: @unchecked Sendable {
+    // @unchecked: `total` is only touched while `lock` is held.
+    private let lock = NSLock()
+    private var total = 0
+
+    func add(_ amount: Int) { lock.withLock { total += amount } }
+    var value: Int { lock.withLock { total } }
 }
 
 /// A gate blocked threads wait at until it opens (at most 10 s, so a failing test cannot hang the suite).
