@@ -9,6 +9,7 @@ final class ALSACaptureControl: @unchecked Sendable {
     private var running = false
     private var overrunCount = 0
     private var framesRead = 0
+    private var stopped: ContinuousClock.Instant?
 
     /// Asks the reading thread to stop; it notices within one wait timeout (≈ 50 ms).
     func cancel() { lock.withLock { cancelled = true } }
@@ -19,8 +20,18 @@ final class ALSACaptureControl: @unchecked Sendable {
     /// Whether a reading thread holds the device open.
     var isRunning: Bool {
         get { lock.withLock { running } }
-        set { lock.withLock { running = newValue } }
+        set {
+            let now = ContinuousClock.now
+            lock.withLock {
+                running = newValue
+                stopped = newValue ? nil : now
+            }
+        }
     }
+
+    /// When the reading thread last let the device go: the instant a stop promise is about, taken on that thread
+    /// (a waiter on a busy cooperative pool may only notice later).
+    var stoppedAt: ContinuousClock.Instant? { lock.withLock { stopped } }
 
     /// Overruns recovered so far.
     var overruns: Int { lock.withLock { overrunCount } }

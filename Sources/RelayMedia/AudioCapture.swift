@@ -101,6 +101,9 @@ public final class AudioCapture: @unchecked Sendable {
     /// Whether the reading thread is running and holds the device open.
     public var isCapturing: Bool { control.isRunning }
 
+    /// When the reading thread stopped (nil while it runs or before it started).
+    var stoppedAt: ContinuousClock.Instant? { control.stoppedAt }
+
     /// Stops capturing: the stream ends and the device closes within about 50 ms.
     public func stop() {
         control.cancel()
