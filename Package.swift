@@ -158,7 +158,7 @@ var targets: [Target] = [
     // Fuzz targets (Samples/scripts/fuzz.sh builds them with libFuzzer and AddressSanitizer). In a normal build each
     // is a small program that replays the input files it is given, so they always compile.
     .target(name: "CFuzzSupport", path: "Fuzz/CFuzzSupport"),
-    .target(name: "FuzzHarness", dependencies: ["CFuzzSupport"], path: "Fuzz/FuzzHarness", swiftSettings: swiftSettings),
+    .target(name: "FuzzHarness", dependencies: ["CFuzzSupport", "RelayCore"], path: "Fuzz/FuzzHarness", swiftSettings: swiftSettings),
     .executableTarget(name: "FuzzMedia", dependencies: ["FuzzHarness", "RelayMedia"], path: "Fuzz/FuzzMedia", swiftSettings: swiftSettings),
     .executableTarget(name: "FuzzFrames", dependencies: ["FuzzHarness", "RelayMedia"], path: "Fuzz/FuzzFrames", swiftSettings: swiftSettings),
     .executableTarget(name: "FuzzAudio", dependencies: ["FuzzHarness", "RelayMedia"], path: "Fuzz/FuzzAudio", swiftSettings: swiftSettings),

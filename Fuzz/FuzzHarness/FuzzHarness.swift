@@ -1,5 +1,6 @@
 public import Foundation
 import CFuzzSupport
+@_spi(Fuzzing) import RelayCore
 
 /// The body of the current fuzz target. Set once, before libFuzzer starts, and only read afterwards on libFuzzer's
 /// one thread (no `-fork`/`-jobs`), so the unchecked global is safe.
@@ -64,6 +65,9 @@ public enum FuzzHarness {
             done.signal()
         }
         done.wait()
+        // The input is done only when the jobs it queued on the blocking pool are: a decoder closes on a pool thread
+        // after its last owner lets go, and LeakSanitizer's check between inputs must not race that.
+        BlockingWork.waitUntilIdle()
     }
 
     /// A per-process scratch file in /dev/shm (memory, not disk) holding one input: RelayMedia opens files by URL, and

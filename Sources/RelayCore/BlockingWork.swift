@@ -24,6 +24,15 @@ public enum BlockingWork {
         ThreadPool.shared.submit(body)
     }
 
+    /// Blocks the calling thread until the pool has no job queued or running.
+    ///
+    /// For the fuzz harness only, called from libFuzzer's own thread between inputs (never from a task): an input's
+    /// closing jobs (a decoder's `deinit` queues its close) must have run before LeakSanitizer looks for leaks. Never
+    /// returns while a long-running `start` loop (audio capture) runs.
+    @_spi(Fuzzing) public static func waitUntilIdle() {
+        ThreadPool.shared.waitUntilIdle()
+    }
+
     /// An executor for tasks that may block their thread (plugin handlers): `Task(executorPreference:)` runs them,
     /// and their child tasks, on the pool instead of the cooperative pool.
     @available(macOS 15, iOS 18, *)

@@ -7,7 +7,8 @@ import Foundation
 /// timers that should cancel them. Jobs here never wait for a free thread: a blocked job costs one idle thread,
 /// not the whole program. Threads that stay idle for `idleTimeout` exit.
 ///
-/// `@unchecked Sendable`: `jobs`, `idle` and `threads` are read and written only while `condition` is locked.
+/// `@unchecked Sendable`: `jobs`, `first`, `idle`, `running`, `idleWaiters` and `threads` are read and written only while `condition`
+/// is locked.
 final class ThreadPool: @unchecked Sendable {
     /// The one pool every layer shares.
     static let shared = ThreadPool(name: "relay.blocking", idleTimeout: 20)
@@ -20,6 +21,8 @@ final class ThreadPool: @unchecked Sendable {
     private var jobs: [(@Sendable () -> Void)?] = []
     private var first = 0
     private var idle = 0
+    private var running = 0
+    private var idleWaiters = 0
     private var threads = 0
 
     init(name: String, idleTimeout: TimeInterval) {
@@ -33,7 +36,8 @@ final class ThreadPool: @unchecked Sendable {
         jobs.append(job)
         let waiting = jobs.count - first
         if idle >= waiting {
-            condition.signal()
+            // A thread in `waitUntilIdle` waits on the same condition and could take a signal meant for a worker.
+            if idleWaiters > 0 { condition.broadcast() } else { condition.signal() }
             condition.unlock()
         } else {
             threads += 1
@@ -53,9 +57,12 @@ final class ThreadPool: @unchecked Sendable {
                 jobs[first] = nil
                 first += 1
                 if first == jobs.count { jobs.removeAll(keepingCapacity: true); first = 0 }
+                running += 1
                 condition.unlock()
                 job?()
                 condition.lock()
+                running -= 1
+                if running == 0 && first == jobs.count { condition.broadcast() }  // for `waitUntilIdle`
                 continue
             }
             idle += 1
@@ -67,5 +74,17 @@ final class ThreadPool: @unchecked Sendable {
                 return
             }
         }
+    }
+
+    /// Blocks the calling thread until no job is queued or running — including jobs that running jobs submitted.
+    ///
+    /// Only for a thread outside every pool that owns the process's rhythm: the fuzz harness calls it after each input so
+    /// that LeakSanitizer's check between inputs sees the input's work finished rather than in flight on a pool thread.
+    func waitUntilIdle() {
+        condition.lock()
+        idleWaiters += 1
+        while running > 0 || first < jobs.count { condition.wait() }
+        idleWaiters -= 1
+        condition.unlock()
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import RelayCore
+@testable import RelayCore
 import RelayTestSupport
 import Testing
 
@@ -63,6 +63,35 @@ import Testing
         release.open()
         for task in stuck { await task.value }
         #expect(most == tasks, "only \(most) of \(tasks) tasks were blocked at the same time")
+    }
+}
+
+/// What the fuzz harness relies on: between inputs, the pool is idle only once every job — and every job those jobs
+/// queued — has finished.
+@Suite struct ThreadPoolQuiescenceTests {
+    @Test func waitUntilIdleReturnsOnlyAfterJobsAndTheJobsTheyQueued() async throws {
+        // A pool of its own: the shared one also serves the rest of the parallel suite's servers and devices.
+        let pool = ThreadPool(name: "test.quiescence", idleTimeout: 1)
+        let finished = Counter()
+        for _ in 0..<8 {
+            pool.submit {
+                usleep(20_000)
+                pool.submit {
+                    usleep(20_000)
+                    finished.add(1)
+                }
+            }
+        }
+        let seen = await withCheckedContinuation { continuation in
+            Thread {
+                pool.waitUntilIdle()
+                continuation.resume(returning: finished.value)
+            }.start()
+        }
+        #expect(seen == 8)
+        // A job queued after a wait still runs (the waiter must not have swallowed the wake-up meant for a worker).
+        let ran = await withCheckedContinuation { continuation in pool.submit { continuation.resume(returning: true) } }
+        #expect(ran)
     }
 }
 

@@ -48,10 +48,10 @@ import Testing
     }
 
     /// The modules a folder's Swift files import (`import X`, `public import X`, `@testable import X`,
-    /// `@_exported public import struct X.Y`, imports under `#if`). Only lines that start with the import count:
+    /// `@_exported public import struct X.Y`, `@_spi(S) import X`, imports under `#if`). Only lines that start with the import count:
     /// an indented `import` is inside a string (the scaffolder's templates).
     static func imports(under folder: URL) throws -> Set<String> {
-        let pattern = try Regex(#"^(?:@\w+\s+)*(?:public\s+|internal\s+|package\s+|private\s+|fileprivate\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|func|var|let)\s+)?(\w+)"#)
+        let pattern = try Regex(#"^(?:@\w+(?:\(\w+\))?\s+)*(?:public\s+|internal\s+|package\s+|private\s+|fileprivate\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|func|var|let)\s+)?(\w+)"#)
         var modules = Set<String>()
         guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
         for case let url as URL in files where url.pathExtension == "swift" {
