@@ -27,6 +27,10 @@ enum FFmpegRuntime {
     /// Touch to configure. FFmpeg's logging goes to stderr and would interleave with the CLI's own
     /// output (a damaged file logs hundreds of lines); errors reach users as `MediaError` instead.
     /// `RELAY_FFMPEG_LOG=warning|info|debug` turns FFmpeg's log back on for debugging.
+    /// The largest buffer FFmpeg may allocate at once: 256 MiB, above an 8K frame in 16-bit RGB (199 MB), the largest
+    /// picture Relay decodes, and far below FFmpeg's default (INT_MAX).
+    static let largestAllocation = 256 << 20
+
     static let configured: Bool = {
         let level: Int32
         switch getenv("RELAY_FFMPEG_LOG").map({ String(cString: $0) }) {
@@ -37,6 +41,10 @@ enum FFmpegRuntime {
         default: level = AV_LOG_QUIET
         }
         av_log_set_level(level)
+        // No single FFmpeg allocation may exceed `largestAllocation`: demuxers size some buffers from numbers in the
+        // file before reading it (a 175-byte WAV whose RIFF INFO chunk claims 1.7 GB made av_mallocz zero 1.7 GB and
+        // took 10 s; FuzzAudio). A refused allocation is ENOMEM, which becomes a MediaError or a skipped chunk.
+        av_max_alloc(largestAllocation)
         return true
     }()
 }
