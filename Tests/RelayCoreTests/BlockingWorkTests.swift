@@ -12,10 +12,11 @@ import Testing
             let blockers = 4 * ProcessInfo.processInfo.activeProcessorCount
             for _ in 0..<blockers { BlockingWork.start { release.wait() } }
             let start = ContinuousClock.now
-            let answer = await BlockingWork.run { 42 }
-            let elapsed = ContinuousClock.now - start
+            // When the job ran, taken on its pool thread: this task's own resumption on a busy cooperative pool is
+            // not what the claim is about.
+            let ran = await BlockingWork.run { ContinuousClock.now }
+            let elapsed = ran - start
             release.open()
-            #expect(answer == 42)
             #expect(elapsed < .milliseconds(500), "a free job waited \(elapsed) behind \(blockers) blocked ones")
         }
     }
@@ -42,9 +43,9 @@ import Testing
     @Test @available(macOS 15, *) func theExecutorRunsTasksOffTheCooperativePool() async throws {
         // More tasks block their threads at once than the cooperative pool has threads: that can only happen if the
         // executor gives each its own thread. The claim is about concurrency, not time, so a loaded machine cannot
-        // stretch it; the deadline only turns a regression (at most a pool's width blocked, then a 10 s gate) into a
-        // failure instead of a hang.
-        let release = Gate()
+        // stretch it; the deadline only turns a regression (at most a pool's width blocked, then the gate's limit) into
+        // a failure instead of a hang, and is generous because threads start slowly on a machine at load 20.
+        let release = Gate(limit: 30)
         let blocked = Counter()
         let tasks = 4 * ProcessInfo.processInfo.activeProcessorCount
         let stuck = (0..<tasks).map { _ in
@@ -54,7 +55,7 @@ import Testing
                 blocked.add(-1)
             }
         }
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(20)
         var most = 0
         while most < tasks && ContinuousClock.now < deadline {
             most = max(most, blocked.value)
@@ -105,15 +106,18 @@ final class Counter: @unchecked Sendable {
     var value: Int { lock.withLock { total } }
 }
 
-/// A gate blocked threads wait at until it opens (at most 10 s, so a failing test cannot hang the suite).
+/// A gate blocked threads wait at until it opens (at most `limit` seconds, so a failing test cannot hang the suite).
 final class Gate: @unchecked Sendable {
     // @unchecked: `isOpen` is only touched while `condition` is locked.
     private let condition = NSCondition()
     private var isOpen = false
+    private let limit: TimeInterval
+
+    init(limit: TimeInterval = 10) { self.limit = limit }
 
     func wait() {
         condition.lock()
-        let limit = Date(timeIntervalSinceNow: 10)
+        let limit = Date(timeIntervalSinceNow: self.limit)
         while !isOpen && condition.wait(until: limit) {}
         condition.unlock()
     }
