@@ -135,7 +135,7 @@ var targets: [Target] = [
     .testTarget(
         name: "RelayPerceptionTests", dependencies: ["RelayPerception", "RelayMedia", "RelayModel"], swiftSettings: swiftSettings
     ),
-    .testTarget(name: "RelaySpeechTests", dependencies: ["RelayCore", "RelaySpeech", "RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "RelaySpeechTests", dependencies: ["RelayCore", "RelayJSON", "RelayLanguage", "RelaySpeech", "RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "RelayKitTests",
         dependencies: ["RelayJSON", "RelayLanguage", "RelayModel", "RelayKit", "RelayKitTesting", "RelayPlugins", "RelayScaffold", "RelayTestSupport"],
