@@ -123,13 +123,15 @@ import Testing
 
     @Test func aServerThatIsDownIsAServerFailure() async throws {
         let uri = "wyoming://127.0.0.1:\(try FakeWyomingServer.closedPort())"
-        let recognizer = WyomingRecognizer(client: WyomingClient(endpoint: try #require(WyomingEndpoint(uri: uri))))
+        // A refused connection fails at once, not at the connect timeout (the bound is far below it and far above what
+        // a loaded machine, load average 20 on 2 cores, stretched the refusal to: 14 s).
+        let recognizer = WyomingRecognizer(client: WyomingClient(endpoint: try #require(WyomingEndpoint(uri: uri)), connectTimeout: .seconds(300)))
         let started = ContinuousClock.now
         let error = try #require(await #expect(throws: SpeechError.self) { try await recognizer.transcribe(Self.audio, sampleRate: 16_000) })
         #expect(error.code == .serverFailed)
         #expect(error.description.contains(uri), "\(error)")
         #expect(error.description.contains("speech-server.sh"), "the hint says how to start one: \(error)")
-        #expect(started.duration(to: .now) < .seconds(3))
+        #expect(started.duration(to: .now) < .seconds(120))
     }
 
     @Test func garbageIsABadResponse() async throws {
@@ -176,7 +178,7 @@ import Testing
         #expect(error.description.contains("model not loaded"))
     }
 
-    @Test func aSlowServerTimesOut() async throws {
+    @Test(.timeLimit(.minutes(1))) func aSlowServerTimesOut() async throws {
         let server = try FakeWyomingServer(.silent)
         defer { server.stop() }
         let client = WyomingClient(endpoint: try #require(WyomingEndpoint(uri: server.uri)), timeout: .milliseconds(500))
@@ -185,21 +187,23 @@ import Testing
             try await WyomingRecognizer(client: client).transcribe(Self.audio, sampleRate: 16_000)
         })
         let elapsed = started.duration(to: .now)
+        // The deadline, not a hang and not an early give-up: never before it (a loaded machine may stretch the after).
         #expect(error.code == .timedOut)
         #expect(error.description.contains(server.uri))
-        #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(5), "\(elapsed)")
+        #expect(elapsed >= .milliseconds(450), "\(elapsed)")
     }
 
-    @Test func cancellingStopsTheWaitAtOnce() async throws {
+    @Test(.timeLimit(.minutes(2))) func cancellingStopsTheWait() async throws {
+        // Cancellation, not the deadline, ends the wait: a CancellationError long before a 10-minute timeout.
         let server = try FakeWyomingServer(.silent)
         defer { server.stop() }
-        let client = WyomingClient(endpoint: try #require(WyomingEndpoint(uri: server.uri)), timeout: .seconds(60))
+        let client = WyomingClient(endpoint: try #require(WyomingEndpoint(uri: server.uri)), timeout: .seconds(600))
         let task = Task { try await WyomingRecognizer(client: client).transcribe(Self.audio, sampleRate: 16_000) }
         try await Task.sleep(for: .milliseconds(300))
         let cancelled = ContinuousClock.now
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(cancelled.duration(to: .now) < .seconds(2))
+        #expect(cancelled.duration(to: .now) < .seconds(60))
     }
 }
 
