@@ -93,6 +93,7 @@ struct VoiceCorpusBench: AsyncParsableCommand {
             var calls: [ToolCall] = []
             var lines: [String] = []
             var forced = false
+            var wrong = false
             for u in utterances {
                 // End of speech is when the detector hands over the utterance: from here to the call.
                 let started = ContinuousClock.now
@@ -120,7 +121,7 @@ struct VoiceCorpusBench: AsyncParsableCommand {
                 ok = calls.count == 1 && same(calls.first, reading(text))
                 counts.commands += 1
                 let expected = reading(text)
-                if calls.contains(where: { !same($0, expected) }) { counts.wrong += 1 }
+                if calls.contains(where: { !same($0, expected) }) { counts.wrong += 1; wrong = true }
                 if item.noisy { counts.noisy += 1; if ok { counts.noisyRight += 1 } } else if ok { counts.right += 1 }
                 if forced, !item.noisy { counts.forcedRight += 1 }
             } else {
@@ -130,7 +131,7 @@ struct VoiceCorpusBench: AsyncParsableCommand {
             }
             if details {
                 let kind = item.text == nil ? "other" : item.noisy ? "noisy" : "clean"
-                print("\(ok ? "ok" : "XX")\t\(kind)\t\(forced ? "F" : "-")\t\(item.text ?? item.url.lastPathComponent)\t" + (lines.isEmpty ? "no utterance" : lines.joined(separator: " | ")))
+                print("\(ok ? "ok" : wrong ? "WRONG" : "XX")\t\(kind)\t\(forced ? "F" : "-")\t\(item.text ?? item.url.lastPathComponent)\t" + (lines.isEmpty ? "no utterance" : lines.joined(separator: " | ")))
             }
         }
         let clean = counts.commands - counts.noisy

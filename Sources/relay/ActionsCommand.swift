@@ -122,13 +122,13 @@ struct ActionsCommand: AsyncParsableCommand {
         var seen = Set<String>()
         var words: [String] = []
         // First the words of each template's first sentence (how the action is usually said), then the other sentences'.
+        let expanded = catalog.subsystems.map { ActionCatalog(subsystems: [$0]).expandedSentences(language: "en", limitPerTemplate: 8) }
         for firstOnly in [true, false] {
             var lists: [[String]] = []
-            for subsystem in catalog.subsystems {
+            for sentences in expanded {
                 var list: [String] = []
                 var templates = Set<String>()
-                for sentence in ActionCatalog(subsystems: [subsystem]).expandedSentences(language: "en", limitPerTemplate: 20)
-                where templates.insert(sentence.template).inserted || !firstOnly {
+                for sentence in sentences where templates.insert(sentence.template).inserted || !firstOnly {
                     for word in TextNormalizer.words(sentence.text) where !common.contains(word) && word.allSatisfy(\.isLetter) {
                         if seen.insert(word).inserted { list.append(word) }
                     }
