@@ -34,6 +34,11 @@ public final class VoiceLoop: Sendable {
         /// transcripts are open-vocabulary, so understanding alone decides what is a command. Answers to questions
         /// (yes / no, a missing value) are still heard by pocketsphinx under a small grammar.
         public var speechRecognizer: (any SpeechRecognizer)?
+        /// Whether an action that changes state, heard by an open-vocabulary recognizer (``speechRecognizer``), is read
+        /// back and done only after a yes ("Set an alarm at a time of day (time 06:50)? Say yes or no."). Whisper gives
+        /// no confidence, and on voices it hears badly a misheard number is an exact sentence with a wrong value
+        /// ("wake me up at 15"); `--yes` answers for the user.
+        public var readsBackOpenVocabularyWrites = true
 
         /// Creates a configuration.
         public init(wakePhrase: WakePhrase? = nil, once: Bool = false, confirmsEverything: Bool = false, asksByVoice: Bool = true,
@@ -153,7 +158,9 @@ public final class VoiceLoop: Sendable {
         } else {
             interaction = UnattendedInteraction(confirmsEverything: configuration.confirmsEverything)
         }
-        let outcome = await runner.run(command, origin: .voice, interaction: interaction, emit: emit)
+        // Words from a recognizer without a confidence (Whisper) are read back before a change is made.
+        let outcome = await runner.run(command, origin: .voice, interaction: interaction,
+                                       readsBackWrites: transcript.isOpenVocabulary && configuration.readsBackOpenVocabularyWrites, emit: emit)
         if outcome.status == .done {
             do { try await refreshGrammar() } catch { emit(.error("Could not rebuild the speech grammar: \(error)")) }
         }
