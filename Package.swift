@@ -68,7 +68,7 @@ var targets: [Target] = [
     // RelayPerception: what video analysis measures in pictures and sound (no model involved).
     .target(name: "RelayPerception", dependencies: ["RelayMedia"], swiftSettings: swiftSettings),
     .target(name: "RelayModel", dependencies: ["RelayCore", "RelayJSON", "RelayMedia", "RelayPerception"], swiftSettings: swiftSettings),
-    .target(name: "RelaySpeech", dependencies: ["RelayCore", "RelayLanguage", "RelayMedia", "CPocketSphinx"], swiftSettings: swiftSettings),
+    .target(name: "RelaySpeech", dependencies: ["RelayCore", "RelayJSON", "RelayLanguage", "RelayMedia", "CPocketSphinx"], swiftSettings: swiftSettings),
     .target(
         name: "RelayKit",
         dependencies: ["RelayCore", "RelayJSON", "RelayLanguage", "RelayModel", .product(name: "GRDB", package: "GRDB.swift")],
@@ -103,7 +103,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "relay",
         dependencies: [
-            "RelayScaffold", "RelayJSON", "RelayMedia", "RelayModel", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins", "RelayMCP",
+            "RelayScaffold", "RelayJSON", "RelayLanguage", "RelayMedia", "RelayModel", "RelaySpeech", "RelayKit", "RelayAgent", "RelayPlugins", "RelayMCP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings
@@ -135,7 +135,7 @@ var targets: [Target] = [
     .testTarget(
         name: "RelayPerceptionTests", dependencies: ["RelayPerception", "RelayMedia", "RelayModel"], swiftSettings: swiftSettings
     ),
-    .testTarget(name: "RelaySpeechTests", dependencies: ["RelayCore", "RelaySpeech", "RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
+    .testTarget(name: "RelaySpeechTests", dependencies: ["RelayCore", "RelayJSON", "RelayLanguage", "RelaySpeech", "RelayMedia", "RelayTestSupport"], swiftSettings: swiftSettings),
     .testTarget(
         name: "RelayKitTests",
         dependencies: ["RelayJSON", "RelayLanguage", "RelayModel", "RelayKit", "RelayKitTesting", "RelayPlugins", "RelayScaffold", "RelayTestSupport"],

@@ -4,6 +4,7 @@
 #   make-voice-corpus.sh LIST OUTDIR [JOBS]
 #
 # LIST has one utterance per line, tab-separated:  id  voice  words-per-minute  clean|noisy  text
+# (a text starting with "~" is not a command for relay-bench voice-corpus; the "~" is not spoken).
 # For each line it writes OUTDIR/<id>.wav: 16 kHz mono 16-bit, 0.3 s of silence before and 0.6 s after.
 # "noisy" lines get pink noise mixed in at 10 dB SNR (relative to the RMS of the speech itself, before padding).
 # Needs espeak-ng and sox (Samples/scripts/install-deps.sh installs both). Exits non-zero if any line fails.
@@ -18,6 +19,7 @@ make_one() {
     local line=$1 out=$2
     local id voice speed noise text
     IFS=$'\t' read -r id voice speed noise text <<<"$line"
+    text=${text#\~}
     [ -n "$id" ] || return 0
     local tmp="$out/.$id"
     espeak-ng -v "$voice" -s "$speed" -w "$tmp.espeak.wav" "$text"

@@ -16,6 +16,11 @@ public struct Token: Sendable, Hashable {
 /// contractions (`what's` → `what is`, `don't` → `do not`), drop a possessive `'s` (`yesterday's pictures` →
 /// `yesterday pictures`, `Mom's` → `mom`: the thing named is the word without it) and other apostrophes (`o'brien`);
 /// every CJK ideograph is a token of its own (Mandarin has no spaces).
+///
+/// Transcripts from open-vocabulary recognizers (Whisper) are written, not spoken: " Wake me up at 6.15.", "Set an
+/// alarm for 730.", "Set the brightness to 70%." Leading spaces and end punctuation are dropped like any punctuation,
+/// `%` is `percent`, and a clock time written with a dot or without a separator becomes `6:15` / `7:30` where the words
+/// around it say it is a time (see ``clockTime(_:previous:next:)``), so the matcher's slot readers read it.
 public enum TextNormalizer {
     static let contractions: [String: [String]] = [
         "what's": ["what", "is"], "that's": ["that", "is"], "it's": ["it", "is"], "there's": ["there", "is"],
@@ -112,6 +117,46 @@ public enum TextNormalizer {
             if w.contains(","), w.allSatisfy({ $0.isNumber || $0 == "," }) { w = w.replacingOccurrences(of: ",", with: "") }
             if !w.isEmpty { out.append(Token(text: w, range: range)) }
         }
+        for i in out.indices {
+            let previous = i > 0 ? out[i - 1].text : nil
+            let next = out.index(after: i) < out.endIndex ? Array(out[(i + 1)...].prefix(2).map(\.text)) : []
+            if let time = clockTime(out[i].text, previous: previous, next: next) { out[i].text = time }
+        }
         return out
+    }
+
+    /// Words before a number that make it a clock time: "at 730", "alarm for 6.15", "until 1130".
+    static let timeLeadIns: Set<String> = ["at", "for", "until", "till", "til", "by", "alarm", "to"]
+    /// Words after a number that make it a clock time ("6.15 pm", "7.30 a.m." → `a m`, "730 in the morning").
+    static let dayParts: Set<String> = ["am", "pm", "oclock", "morning", "evening", "afternoon", "tonight"]
+    /// Words after a number that make it a quantity, never a time: "for 130 seconds", "to 100 percent".
+    static let units: Set<String> = ["percent", "second", "seconds", "minute", "minutes", "hour", "hours", "min", "mins",
+                                     "sec", "secs", "day", "days", "times", "photos", "pictures", "videos", "degrees"]
+
+    /// `h:mm` for a clock time written the way a transcriber writes it: `6.15` (a dot, two digits of minutes), or
+    /// `730` / `1130` (three or four digits), when the words around it say it is a time; nil otherwise.
+    ///
+    /// A dotted time needs a lead-in ("at", "for", "to", "alarm") or a day part after it; a time without a separator
+    /// needs a lead-in other than "to", because "set the volume to 100" is a level; a unit after either ("for 130
+    /// seconds", "to 100 percent") keeps the number a number. Hours 0–23, minutes 0–59.
+    public static func clockTime(_ word: String, previous: String?, next: [String]) -> String? {
+        guard let first = word.first, first.isNumber, word.count >= 3, word.count <= 5 else { return nil }
+        let following = next.first
+        if let following, units.contains(following) { return nil }
+        let dayPart = following.map { dayParts.contains($0) || (($0 == "a" || $0 == "p") && next.dropFirst().first == "m") } ?? false
+        let leadIn = previous.map(timeLeadIns.contains) ?? false
+        let hour: Int, minute: Int
+        if let dot = word.firstIndex(of: ".") {
+            let h = word[..<dot], m = word[word.index(after: dot)...]
+            guard (1...2).contains(h.count), m.count == 2, let hh = Int(h), let mm = Int(m) else { return nil }
+            guard leadIn || dayPart else { return nil }
+            hour = hh; minute = mm
+        } else {
+            guard word.allSatisfy(\.isASCII), word.allSatisfy(\.isNumber), word.count <= 4, let n = Int(word) else { return nil }
+            guard (leadIn && previous != "to") || dayPart else { return nil }
+            hour = n / 100; minute = n % 100
+        }
+        guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        return "\(hour):\(minute < 10 ? "0" : "")\(minute)"
     }
 }

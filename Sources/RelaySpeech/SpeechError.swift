@@ -24,6 +24,8 @@ extension RelayErrorCode where Failure == SpeechError {
     public static let invalidArgument = Self("invalid_argument")
     /// A transcription server could not be reached or answered with an error.
     public static let serverFailed = Self("server_failed")
+    /// A server did not answer in time.
+    public static let timedOut = Self("timed_out")
     /// A server or program answered with something that could not be understood.
     public static let badResponse = Self("bad_response")
     /// The speech synthesizer failed.

@@ -20,7 +20,12 @@ struct VoiceCorpusBench: AsyncParsableCommand {
             text), with the WAV files next to it. A line whose text starts with "~" is not a command: it must dispatch \
             nothing. Other audio files that are not commands can be added with --other. Nothing is dispatched: each \
             transcript is read by the text skill and compared with the reading of the expected text (action and typed \
-            arguments; free-text arguments only need to be present).
+            arguments; free-text arguments only need to be present). --asr wyoming://HOST:PORT (or http://…) hears the \
+            corpus with that server instead of pocketsphinx (Samples/scripts/speech-server.sh start runs Whisper). \
+            Besides accuracy it counts wrong actions (a command heard as another call, or a non-command heard as one) \
+            and times each utterance from the end of speech to its call (recognition and understanding; p50/p95). \
+            Samples/voice/heldout.tsv lists a corpus in voices that no threshold was calibrated on \
+            (Samples/scripts/make-voice-corpus.sh makes its audio).
             """
     )
 
@@ -35,6 +40,9 @@ struct VoiceCorpusBench: AsyncParsableCommand {
 
     @Option(help: "Recognizer rejection threshold (default: the recognizer's own).")
     var threshold: Double?
+
+    @Option(help: "Speech recognizer: pocketsphinx (default), wyoming://HOST:PORT or http://HOST:PORT.")
+    var asr: String = "pocketsphinx"
 
     func run() async throws {
         let listURL = URL(fileURLWithPath: list)
@@ -55,8 +63,11 @@ struct VoiceCorpusBench: AsyncParsableCommand {
         await dispatcher.call("messages.add_contact", ["name": .string("Bob Jones")], origin: .test)
         var recognizerConfiguration = VoiceLoop.defaultRecognizer
         if let threshold { recognizerConfiguration.rejectionThreshold = threshold }
+        let service = try SpeechService(parsing: asr)
         let loop = try await VoiceLoop(runner: CommandRunner(dispatcher: dispatcher),
-                                       configuration: .init(asksByVoice: false, recognizer: recognizerConfiguration))
+                                       configuration: .init(asksByVoice: false, recognizer: recognizerConfiguration,
+                                                            speechRecognizer: service.recognizer()))
+        let recognizer = loop.commandRecognizer
         let skill = TextCommandSkill(matcher: CommandMatcher(catalog: dispatcher.catalog), entityNames: await dispatcher.entityNames())
         let catalog = dispatcher.catalog
 
@@ -71,7 +82,8 @@ struct VoiceCorpusBench: AsyncParsableCommand {
             return a.arguments.allSatisfy { free.contains($0.key) || b.arguments[$0.key] == $0.value }
         }
 
-        var counts = (commands: 0, right: 0, forcedRight: 0, noisy: 0, noisyRight: 0, others: 0, othersQuiet: 0)
+        var counts = (commands: 0, right: 0, forcedRight: 0, noisy: 0, noisyRight: 0, others: 0, othersQuiet: 0, wrong: 0, failures: 0)
+        var latencies: [Double] = []
         var decodeSeconds = 0.0, audioSeconds = 0.0
         for item in items {
             var utterances: [Utterance] = []
@@ -81,12 +93,23 @@ struct VoiceCorpusBench: AsyncParsableCommand {
             var calls: [ToolCall] = []
             var lines: [String] = []
             var forced = false
+            var wrong = false
             for u in utterances {
-                let t = try await loop.recognizer.transcribe(u)
+                // End of speech is when the detector hands over the utterance: from here to the call.
+                let started = ContinuousClock.now
+                let t: Transcript
+                do {
+                    t = try await recognizer.transcribe(u)
+                } catch {
+                    counts.failures += 1
+                    lines.append("error: \(error)")
+                    continue
+                }
                 decodeSeconds += t.diagnostics?.decodingTime ?? 0
                 audioSeconds += u.duration
                 let d = t.diagnostics
                 let call = t.isActionable ? reading(t.text) : nil
+                latencies.append(Bench.seconds(started.duration(to: .now)))
                 if let call { calls.append(call) }
                 if let text = item.text, same(reading(t.text.replacingOccurrences(of: "…", with: "x")), reading(text)) { forced = true }
                 lines.append(String(format: "%@\t%.2f\t%.2f\t%.2f\t%d", t.isActionable ? "acc" : "rej",
@@ -97,6 +120,8 @@ struct VoiceCorpusBench: AsyncParsableCommand {
             if let text = item.text {
                 ok = calls.count == 1 && same(calls.first, reading(text))
                 counts.commands += 1
+                let expected = reading(text)
+                if calls.contains(where: { !same($0, expected) }) { counts.wrong += 1; wrong = true }
                 if item.noisy { counts.noisy += 1; if ok { counts.noisyRight += 1 } } else if ok { counts.right += 1 }
                 if forced, !item.noisy { counts.forcedRight += 1 }
             } else {
@@ -106,7 +131,7 @@ struct VoiceCorpusBench: AsyncParsableCommand {
             }
             if details {
                 let kind = item.text == nil ? "other" : item.noisy ? "noisy" : "clean"
-                print("\(ok ? "ok" : "XX")\t\(kind)\t\(forced ? "F" : "-")\t\(item.text ?? item.url.lastPathComponent)\t" + (lines.isEmpty ? "no utterance" : lines.joined(separator: " | ")))
+                print("\(ok ? "ok" : wrong ? "WRONG" : "XX")\t\(kind)\t\(forced ? "F" : "-")\t\(item.text ?? item.url.lastPathComponent)\t" + (lines.isEmpty ? "no utterance" : lines.joined(separator: " | ")))
             }
         }
         let clean = counts.commands - counts.noisy
@@ -115,5 +140,12 @@ struct VoiceCorpusBench: AsyncParsableCommand {
                      counts.noisyRight, counts.noisy, 100 * Double(counts.noisyRight) / Double(max(counts.noisy, 1)),
                      counts.othersQuiet, counts.others, 100 * Double(counts.othersQuiet) / Double(max(counts.others, 1)),
                      decodeSeconds / max(audioSeconds, 0.001)))
+        latencies.sort()
+        func percentile(_ p: Double) -> Double {
+            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int((p * Double(latencies.count - 1)).rounded()))] * 1000
+        }
+        print(String(format: "wrong actions %d/%d command utterances (%.1f %%), recognizer failures %d; end of speech → call p50 %.0f ms, p95 %.0f ms",
+                     counts.wrong, counts.commands, 100 * Double(counts.wrong) / Double(max(counts.commands, 1)), counts.failures,
+                     percentile(0.5), percentile(0.95)) + " (\(service))")
     }
 }

@@ -4,6 +4,7 @@ import RelayAgent
 import RelayKit
 import RelayPlugins
 import RelayJSON
+import RelayLanguage
 import RelaySpeech
 
 /// `relay actions`: List every action of the installed subsystems.
@@ -18,7 +19,9 @@ struct ActionsCommand: AsyncParsableCommand {
             {"type": "function", "function": {...}} form; --markdown prints the reference page; --jsgf prints the speech \
             grammar exactly as `relay listen` hands it to the recognizer (JSGF, English, with the names of this home's \
             albums and contacts and the --wake-phrase); --sentences prints every sentence the templates expand to \
-            (action, tab, sentence; with --json an array of {"action", "text", "template"}).
+            (action, tab, sentence; with --json an array of {"action", "text", "template"}); --vocabulary prints the \
+            words of the English sentences and this home's album and contact names on one line, the prompt that \
+            Samples/scripts/speech-server.sh gives Whisper so that it favours them.
             """
     )
 
@@ -42,6 +45,9 @@ struct ActionsCommand: AsyncParsableCommand {
     @Flag(help: "Print every sentence the templates expand to (slots as examples or {name}).")
     var sentences = false
 
+    @Flag(help: "Print the words of the English sentences and this home's names on one line (a recognizer's vocabulary prompt).")
+    var vocabulary = false
+
     @Option(help: "Language of the sentences shown (en, zh); the speech grammar is English.")
     var language = "en"
 
@@ -49,8 +55,9 @@ struct ActionsCommand: AsyncParsableCommand {
     var subsystem: String?
 
     func validate() throws {
-        if [markdown, tools, jsgf].filter({ $0 }).count + (json && !sentences ? 1 : 0) > 1 || (sentences && (markdown || tools || jsgf)) {
-            throw ValidationError("Choose one of --json, --markdown, --tools, --jsgf, --sentences (--sentences may add --json).")
+        if [markdown, tools, jsgf, vocabulary].filter({ $0 }).count + (json && !sentences ? 1 : 0) > 1
+            || (sentences && (markdown || tools || jsgf || vocabulary)) {
+            throw ValidationError("Choose one of --json, --markdown, --tools, --jsgf, --vocabulary, --sentences (--sentences may add --json).")
         }
         if jsgf, language != "en" {
             throw ValidationError("--jsgf prints the English speech grammar: the recognizer (pocketsphinx en-us) hears English only.")
@@ -89,6 +96,8 @@ struct ActionsCommand: AsyncParsableCommand {
             print(catalog.markdown(), terminator: "")
         } else if jsgf {
             try await printSpeechGrammar(catalog, dispatcher: dispatcher)
+        } else if vocabulary {
+            print(Self.vocabulary(catalog, entities: await dispatcher.entityNames()))
         } else {
             for s in subsystems {
                 print("\(s.displayName) (\(s.name)): \(s.summary)")
@@ -101,6 +110,43 @@ struct ActionsCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+
+    /// Words a command may use, for a recognizer's prompt (Whisper's `initial_prompt` keeps only its last 223 tokens,
+    /// so the list stays short): the album and contact names written in Latin letters, then the words of the English
+    /// sentences, the subsystems taking turns so each gets its first words in, without the words every sentence has.
+    static func vocabulary(_ catalog: ActionCatalog, entities: EntityNames, limit: Int = 150) -> String {
+        let common: Set<String> = ["a", "an", "the", "to", "my", "me", "i", "of", "for", "is", "it", "on", "in", "at", "and", "from",
+                                   "this", "that", "do", "what", "please", "can", "you", "are", "be", "with", "by", "up", "all",
+                                   "any", "have", "there", "how", "which", "who", "some", "its", "one", "s"]
+        var seen = Set<String>()
+        var words: [String] = []
+        // First the words of each template's first sentence (how the action is usually said), then the other sentences'.
+        let expanded = catalog.subsystems.map { ActionCatalog(subsystems: [$0]).expandedSentences(language: "en", limitPerTemplate: 8) }
+        for firstOnly in [true, false] {
+            var lists: [[String]] = []
+            for sentences in expanded {
+                var list: [String] = []
+                var templates = Set<String>()
+                for sentence in sentences where templates.insert(sentence.template).inserted || !firstOnly {
+                    for word in TextNormalizer.words(sentence.text) where !common.contains(word) && word.allSatisfy(\.isLetter) {
+                        if seen.insert(word).inserted { list.append(word) }
+                    }
+                }
+                lists.append(list)
+            }
+            for i in 0..<(lists.map(\.count).max() ?? 0) {
+                for list in lists where i < list.count { words.append(list[i]) }
+            }
+        }
+        var names: [String] = []
+        for (_, list) in entities.sorted(by: { $0.key < $1.key }) {
+            for name in list where name.unicodeScalars.allSatisfy({ $0.isASCII }) && seen.insert(name.lowercased()).inserted {
+                names.append(name)
+            }
+        }
+        // Spaces, not commas: a comma is a token of its own, and the prompt's budget is tokens.
+        return (names + words.prefix(limit)).joined(separator: " ")
     }
 
     /// The grammar `relay listen` builds (``VoiceLoop/commandGrammar(catalog:entityNames:wakePhrase:)``), compiled

@@ -18,8 +18,13 @@ struct ListenCommand: AsyncParsableCommand {
             actions are confirmed by voice ("Say yes or no") unless --yes. With --json, one JSON object per step; each \
             command ends with its outcome {"transcript", "tool_call", "status", "reply"}. While it listens the phone \
             keeps time as relay run does: due timers and alarms are printed ({"event": "phone", …}) and spoken with \
-            --speak. Ctrl-C stops.
-            Example: relay listen --input command.wav --once --json
+            --speak. Ctrl-C stops. Every utterance ends with one outcome; speech that is not a command ends \
+            not_understood, with nothing said back.
+            --asr wyoming://HOST:PORT hears commands with a Wyoming server instead of pocketsphinx (Whisper: \
+            Samples/scripts/speech-server.sh start, then --asr wyoming://127.0.0.1:10300); http://HOST:PORT uses an \
+            OpenAI-compatible transcription server. A server that is down or fails ends that utterance with an error \
+            and the loop goes on. --tts wyoming://HOST:PORT speaks replies with a Wyoming server (wyoming-piper).
+            Example: relay listen --input command.wav --once --json --asr wyoming://127.0.0.1:10300
             """
     )
 
@@ -45,6 +50,33 @@ struct ListenCommand: AsyncParsableCommand {
     @Flag(help: "Print each step and each outcome as JSON lines.")
     var json = false
 
+    @Option(help: ArgumentHelp("Speech recognizer: pocketsphinx (embedded, the default), wyoming://HOST:PORT or http://HOST:PORT (default: $RELAY_ASR).",
+                               valueName: "service"))
+    var asr: String?
+
+    @Option(help: ArgumentHelp("Speech synthesizer for --speak: espeak-ng (the default) or wyoming://HOST:PORT (default: $RELAY_TTS).",
+                               valueName: "service"))
+    var tts: String?
+
+    @Option(help: ArgumentHelp("Seconds a speech server may take per utterance.", valueName: "seconds"))
+    var asrTimeout: Double = 30
+
+    func validate() throws {
+        guard asrTimeout > 0, asrTimeout.isFinite else { throw ValidationError("--asr-timeout must be a positive number of seconds") }
+        _ = try speechServices()
+    }
+
+    /// The recognizer and synthesizer services chosen by the options or the environment.
+    func speechServices() throws -> (asr: SpeechService, tts: SpeechService) {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            return (try SpeechService(parsing: asr ?? environment["RELAY_ASR"] ?? ""),
+                    try SpeechService(parsing: tts ?? environment["RELAY_TTS"] ?? ""))
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
     @OptionGroup var home: HomeOptions
 
     @OptionGroup var model: ModelOptions
@@ -65,16 +97,19 @@ struct ListenCommand: AsyncParsableCommand {
         let clock = SystemPhoneClock()
         let dispatcher = Dispatcher(subsystems: await PhoneSubsystems.load(home: home.url, command: "listen").subsystems,
                                     home: home.url, now: { clock.now() })
+        let services = try speechServices()
+        let timeout = Duration.milliseconds(Int64(asrTimeout * 1000))
         let loop: VoiceLoop
         do {
             loop = try await VoiceLoop(
                 runner: try model.commandRunner(dispatcher: dispatcher),
-                configuration: .init(wakePhrase: wake, once: once, confirmsEverything: yes))
+                configuration: .init(wakePhrase: wake, once: once, confirmsEverything: yes,
+                                     speechRecognizer: services.asr.recognizer(timeout: timeout)))
         } catch {
             printError("listen", "cannot start speech recognition: \(error)")
             throw ExitCode.failure
         }
-        let speaker = speak ? ReplySpeaker(device: "default") : nil
+        let speaker = speak ? ReplySpeaker(device: "default", synthesizer: try services.tts.synthesizer(timeout: timeout)) : nil
         // The phone keeps time while Relay listens: timers and alarms are printed (and spoken) as they fall due.
         let json = self.json
         // What fell due while Relay was not running is told before listening starts.
@@ -136,14 +171,18 @@ struct ListenCommand: AsyncParsableCommand {
 /// Speaks replies with espeak-ng through ALSA playback; a failure is reported once and speaking stops.
 actor ReplySpeaker {
     private let device: String
+    private let synthesizer: any SpeechSynthesizer
     private var failed = false
 
-    init(device: String) { self.device = device }
+    init(device: String, synthesizer: any SpeechSynthesizer = EspeakSynthesizer()) {
+        self.device = device
+        self.synthesizer = synthesizer
+    }
 
     func say(_ text: String) async {
         guard !failed else { return }
         do {
-            let speech = try await EspeakSynthesizer().synthesize(text)
+            let speech = try await synthesizer.synthesize(text)
             let playback = try AudioPlayback(device: device, format: AudioFormat(sampleRate: speech.sampleRate, channels: 1))
             try await playback.play(speech.samples)
             await playback.close()

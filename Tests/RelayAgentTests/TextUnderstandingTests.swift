@@ -169,3 +169,28 @@ func unordered(_ o: JSONObject) -> [String: JSONValue] {
         #expect(wrong.isEmpty, "misread: \(wrong)")
     }
 }
+
+/// Whisper writes what it hears ("Wake me up at 6.15.", "730", "70%"): the normaliser makes those read as the spoken
+/// forms do, so a Wyoming transcript carries out the same call as the words.
+@Suite struct WrittenTranscriptTests {
+    static let skill = TextUnderstandingTests.skill
+
+    static let cases: [(written: String, spoken: String)] = [
+        (" Wake me up at 6.15.", "wake me up at six fifteen"),
+        (" Set an alarm for 730.", "set an alarm for seven thirty"),
+        (" Set an alarm for 7.30 a.m.", "set an alarm for seven thirty a m"),
+        (" Set the brightness to 70%.", "set the brightness to seventy percent"),
+        (" Set a timer for 10 minutes.", "set a timer for ten minutes"),
+        (" Turn on Wi-Fi.", "turn on wifi"),
+        (" Delete photo 9.", "delete photo nine"),
+        (" Cancel the alarm at 7.30.", "cancel the alarm at seven thirty"),
+    ]
+
+    @Test(arguments: cases.indices) func writtenFormReadsAsTheSpokenOne(_ i: Int) throws {
+        let (written, spoken) = Self.cases[i]
+        let expected = try #require(Self.skill.interpret(spoken).match, "\(spoken)")
+        let heard = try #require(Self.skill.interpret(written).match, "\(written) was not understood")
+        #expect(heard.call.name == expected.call.name, "\(written)")
+        #expect(unordered(heard.call.arguments) == unordered(expected.call.arguments), "\(written)")
+    }
+}

@@ -79,3 +79,42 @@ import Testing
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 }
+
+/// `relay listen --asr wyoming://…`: commands heard by a Wyoming server — the real Whisper server, and one that is down.
+@Suite(.serialized) struct ListenWyomingCLITests {
+    @Test(.enabled(if: WhisperServer.isExpected, "no speech server: Samples/scripts/test.sh starts one"))
+    func listensThroughTheWhisperServer() async throws {
+        let uri = try await WhisperServer.ready()
+        let dir = try Fixtures.folder("relay-voice-cli")
+        let audio = try await ListenCLITests.makeAudio(in: dir)
+        let run = try await RelayCLI.run(["listen", "--input", audio.wav.path, "--once", "--json", "--asr", uri, "--home", dir.path])
+        try ListenCLITests.expectHeardTheCommand(run)
+        // Exactly one outcome line: the command's.
+        #expect(run.jsonLines.filter { $0["status"] != nil }.count == 1, "\(run.stdout)")
+        let transcript = try #require(run.jsonLines.first { $0["event"] as? String == "transcript" })
+        #expect(transcript["accepted"] as? Bool == true)
+    }
+
+    @Test func aSpeechServerThatIsDownEndsEachUtteranceAndTheLoopGoesOn() async throws {
+        let dir = try Fixtures.folder("relay-voice-cli")
+        let audio = try await ListenCLITests.makeAudio(in: dir)
+        let twice = dir.appendingPathComponent("twice.wav")
+        try await Fixtures.sox([audio.wav.path, audio.wav.path, twice.path])
+        let uri = "wyoming://127.0.0.1:\(try FakeWyomingServer.closedPort())"
+        let run = try await RelayCLI.run(["listen", "--input", twice.path, "--json", "--asr", uri, "--home", dir.path], timeout: .seconds(90))
+        #expect(!run.timedOut)
+        #expect(run.status == 0, "the loop survives the server: \(run.stderr)")
+        let outcomes = run.jsonLines.filter { $0["status"] != nil }
+        #expect(outcomes.count == 2, "one outcome per utterance: \(run.stdout)")
+        #expect(outcomes.allSatisfy { $0["status"] as? String == "not_understood" && $0["tool_call"] is NSNull })
+        let errors = run.jsonLines.filter { $0["event"] as? String == "error" }.compactMap { $0["message"] as? String }
+        #expect(errors.count == 2)
+        #expect(errors.allSatisfy { $0.contains(uri) && $0.contains("server_failed") == false && $0.contains("connecting") }, "\(errors)")
+    }
+
+    @Test func aBadServiceIsAUsageError() async throws {
+        let run = try await RelayCLI.run(["listen", "--input", "/dev/null", "--asr", "whisper"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("wyoming://"), "\(run.stderr)")
+    }
+}

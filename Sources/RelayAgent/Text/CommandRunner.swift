@@ -36,16 +36,20 @@ public struct CommandRunner: Sendable {
     }
 
     /// Understands and carries out `text`, reporting each step to `emit`; returns (and emits) the outcome.
+    ///
+    /// With `readsBackWrites`, an action that changes state is read back and done only after a yes ("Set an alarm at a
+    /// time of day (time 15:00)? Say yes or no."): for words from a recognizer that gives no confidence (Whisper over
+    /// Wyoming), where a misheard number would otherwise become a wrong action. Destructive actions always ask.
     @discardableResult
     public func run(_ text: String, origin: CommandOrigin = .text, interaction: any CommandInteraction = UnattendedInteraction(),
-                    emit: @Sendable (VoiceEvent) -> Void = { _ in }) async -> CommandOutcome {
-        let outcome = await outcome(of: text, origin: origin, interaction: interaction, emit: emit)
+                    readsBackWrites: Bool = false, emit: @Sendable (VoiceEvent) -> Void = { _ in }) async -> CommandOutcome {
+        let outcome = await outcome(of: text, origin: origin, interaction: interaction, readsBackWrites: readsBackWrites, emit: emit)
         emit(.reply(outcome.reply))
         emit(.outcome(outcome))
         return outcome
     }
 
-    private func outcome(of text: String, origin: CommandOrigin, interaction: any CommandInteraction,
+    private func outcome(of text: String, origin: CommandOrigin, interaction: any CommandInteraction, readsBackWrites: Bool,
                          emit: @Sendable (VoiceEvent) -> Void) async -> CommandOutcome {
         let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !words.isEmpty else {
@@ -78,6 +82,16 @@ public struct CommandRunner: Sendable {
                 }
                 call.arguments = Self.merging(call.arguments, parameter.name, value, order: action.parameters)
                 emit(.toolCall(call))
+            }
+        }
+
+        if readsBackWrites, let action = dispatcher.catalog.action(named: call.name), action.permission == .write {
+            let question = Self.readBackQuestion(call, description: action.description)
+            emit(.prompt(question))
+            switch await interaction.confirm(question) {
+            case true?: break
+            case false?: return CommandOutcome(transcript: words, toolCall: call, status: .refused, reply: "OK, I won't.")
+            case nil: return CommandOutcome(transcript: words, toolCall: call, status: .needsConfirmation, reply: question)
             }
         }
 
@@ -127,6 +141,13 @@ public struct CommandRunner: Sendable {
         if let entityNames { names = entityNames } else { names = await dispatcher.entityNames() }
         let request = ModelRequest(messages: [.system(systemPrompt), .user(text)], tools: dispatcher.catalog.toolSpecs)
         return try await makeModel(names).respond(to: request).toolCalls.first
+    }
+
+    /// "Set an alarm at a time of day (time 15:00)? Say yes or no.": the action's first clause and the arguments read.
+    static func readBackQuestion(_ call: ToolCall, description: String) -> String {
+        let clause = description.prefix { !",.;(".contains($0) }.trimmingCharacters(in: .whitespaces)
+        let arguments = call.arguments.map { key, value in "\(key.replacingOccurrences(of: "_", with: " ")) \(value.stringValue ?? value.compactJSON)" }
+        return (clause.isEmpty ? call.name : clause) + (arguments.isEmpty ? "" : " (\(arguments.joined(separator: ", ")))") + "? Say yes or no."
     }
 
     /// "Cancel all 3 alarms? Say yes or no."

@@ -29,17 +29,29 @@ public final class VoiceLoop: Sendable {
         public var voiceActivity: VoiceActivityDetector.Configuration
         /// Recognizer models and rejection threshold.
         public var recognizer: PocketSphinxRecognizer.Configuration
+        /// The recognizer that hears commands instead of the embedded pocketsphinx: a Wyoming server
+        /// (``WyomingRecognizer``, Whisper) or an OpenAI-compatible one (``HTTPTranscriptionRecognizer``). Its
+        /// transcripts are open-vocabulary, so understanding alone decides what is a command. Answers to questions
+        /// (yes / no, a missing value) are still heard by pocketsphinx under a small grammar.
+        public var speechRecognizer: (any SpeechRecognizer)?
+        /// Whether an action that changes state, heard by an open-vocabulary recognizer (``speechRecognizer``), is read
+        /// back and done only after a yes ("Set an alarm at a time of day (time 06:50)? Say yes or no."). Whisper gives
+        /// no confidence, and on voices it hears badly a misheard number is an exact sentence with a wrong value
+        /// ("wake me up at 15"); `--yes` answers for the user.
+        public var readsBackOpenVocabularyWrites = true
 
         /// Creates a configuration.
         public init(wakePhrase: WakePhrase? = nil, once: Bool = false, confirmsEverything: Bool = false, asksByVoice: Bool = true,
                     voiceActivity: VoiceActivityDetector.Configuration = .init(),
-                    recognizer: PocketSphinxRecognizer.Configuration = VoiceLoop.defaultRecognizer) {
+                    recognizer: PocketSphinxRecognizer.Configuration = VoiceLoop.defaultRecognizer,
+                    speechRecognizer: (any SpeechRecognizer)? = nil) {
             self.wakePhrase = wakePhrase
             self.once = once
             self.confirmsEverything = confirmsEverything
             self.asksByVoice = asksByVoice
             self.voiceActivity = voiceActivity
             self.recognizer = recognizer
+            self.speechRecognizer = speechRecognizer
         }
     }
 
@@ -56,6 +68,8 @@ public final class VoiceLoop: Sendable {
     public let configuration: Configuration
     /// The command recognizer (grammar of the installed actions).
     public let recognizer: PocketSphinxRecognizer
+    /// What hears commands: ``Configuration/speechRecognizer`` if set, else ``recognizer``.
+    public var commandRecognizer: any SpeechRecognizer { configuration.speechRecognizer ?? recognizer }
     private let prompts: PromptRecognizer
     private let grammarState: GrammarState
 
@@ -107,7 +121,9 @@ public final class VoiceLoop: Sendable {
 
     /// Recognizes one utterance and carries it out: what `run` does per utterance (also used by the benchmark).
     ///
-    /// Returns nil when the utterance was not accepted as a command (nothing was dispatched).
+    /// Returns nil when the utterance was not accepted as a command (nothing was dispatched); it then still ends with a
+    /// `not_understood` outcome event, as does an utterance the recognizer failed on (a speech server that is down,
+    /// slow or broken: an `error` event says why, and the loop goes on with the next utterance).
     /// Questions (confirmation, missing arguments) are not asked here: there is no next utterance to answer them.
     @discardableResult
     public func handle(_ utterance: Utterance, emit: @escaping @Sendable (VoiceEvent) -> Void = { _ in }) async throws -> CommandOutcome? {
@@ -116,18 +132,35 @@ public final class VoiceLoop: Sendable {
 
     func handle(_ utterance: Utterance, source: UtteranceSource?,
                 emit: @escaping @Sendable (VoiceEvent) -> Void) async throws -> CommandOutcome? {
-        let transcript = try await recognizer.transcribe(utterance)
+        let transcript: Transcript
+        do {
+            transcript = try await commandRecognizer.transcribe(utterance)
+        } catch {
+            try Task.checkCancellation()
+            if error is CancellationError { throw error }
+            emit(.error("\(error)"))
+            emit(.outcome(CommandOutcome(transcript: "", toolCall: nil, status: .notUnderstood,
+                                         reply: "I could not make out what was said: speech recognition failed.")))
+            return nil
+        }
         var text: String? = transcript.isActionable && Self.freeTextIsAnchored(transcript, utterance) ? transcript.text : nil
         if let wake = configuration.wakePhrase, let heard = text { text = wake.command(in: heard) }
         emit(.transcript(text: transcript.text, confidence: transcript.confidence, accepted: text != nil))
-        guard let command = text else { return nil }
+        guard let command = text else {
+            // Every utterance ends with one outcome: speech that is not a command is answered by silence, not ignored
+            // in the record.
+            emit(.outcome(CommandOutcome(transcript: transcript.text, toolCall: nil, status: .notUnderstood, reply: "")))
+            return nil
+        }
         let interaction: any CommandInteraction
         if let source, configuration.asksByVoice, !configuration.confirmsEverything {
             interaction = VoiceInteraction(source: source, prompts: prompts, entityNames: await grammarState.names, emit: emit)
         } else {
             interaction = UnattendedInteraction(confirmsEverything: configuration.confirmsEverything)
         }
-        let outcome = await runner.run(command, origin: .voice, interaction: interaction, emit: emit)
+        // Words from a recognizer without a confidence (Whisper) are read back before a change is made.
+        let outcome = await runner.run(command, origin: .voice, interaction: interaction,
+                                       readsBackWrites: transcript.isOpenVocabulary && configuration.readsBackOpenVocabularyWrites, emit: emit)
         if outcome.status == .done {
             do { try await refreshGrammar() } catch { emit(.error("Could not rebuild the speech grammar: \(error)")) }
         }

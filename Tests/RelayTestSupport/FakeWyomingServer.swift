@@ -1,0 +1,136 @@
+public import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A scripted TCP server on 127.0.0.1 (a kernel-chosen port) that plays a Wyoming peer badly or well, to test the
+/// client's handling of servers that send garbage, close early, never answer, or answer in the protocol's other
+/// forms. Plain POSIX sockets; every connection is served under ``BlockingWork/start(_:)``. Closed by `stop()`.
+public final class FakeWyomingServer: @unchecked Sendable {
+    // @unchecked Sendable: `received` and `clientSockets` are guarded by `lock`; the rest is set once in init.
+
+    /// How the server treats every connection.
+    public enum Behaviour: Sendable {
+        /// Once the client's bytes contain `after` (an event type such as `"audio-stop"`), send `bytes`, then read
+        /// until the client closes.
+        case answer(after: String, bytes: Data)
+        /// Once the client's bytes contain `after`, send `bytes` and close the connection.
+        case answerAndClose(after: String, bytes: Data)
+        /// Read until the client closes, never answering (a stuck server).
+        case silent
+    }
+
+    private let behaviour: Behaviour
+    private let listener: Int32
+    private let lock = NSLock()
+    private var clientSockets: [Int32] = []
+    private var received: [Data] = []
+    /// The port it listens on.
+    public let port: Int
+
+    /// Starts a server that behaves as `behaviour` on every connection.
+    public init(_ behaviour: Behaviour) throws {
+        self.behaviour = behaviour
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+        var actual = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        listener = fd
+        port = Int(UInt16(bigEndian: actual.sin_port))
+        BlockingWork.start { [self] in acceptLoop() }
+    }
+
+    /// `wyoming://127.0.0.1:PORT`.
+    public var uri: String { "wyoming://127.0.0.1:\(port)" }
+
+    /// The bytes each connection sent, in order of connection (complete once the client closed it).
+    public var connections: [Data] { lock.withLock { received } }
+
+    /// A port on 127.0.0.1 where nothing listens: bound by the kernel's choice, then closed.
+    public static func closedPort() throws -> Int {
+        let server = try FakeWyomingServer(.silent)
+        let port = server.port
+        server.stop()
+        return port
+    }
+
+    /// A Wyoming event's bytes the way the Python library writes them: the data after the header line, announced by
+    /// `data_length` (Relay's client writes it inline; a server may do either).
+    public static func event(_ type: String, data: [String: Any] = [:], payload: Data = Data()) -> Data {
+        var header: [String: Any] = ["type": type]
+        var dataBytes = Data()
+        if !data.isEmpty, let json = try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]) {
+            dataBytes = json
+            header["data_length"] = json.count
+        }
+        if !payload.isEmpty { header["payload_length"] = payload.count }
+        var bytes = (try? JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])) ?? Data()
+        bytes.append(0x0A)
+        bytes.append(dataBytes)
+        bytes.append(payload)
+        return bytes
+    }
+
+    /// Closes the listening socket and every open connection.
+    public func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+        let open = lock.withLock { clientSockets }
+        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
+    }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 { return }
+            let index: Int = lock.withLock {
+                clientSockets.append(client)
+                received.append(Data())
+                return received.count - 1
+            }
+            BlockingWork.start { [self] in serve(client, index: index) }
+        }
+    }
+
+    private func serve(_ fd: Int32, index: Int) {
+        defer { close(fd) }
+        var seen = Data()
+        var answered = false
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { return }
+            seen.append(contentsOf: chunk[0..<n])
+            lock.withLock { received[index] = seen }
+            guard !answered else { continue }
+            switch behaviour {
+            case .silent:
+                continue
+            case .answer(let after, let bytes), .answerAndClose(let after, let bytes):
+                guard seen.range(of: Data("\"\(after)\"".utf8)) != nil else { continue }
+                answered = true
+                var sent = 0
+                let all = [UInt8](bytes)
+                while sent < all.count {
+                    let m = all[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                    if m <= 0 { return }
+                    sent += m
+                }
+                if case .answerAndClose = behaviour { return }
+            }
+        }
+    }
+}
