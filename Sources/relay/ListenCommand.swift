@@ -68,7 +68,7 @@ struct ListenCommand: AsyncParsableCommand {
         let loop: VoiceLoop
         do {
             loop = try await VoiceLoop(
-                runner: try model.commandRunner(dispatcher: dispatcher),
+                runner: try await model.commandRunner(dispatcher: dispatcher, home: home.url),
                 configuration: .init(wakePhrase: wake, once: once, confirmsEverything: yes))
         } catch {
             printError("listen", "cannot start speech recognition: \(error)")

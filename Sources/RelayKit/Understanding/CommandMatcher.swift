@@ -61,9 +61,13 @@ public struct CommandMatcher: Sendable {
     let actions: [CompiledAction]
     /// The catalog's declaration problems (unparsable templates among them); empty when the declarations are sound.
     public let problems: [String]
+    /// The actions' embedded sentences: the second stage, when a sentence encoder is installed (nil: templates only).
+    public let embeddings: ActionEmbeddings?
+    let parametersByAction: [String: [Parameter]]
 
-    /// Compiles the templates of every action in `catalog` (every language).
-    public init(catalog: ActionCatalog) {
+    /// Compiles the templates of every action in `catalog` (every language); with `embeddings` (made from the same
+    /// catalog), utterances no template reads confidently are ranked by a sentence encoder.
+    public init(catalog: ActionCatalog, embeddings: ActionEmbeddings? = nil) {
         var compiled: [CompiledAction] = []
         for descriptor in catalog.actions {
             var templates: [CompiledTemplate] = []
@@ -95,6 +99,8 @@ public struct CommandMatcher: Sendable {
         }
         actions = compiled
         problems = catalog.problems
+        self.embeddings = embeddings
+        parametersByAction = Dictionary(uniqueKeysWithValues: compiled.map { ($0.name, $0.parameters) })
     }
 
     /// Compiles the templates of `subsystems`' actions.
@@ -228,9 +234,17 @@ public struct CommandMatcher: Sendable {
     /// What `text` asks for, decided by `policy`: the one understanding path of `relay say`, the voice loop,
     /// the embedded model's text skill and the plugin test kit (``UnderstandingPolicy/decide(_:)`` over
     /// ``candidates(for:entityNames:tools:minimumScore:)``).
+    ///
+    /// Templates first: a confident template reading is the answer. Otherwise, when ``embeddings`` are installed,
+    /// the sentence encoder ranks the actions and typed slot parsers fill the arguments
+    /// (``encoderReading(_:entityNames:tools:policy:)``); when that is not sure either, the templates' own verdict stands.
     public func interpret(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
                           policy: UnderstandingPolicy = UnderstandingPolicy()) -> Interpretation {
-        policy.decide(candidates(for: text, entityNames: entityNames, tools: tools))
+        let decided = policy.decide(candidates(for: text, entityNames: entityNames, tools: tools))
+        if case .understood = decided { return decided }
+        guard embeddings != nil else { return decided }
+        if let reading = encoderReading(text, entityNames: entityNames, tools: tools, policy: policy) { return .understood(reading) }
+        return decided
     }
 
     /// Slot text without surrounding spaces, quotes and clause punctuation.
