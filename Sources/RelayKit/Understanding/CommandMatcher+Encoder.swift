@@ -47,13 +47,14 @@ extension CommandMatcher {
     }
 
     /// The encoder stage's reading of `text`, or nil when it is not sure (see the extension's summary).
+    /// `vector` is the utterance's embedding when the caller has it already.
     public func encoderReading(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
-                               policy: UnderstandingPolicy = UnderstandingPolicy()) -> CommandMatch? {
+                               policy: UnderstandingPolicy = UnderstandingPolicy(), vector: [Float]? = nil) -> CommandMatch? {
         guard let embeddings else { return nil }
         let tokens = TextNormalizer.tokens(text)
         let words = tokens.map(\.text)
         guard !words.isEmpty, words.count <= Self.longestCommand,
-              let vector = embeddings.embedder.encode([text]).first else { return nil }
+              let vector = vector ?? embeddings.embedder.encode([text]).first else { return nil }
         let sims = embeddings.similarities(to: vector)
         let ranked = ranking(sims, in: embeddings, tools: tools)
         let question = Self.isQuestion(words, text: text)
@@ -201,6 +202,10 @@ extension CommandMatcher {
                 if case .boolean = p.kind {
                     // Only the words that switch: "on" / "off" after the switch or at the end, "enable", "disable".
                     guard hi - lo == 1, Self.switchWord(at: lo, in: words) else { continue }
+                }
+                if case .date = p.kind, piece.allSatisfy({ NumberWords.parse([$0]) != nil }) {
+                    // A bare number is no date ("photo 2").
+                    continue
                 }
                 if case .choice = p.kind, hi < words.count, NumberWords.parse([words[hi]]) != nil {
                     // "photo 5" names a photo; it does not ask for photos.
