@@ -35,7 +35,7 @@ public enum NearCollisions {
                               embedder: (any SentenceEmbedder)? = nil) async throws -> [NearCollision] {
         let catalog = ActionCatalog(subsystems: subsystems)
         let model: any SentenceEmbedder
-        if let embedder { model = embedder } else { model = try await sharedEncoder.value }
+        if let embedder { model = embedder } else { model = try await InstalledEncoder.shared() }
         let embeddings = await ActionEmbeddings.load(
             catalog: catalog, embedder: model,
             cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: SentenceEncoder.defaultModelDirectory()))
@@ -68,12 +68,15 @@ public enum NearCollisions {
             ($0.rivalSimilarity - $0.ownSimilarity, $1.action) > ($1.rivalSimilarity - $1.ownSimilarity, $0.action)
         }
     }
+}
 
-    /// The installed sentence encoder, loaded once per process for the test kit.
-    static let sharedEncoder = Task { () throws -> SentenceEncoder in try await SentenceEncoder.load() }
+/// The installed sentence encoder (all-MiniLM-L6-v2 from `$RELAY_MODELS`), loaded once per process for the test kit:
+/// `PluginTest(subsystems: …, embedder: try await InstalledEncoder.shared())` reads sentences as `relay say` does.
+public enum InstalledEncoder {
+    static let loaded = Task { () throws -> SentenceEncoder in try await SentenceEncoder.load() }
 
-    /// The installed sentence encoder (shared by the process), for ``PluginTest``'s `embedder`.
-    public static func installedEncoder() async throws -> any SentenceEmbedder { try await sharedEncoder.value }
+    /// The encoder; throws (naming the missing file and how to fetch it) when the model is not installed.
+    public static func shared() async throws -> any SentenceEmbedder { try await loaded.value }
 }
 
 enum SentenceEncoderMath {

@@ -26,7 +26,7 @@ public struct PluginTest {
     ///   - now: the fixed clock for date specs (default: the real clock).
     ///   - clock: a clock the test moves (`clock.advance(by: 90)`, then `phone.passTime()`); wins over `now`.
     ///   - timeout: the dispatcher's per-command limit.
-    ///   - embedder: a sentence encoder (e.g. ``NearCollisions/installedEncoder()``) for the matcher's second stage, as
+    ///   - embedder: a sentence encoder (e.g. ``InstalledEncoder/shared()``) for the matcher's second stage, as
     ///     `relay say` has it; by default the phone understands with templates only.
     @discardableResult
     public init(subsystems: [any Subsystem], now: Date? = nil, clock manual: ManualPhoneClock? = nil,

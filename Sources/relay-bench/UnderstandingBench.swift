@@ -27,6 +27,9 @@ struct UnderstandingBench: AsyncParsableCommand {
     @Flag(help: .hidden)
     var loadOnly = false
 
+    @Flag(help: "Measure the template stage alone (no encoder), for comparison.")
+    var templatesOnly = false
+
     struct Load: Codable {
         var seconds: Double
         var cacheLoaded: Bool
@@ -57,9 +60,10 @@ struct UnderstandingBench: AsyncParsableCommand {
             return
         }
         // Fill the cache first, so the cold starts below measure a warm cache.
-        let (matcher, _) = try await Self.load()
+        let (loaded, _) = try await Self.load()
+        let matcher = templatesOnly ? CommandMatcher(catalog: ActionCatalog(subsystems: InstalledPlugins.subsystems)) : loaded
         var loads: [Load] = []
-        for run in 1...options.runs {
+        for run in (templatesOnly ? [] : Array(1...options.runs)) {
             options.progress("cold start \(run)/\(options.runs) (fresh process, warm cache) …")
             loads.append(try JSONDecoder().decode(Load.self, from: try await Bench.runSelf(["understanding", "--load-only"])))
         }

@@ -17,6 +17,10 @@ import Testing
     /// album" (a loose read of "show the {album} album"), "add yesterday's videos to Family" (encoder); on/off: none.
     /// Changes made after it, each a general rule: a question template without its question word is no read; a loose
     /// template read the encoder puts clearly among the changes is not trusted; a bare number is no date.
+    /// After them (and a faster encoder stage that judges what an action can take by its parameters' kinds): 116/150
+    /// right (77.3 %), 2 ask, 7 misread (4 are exact template matches that cut a name, body or path wrongly), 25 not
+    /// understood; 3 of 65 non-commands dispatched (95.4 % refused); read/write confusions 2 ("add yesterday's videos to
+    /// Family" → a search; "any new messages" → count_unread, a read, where read_messages marks them read), on/off none.
     /// Bounds are what is reached now; the issue's targets, not reached, are known issues.
     @Test func freshTestSet() async throws {
         let skill = try await SharedUnderstanding.skill()
@@ -27,7 +31,7 @@ import Testing
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).sorted() == [])
         // What is reached (floors), so that understanding can only get better.
-        #expect(score.right >= 115, "\(score)")
+        #expect(score.right >= 116, "\(score)")
         #expect(score.dispatched.count <= 3, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         #expect(score.readWriteConfusions.count <= 2, "\(score.readWriteConfusions)")

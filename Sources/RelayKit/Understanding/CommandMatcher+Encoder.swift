@@ -61,47 +61,55 @@ extension CommandMatcher {
         let reader = SlotReader(entityNames: entityNames)
         let evidence = Self.evidence(words, text: text, tokens: tokens, question: question)
 
-        struct Reading {
-            var score: EncoderScore
-            var arguments: JSONObject
-            var missing: [String]
-            var permission: Permission
-            var explains: Bool
-        }
-        var readings: [Reading] = []
+        // Which of the nearest actions may be read: a question reads, never changes anything; a value the words state
+        // that an action cannot take rules it out when another candidate can take it. Only the chosen one is filled.
+        var candidates: [(score: EncoderScore, action: CompiledAction)] = []
         for score in ranked.prefix(6) {
             guard let action = actions.first(where: { $0.name == score.action }) else { continue }
-            // A question reads; it never changes anything.
             if question && action.permission != .read { continue }
-            let filled = fill(action, text: text, words: words, tokens: tokens, reader: reader, entityNames: entityNames,
-                              sims: sims, embeddings: embeddings, policy: policy, question: question)
-            let explains = evidence.isSubset(of: filled.absorbs)
-            // Words that only name things ("the photos") ask for nothing, whatever they are nearest to.
-            guard filled.saysWhatToDo else {
-                if readings.isEmpty { return nil }
-                continue
-            }
-            readings.append(Reading(score: score, arguments: filled.arguments, missing: filled.missing,
-                                    permission: action.permission, explains: explains))
+            candidates.append((score, action))
         }
-        // A value the words state that a reading cannot take rules it out, when another reading takes it.
-        if readings.contains(where: \.explains) { readings.removeAll { !$0.explains } }
-        guard let best = readings.first else { return nil }
-        let rival = readings.dropFirst().first?.score.similarity ?? ranked.dropFirst(6).first?.similarity ?? 0
-        let needed = best.permission == .destructive ? policy.encoderDestructiveThreshold : policy.encoderThreshold
-        guard best.score.similarity >= needed, best.score.similarity - rival >= policy.encoderMargin,
-              best.missing.count <= 1 else { return nil }
-        return CommandMatch(call: ToolCall(name: best.score.action, arguments: best.arguments), score: best.score.similarity,
-                            missing: best.missing, permission: best.permission, template: "≈ \(best.score.nearest)",
+        // Words that only name things ("the photos") ask for nothing, whatever they are nearest to.
+        guard let nearest = candidates.first,
+              Self.saysWhatToDo(nearest.action, words: words, tokens: tokens, text: text, reader: reader) else { return nil }
+        if candidates.contains(where: { evidence.isSubset(of: Self.takes($0.action, question: question)) }) {
+            candidates.removeAll { !evidence.isSubset(of: Self.takes($0.action, question: question)) }
+        }
+        guard let best = candidates.first else { return nil }
+        let rival = candidates.dropFirst().first?.score.similarity ?? ranked.dropFirst(6).first?.similarity ?? 0
+        let needed = best.action.permission == .destructive ? policy.encoderDestructiveThreshold : policy.encoderThreshold
+        guard best.score.similarity >= needed, best.score.similarity - rival >= policy.encoderMargin else { return nil }
+        if best.action.name != nearest.action.name,
+           !Self.saysWhatToDo(best.action, words: words, tokens: tokens, text: text, reader: reader) { return nil }
+        let filled = fill(best.action, text: text, words: words, tokens: tokens, reader: reader, entityNames: entityNames,
+                          sims: sims, embeddings: embeddings, policy: policy, question: question)
+        guard filled.missing.count <= 1 else { return nil }
+        return CommandMatch(call: ToolCall(name: best.action.name, arguments: filled.arguments), score: best.score.similarity,
+                            missing: filled.missing, permission: best.action.permission, template: "≈ \(best.score.nearest)",
                             wildcardWords: 0)
+    }
+
+    /// The kinds of stated values `action` can take: a switch (not in a question), a required percentage, a duration,
+    /// a path.
+    static func takes(_ action: CompiledAction, question: Bool) -> Set<Evidence> {
+        var out = Set<Evidence>()
+        for p in action.parameters {
+            switch p.kind {
+            case .boolean where !question: out.insert(.onOff)
+            case .percentage where p.isRequired: out.insert(.percentage)
+            case .duration: out.insert(.duration)
+            case .string where p.name.contains("path"): out.insert(.path)
+            default: break
+            }
+        }
+        return out
     }
 
     /// The arguments of `action` read from the utterance, what is still missing, and which evidence it takes.
     func fill(_ action: CompiledAction, text: String, words: [String], tokens: [Token], reader: SlotReader,
               entityNames: EntityNames, sims: [Float], embeddings: ActionEmbeddings, policy: UnderstandingPolicy,
-              question: Bool) -> (arguments: JSONObject, missing: [String], absorbs: Set<Evidence>, saysWhatToDo: Bool) {
+              question: Bool) -> (arguments: JSONObject, missing: [String]) {
         var given: [String: JSONValue] = [:]
-        var absorbs = Set<Evidence>()
         // 1. The action's best template alignment, however loose, for what only a template can place: free text and
         //    names ("saying {body}", "called {name}") and numbers that need their anchor ("photo 5", "last 3").
         //    Template-fixed choices are not taken from it: a loose alignment may be the opposite sentence.
@@ -110,11 +118,7 @@ extension CommandMatcher {
                 guard let v = aligned.call.arguments[p.name] else { continue }
                 switch p.kind {
                 case .choice, .boolean: continue
-                default:
-                    given[p.name] = v
-                    if case .percentage = p.kind { absorbs.insert(.percentage) }
-                    if case .duration = p.kind { absorbs.insert(.duration) }
-                    if case .string = p.kind, p.name.contains("path") { absorbs.insert(.path) }
+                default: given[p.name] = v
                 }
             }
         }
@@ -129,12 +133,6 @@ extension CommandMatcher {
             }
             guard scanned, let v = scan(p, words: words, tokens: tokens, text: text, reader: reader) else { continue }
             given[p.name] = v
-            switch p.kind {
-            case .boolean: absorbs.insert(.onOff)
-            case .percentage: absorbs.insert(.percentage)
-            case .duration: absorbs.insert(.duration)
-            default: break
-            }
         }
         // 3. Choices and switches the words leave open: the value whose sentences are clearly nearest.
         let index = embeddings.actionNames.firstIndex(of: action.name)
@@ -160,7 +158,7 @@ extension CommandMatcher {
         var arguments = JSONObject()
         for p in action.parameters { if let v = given[p.name] { arguments[p.name] = v } }
         let missing = action.parameters.filter { $0.isRequired && given[$0.name] == nil }.map(\.name)
-        return (arguments, missing, absorbs, Self.saysWhatToDo(action, words: words, tokens: tokens, text: text, reader: reader))
+        return (arguments, missing)
     }
 
     /// Whether the words say what to do, not only which things ("the photos", "wifi bluetooth" name values and
