@@ -41,10 +41,7 @@ public struct PluginTest {
         let dispatcher = Dispatcher(subsystems: subsystems, home: home, timeout: timeout, calendar: calendar, now: clock)
         var matcher: CommandMatcher?
         if let embedder {
-            let embeddings = await ActionEmbeddings.load(
-                catalog: dispatcher.catalog, embedder: embedder,
-                cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: SentenceEncoder.defaultModelDirectory()))
-            matcher = CommandMatcher(catalog: dispatcher.catalog, embeddings: embeddings)
+            matcher = CommandMatcher(catalog: dispatcher.catalog, embeddings: await EmbeddingsMemo.shared.embeddings(dispatcher.catalog, embedder))
         }
         try await body(TestPhone(dispatcher: dispatcher, matcher: matcher))
     }
@@ -149,4 +146,25 @@ public struct TestPhone: Sendable {
     /// Lets time pass up to the clock's now (as a running Relay would): what fell due happens, and is returned.
     @discardableResult
     public func passTime(catchUp: Bool = false) async -> [PhoneEvent] { await dispatcher.passTime(catchUp: catchUp) }
+}
+
+/// The actions' embedded sentences per set of actions and model, made once per process: a suite of plugin tests builds
+/// the same phone many times, and expanding the templates again each time would cost more than the tests.
+actor EmbeddingsMemo {
+    static let shared = EmbeddingsMemo()
+    var made: [String: ActionEmbeddings] = [:]
+
+    func embeddings(_ catalog: ActionCatalog, _ embedder: any SentenceEmbedder) async -> ActionEmbeddings {
+        var key = embedder.modelIdentity
+        for action in catalog.actions {
+            key += "\n\(action.name)"
+            for parsed in action.sentences(in: "en") { key += "\t\(parsed.sentence.template)" }
+        }
+        if let known = made[key] { return known }
+        let embeddings = await ActionEmbeddings.load(
+            catalog: catalog, embedder: embedder,
+            cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: SentenceEncoder.defaultModelDirectory()))
+        made[key] = embeddings
+        return embeddings
+    }
 }
