@@ -2,6 +2,8 @@ public import Foundation
 public import RelayKit
 public import RelayModel
 public import RelayJSON
+public import RelayLanguage
+import RelaySentenceEncoder
 
 /// Runs a test body against a fresh simulated phone, like Hummingbird's `app.test(.router) { client in … }`.
 ///
@@ -24,9 +26,11 @@ public struct PluginTest {
     ///   - now: the fixed clock for date specs (default: the real clock).
     ///   - clock: a clock the test moves (`clock.advance(by: 90)`, then `phone.passTime()`); wins over `now`.
     ///   - timeout: the dispatcher's per-command limit.
+    ///   - embedder: a sentence encoder (e.g. ``InstalledEncoder/shared()``) for the matcher's second stage, as
+    ///     `relay say` has it; by default the phone understands with templates only.
     @discardableResult
     public init(subsystems: [any Subsystem], now: Date? = nil, clock manual: ManualPhoneClock? = nil,
-                calendar: Calendar = PluginTest.utcCalendar,
+                calendar: Calendar = PluginTest.utcCalendar, embedder: (any SentenceEmbedder)? = nil,
                 timeout: Duration = .seconds(5), _ body: (TestPhone) async throws -> Void) async throws {
         let home = FileManager.default.temporaryDirectory
             .appendingPathComponent("relay-test-\(UUID().uuidString)", isDirectory: true)
@@ -35,7 +39,11 @@ public struct PluginTest {
         let clock: @Sendable () -> Date
         if let manual { clock = { manual.now() } } else if let now { clock = { now } } else { clock = { Date() } }
         let dispatcher = Dispatcher(subsystems: subsystems, home: home, timeout: timeout, calendar: calendar, now: clock)
-        try await body(TestPhone(dispatcher: dispatcher))
+        var matcher: CommandMatcher?
+        if let embedder {
+            matcher = CommandMatcher(catalog: dispatcher.catalog, embeddings: await EmbeddingsMemo.shared.embeddings(dispatcher.catalog, embedder))
+        }
+        try await body(TestPhone(dispatcher: dispatcher, matcher: matcher))
     }
 
     /// A Gregorian calendar in UTC, so date tests do not depend on the machine's time zone.
@@ -73,10 +81,10 @@ public struct TestPhone: Sendable {
     /// How sure the matcher must be (the product's defaults).
     public var policy = UnderstandingPolicy()
 
-    /// Creates a phone over `dispatcher`.
-    public init(dispatcher: Dispatcher) {
+    /// Creates a phone over `dispatcher`; `matcher` (made from its catalog) by default reads with templates only.
+    public init(dispatcher: Dispatcher, matcher: CommandMatcher? = nil) {
         self.dispatcher = dispatcher
-        self.matcher = CommandMatcher(catalog: dispatcher.catalog)
+        self.matcher = matcher ?? CommandMatcher(catalog: dispatcher.catalog)
     }
 
     /// The temporary home folder.
@@ -138,4 +146,25 @@ public struct TestPhone: Sendable {
     /// Lets time pass up to the clock's now (as a running Relay would): what fell due happens, and is returned.
     @discardableResult
     public func passTime(catchUp: Bool = false) async -> [PhoneEvent] { await dispatcher.passTime(catchUp: catchUp) }
+}
+
+/// The actions' embedded sentences per set of actions and model, made once per process: a suite of plugin tests builds
+/// the same phone many times, and expanding the templates again each time would cost more than the tests.
+actor EmbeddingsMemo {
+    static let shared = EmbeddingsMemo()
+    var made: [String: ActionEmbeddings] = [:]
+
+    func embeddings(_ catalog: ActionCatalog, _ embedder: any SentenceEmbedder) async -> ActionEmbeddings {
+        var key = embedder.modelIdentity
+        for action in catalog.actions {
+            key += "\n\(action.name)"
+            for parsed in action.sentences(in: "en") { key += "\t\(parsed.sentence.template)" }
+        }
+        if let known = made[key] { return known }
+        let embeddings = await ActionEmbeddings.load(
+            catalog: catalog, embedder: embedder,
+            cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: SentenceEncoder.defaultModelDirectory()))
+        made[key] = embeddings
+        return embeddings
+    }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 import RelayCore
+public import RelayLanguage
 
 /// Sentence embeddings from sentence-transformers' all-MiniLM-L6-v2 (BERT, 6 layers, 384 dimensions), computed in
 /// Swift from the model's own files: WordPiece tokenisation, the BERT forward pass, mean pooling, L2 normalisation.
@@ -177,5 +178,14 @@ public final class SentenceEncoder: Sendable {
             throw SentenceEncoderError(file: url.path, reason: .malformed("not a JSON object"))
         }
         return object
+    }
+}
+
+extension SentenceEncoder: SentenceEmbedder {
+    /// `all-MiniLM-L6-v2 384 <bytes of model.safetensors>`: the model, its width and its weights file's size.
+    public var modelIdentity: String {
+        let weights = modelDirectory.appendingPathComponent("model.safetensors").path
+        let size = (try? FileManager.default.attributesOfItem(atPath: weights)[.size] as? Int) ?? 0
+        return "\(Self.modelName) \(dimension) \(size)"
     }
 }

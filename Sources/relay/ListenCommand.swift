@@ -102,7 +102,7 @@ struct ListenCommand: AsyncParsableCommand {
         let loop: VoiceLoop
         do {
             loop = try await VoiceLoop(
-                runner: try model.commandRunner(dispatcher: dispatcher),
+                runner: try await model.commandRunner(dispatcher: dispatcher, home: home.url),
                 configuration: .init(wakePhrase: wake, once: once, confirmsEverything: yes,
                                      speechRecognizer: services.asr.recognizer(timeout: timeout)))
         } catch {

@@ -82,7 +82,7 @@ struct MCPCommand: AsyncParsableCommand {
         }
         let (subsystems, remote) = await PhoneSubsystems.load(home: home.url, command: "mcp", probe: true)
         let dispatcher = Dispatcher(subsystems: subsystems, home: home.url, timeout: .milliseconds(Int64(timeout * 1000)))
-        let service = RelayMCPService(dispatcher: dispatcher, runner: try model.commandRunner(dispatcher: dispatcher))
+        let service = RelayMCPService(dispatcher: dispatcher, runner: try await model.commandRunner(dispatcher: dispatcher, home: home.url))
         if let http {
             let (host, port) = try Self.parse(http)
             let server = MCPHTTPServer(service: service, configuration: .init(host: host, port: port, token: token, allowedOrigins: allowOrigin))

@@ -1,3 +1,4 @@
+import Foundation
 import RelayAgent
 import RelayKit
 
@@ -6,8 +7,11 @@ extension ModelOptions {
     ///
     /// A real Qwen2.5-VL needs no entity names passed to it (it reads the tools from the request), so one
     /// model serves every command; the stub is rebuilt per command with the live album and contact names.
-    func commandRunner(dispatcher: Dispatcher) throws -> CommandRunner {
-        guard usesServer else { return CommandRunner(dispatcher: dispatcher) }
+    /// The stub understands with templates first and the sentence encoder second (``Understanding``).
+    func commandRunner(dispatcher: Dispatcher, home: URL) async throws -> CommandRunner {
+        guard usesServer else {
+            return CommandRunner(dispatcher: dispatcher, matcher: await Understanding.matcher(catalog: dispatcher.catalog, home: home))
+        }
         let model = try makeModel()
         return CommandRunner(dispatcher: dispatcher, makeModel: { _ in model })
     }

@@ -23,6 +23,8 @@ struct Relay: AsyncParsableCommand {
             ActionsCommand.self, CallCommand.self, UndoCommand.self, StateCommand.self, RunCommand.self, PhotosCommand.self, PluginCommand.self, MCPCommand.self,
             // Voice
             ListenCommand.self, SayCommand.self,
+            // Set-up
+            DoctorCommand.self,
             // Video
             AnalyzeCommand.self, AskCommand.self,
         ]

@@ -37,7 +37,7 @@ struct SayCommand: AsyncParsableCommand {
     func run() async throws {
         let subsystems = await PhoneSubsystems.load(home: home.url, command: "say").subsystems
         let dispatcher = Dispatcher(subsystems: subsystems, home: home.url)
-        let runner = try model.commandRunner(dispatcher: dispatcher)
+        let runner = try await model.commandRunner(dispatcher: dispatcher, home: home.url)
         let interaction: any CommandInteraction = yes || !KeyboardInteraction.isAvailable
             ? UnattendedInteraction(confirmsEverything: yes) : KeyboardInteraction()
         let json = self.json

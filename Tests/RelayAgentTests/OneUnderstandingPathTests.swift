@@ -38,8 +38,9 @@ import Testing
                   case .array(let cases)? = root["cases"] else {
                 Issue.record("\(file.lastPathComponent) has no cases"); continue
             }
-            try await PluginTest(subsystems: InstalledPlugins.subsystems) { phone in
-                let runner = CommandRunner(dispatcher: phone.dispatcher)
+            // Both ways with the sentence encoder's stage, as `relay say` runs.
+            try await PluginTest(subsystems: InstalledPlugins.subsystems, embedder: try await InstalledEncoder.shared()) { phone in
+                let runner = CommandRunner(dispatcher: phone.dispatcher, matcher: phone.matcher)
                 if case .array(let setup)? = root["setup"] {
                     for step in setup {
                         guard case .object(let o) = step, case .string(let action)? = o["action"] else { continue }

@@ -34,11 +34,15 @@ public enum RelayCLI {
     /// - Parameters:
     ///   - home: the Relay home (`RELAY_HOME`); nil gives the run a fresh, empty one, unless `environment` sets it.
     ///   - stdin: bytes for standard input (then closed); nil connects it to /dev/null.
-    ///   - environment: variables set (or removed, with nil) for this run.
+    ///   - environment: variables set (or removed, with nil) for this run. Unless it names `RELAY_ENCODER`, the run
+    ///     understands with templates only (`RELAY_ENCODER=off`): loading the sentence encoder costs a debug `relay` a
+    ///     third of a second of CPU per run, and the encoder stage is tested in-process (RelayAgentTests) and by the
+    ///     CLI tests that turn it on.
     ///   - timeout: how long it may take before it is killed (`timedOut` is then true).
     public static func run(_ arguments: [String], home: URL? = nil, stdin: Data? = nil, environment: [String: String?] = [:],
                            timeout: Duration = .seconds(180)) async throws -> Run {
         var environment = environment
+        if !environment.keys.contains("RELAY_ENCODER") { environment["RELAY_ENCODER"] = "off" }
         if environment["RELAY_HOME"] == nil {
             environment["RELAY_HOME"] = try (home ?? Fixtures.folder("relay-home")).path
         }

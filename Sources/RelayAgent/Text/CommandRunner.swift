@@ -25,9 +25,11 @@ public struct CommandRunner: Sendable {
     public static let notUnderstoodReply = "Sorry, I didn't understand that."
 
     /// Creates a runner over `dispatcher`, with the embedded QwenStub and the text skill unless `makeModel` is given.
-    public init(dispatcher: Dispatcher, policy: UnderstandingPolicy = UnderstandingPolicy(), makeModel: ModelFactory? = nil) {
+    /// `matcher` (made from the dispatcher's catalog) brings the sentence encoder's stage; by default templates only.
+    public init(dispatcher: Dispatcher, matcher: CommandMatcher? = nil, policy: UnderstandingPolicy = UnderstandingPolicy(),
+                makeModel: ModelFactory? = nil) {
         self.dispatcher = dispatcher
-        let matcher = CommandMatcher(catalog: dispatcher.catalog)
+        let matcher = matcher ?? CommandMatcher(catalog: dispatcher.catalog)
         self.matcher = matcher
         self.makeModel = makeModel ?? { names in
             QwenStub(skills: [TextCommandSkill(matcher: matcher, entityNames: names, policy: policy)] + QwenStub.builtInSkills)

@@ -61,9 +61,13 @@ public struct CommandMatcher: Sendable {
     let actions: [CompiledAction]
     /// The catalog's declaration problems (unparsable templates among them); empty when the declarations are sound.
     public let problems: [String]
+    /// The actions' embedded sentences: the second stage, when a sentence encoder is installed (nil: templates only).
+    public let embeddings: ActionEmbeddings?
+    let parametersByAction: [String: [Parameter]]
 
-    /// Compiles the templates of every action in `catalog` (every language).
-    public init(catalog: ActionCatalog) {
+    /// Compiles the templates of every action in `catalog` (every language); with `embeddings` (made from the same
+    /// catalog), utterances no template reads confidently are ranked by a sentence encoder.
+    public init(catalog: ActionCatalog, embeddings: ActionEmbeddings? = nil) {
         var compiled: [CompiledAction] = []
         for descriptor in catalog.actions {
             var templates: [CompiledTemplate] = []
@@ -95,6 +99,8 @@ public struct CommandMatcher: Sendable {
         }
         actions = compiled
         problems = catalog.problems
+        self.embeddings = embeddings
+        parametersByAction = Dictionary(uniqueKeysWithValues: compiled.map { ($0.name, $0.parameters) })
     }
 
     /// Compiles the templates of `subsystems`' actions.
@@ -228,9 +234,45 @@ public struct CommandMatcher: Sendable {
     /// What `text` asks for, decided by `policy`: the one understanding path of `relay say`, the voice loop,
     /// the embedded model's text skill and the plugin test kit (``UnderstandingPolicy/decide(_:)`` over
     /// ``candidates(for:entityNames:tools:minimumScore:)``).
+    ///
+    /// Templates first: a confident template reading is the answer. Otherwise, when ``embeddings`` are installed,
+    /// the sentence encoder ranks the actions and typed slot parsers fill the arguments
+    /// (``encoderReading(_:entityNames:tools:policy:)``); when that is not sure either, the templates' own verdict stands.
     public func interpret(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
                           policy: UnderstandingPolicy = UnderstandingPolicy()) -> Interpretation {
-        policy.decide(candidates(for: text, entityNames: entityNames, tools: tools))
+        var decided = policy.decide(candidates(for: text, entityNames: entityNames, tools: tools))
+        if case .understood(let match) = decided {
+            // A question's template missing its question word ("dark mode off" read by "is {toggle} (on|off)") is no
+            // question: reading state there would answer something that was not asked and leave undone what was.
+            guard match.isExact || match.permission != .read || !Self.isQuestionTemplate(match.template)
+                || Self.isQuestion(TextNormalizer.words(text), text: text) else {
+                return encoderReading(text, entityNames: entityNames, tools: tools, policy: policy).map { .understood($0) }
+                    ?? .notUnderstood(.tooUncertain(best: match, needed: 1))
+            }
+            guard !match.isExact, match.permission == .read, let embeddings,
+                  let vector = embeddings.embedder.encode([text]).first else { return decided }
+            // A loose read that the encoder puts clearly among the changes ("get rid of the Cats album" aligned with
+            // "show the {album} album", its verb taken for extra words) is not trusted: the encoder's own reading, if
+            // it is sure, else nothing. (The other way round, a loose write the encoder takes for a read, the
+            // template's verb is usually right: "add Dave to my contacts".)
+            let ranked = ranking(embeddings.similarities(to: vector), in: embeddings, tools: tools)
+            guard let top = ranked.first, top.action != match.call.name,
+                  let mine = ranked.first(where: { $0.action == match.call.name }),
+                  top.similarity - mine.similarity >= policy.encoderMargin,
+                  let topPermission = actions.first(where: { $0.name == top.action })?.permission,
+                  topPermission != .read else { return decided }
+            decided = .notUnderstood(.tooUncertain(best: match, needed: 1))
+            return encoderReading(text, entityNames: entityNames, tools: tools, policy: policy, vector: vector).map { .understood($0) } ?? decided
+        }
+        guard embeddings != nil else { return decided }
+        if let reading = encoderReading(text, entityNames: entityNames, tools: tools, policy: policy) { return .understood(reading) }
+        return decided
+    }
+
+    /// Whether a template asks about state: it starts with a question word ("is <the> {toggle} on").
+    static func isQuestionTemplate(_ template: String) -> Bool {
+        guard let first = TextNormalizer.words(template).first else { return false }
+        return questionWords.contains(first)
     }
 
     /// Slot text without surrounding spaces, quotes and clause punctuation.

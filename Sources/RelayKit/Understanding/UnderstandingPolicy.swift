@@ -38,13 +38,29 @@ public struct UnderstandingPolicy: Sendable, Hashable {
     public var destructiveThreshold: Double
     /// Two different calls closer than this are a near tie.
     public var tieMargin: Double
+    /// The encoder stage: lowest cosine between an utterance and an action's nearest sentence, for reads and writes.
+    public var encoderThreshold: Double
+    /// The encoder stage: lowest cosine for a destructive action.
+    public var encoderDestructiveThreshold: Double
+    /// The encoder stage: how much nearer the best action must be than any other action.
+    public var encoderMargin: Double
+    /// The encoder stage: how much nearer a value's sentences must be than another value's for the encoder to pick
+    /// a choice ("louder": up) the words do not name.
+    public var encoderValueMargin: Double
 
-    /// Creates a policy; the defaults were tuned on the golden sentences.
-    public init(readThreshold: Double = 0.75, writeThreshold: Double = 0.75, destructiveThreshold: Double = 0.9, tieMargin: Double = 0.08) {
+    /// Creates a policy; the template defaults were tuned on the golden sentences, the encoder's on the golden
+    /// sentences and the held-out paraphrases (calibration data; the fresh test set is never tuned on).
+    public init(readThreshold: Double = 0.75, writeThreshold: Double = 0.75, destructiveThreshold: Double = 0.9, tieMargin: Double = 0.08,
+                encoderThreshold: Double = 0.7, encoderDestructiveThreshold: Double = 0.8, encoderMargin: Double = 0.04,
+                encoderValueMargin: Double = 0.05) {
         self.readThreshold = readThreshold
         self.writeThreshold = writeThreshold
         self.destructiveThreshold = destructiveThreshold
         self.tieMargin = tieMargin
+        self.encoderThreshold = encoderThreshold
+        self.encoderDestructiveThreshold = encoderDestructiveThreshold
+        self.encoderMargin = encoderMargin
+        self.encoderValueMargin = encoderValueMargin
     }
 
     /// The score a call of `permission` needs.

@@ -1,0 +1,268 @@
+import Foundation
+public import RelayJSON
+import RelayLanguage
+public import RelayModel
+
+/// The matcher's second stage: a sentence encoder ranks the actions, typed slot parsers fill the arguments.
+///
+/// Used only when no template reads an utterance confidently. Similarity chooses the action, never a value the words
+/// state: times, durations, percentages, dates, live names and the on/off of a switch are read from the words by the
+/// same slot parsers as the templates use. Two rules keep reads and writes apart: a question ("is wifi on", "what's
+/// the volume") is never a write, and a value the words state that an action cannot take ("i'd like bluetooth
+/// **on**", "**80 percent**") rules that action out when another one can take it. A choice the words do not name is
+/// taken from the nearest sentences' values only when one value is clearly nearer than the others ("louder" → up);
+/// otherwise it is asked for, and a reading that would need two answers is no reading.
+extension CommandMatcher {
+    /// One action's standing for an utterance in the encoder stage.
+    public struct EncoderScore: Sendable, Hashable {
+        /// The action.
+        public var action: String
+        /// Cosine of the utterance with the action's nearest sentence.
+        public var similarity: Double
+        /// That sentence.
+        public var nearest: String
+    }
+
+    /// The actions ranked by the encoder for `text` (best first); empty without ``embeddings``.
+    public func encoderRanking(_ text: String, tools: Set<String>? = nil) -> [EncoderScore] {
+        guard let embeddings, let vector = embeddings.embedder.encode([text]).first else { return [] }
+        return ranking(embeddings.similarities(to: vector), in: embeddings, tools: tools)
+    }
+
+    func ranking(_ sims: [Float], in embeddings: ActionEmbeddings, tools: Set<String>?) -> [EncoderScore] {
+        var best: [Int: (Float, Int)] = [:]
+        for (i, entry) in embeddings.entries.enumerated() where best[entry.action].map({ sims[i] > $0.0 }) ?? true {
+            best[entry.action] = (sims[i], i)
+        }
+        return best.compactMap { action, b -> EncoderScore? in
+            let name = embeddings.actionNames[action]
+            if let tools, !tools.contains(name) { return nil }
+            return EncoderScore(action: name, similarity: Double(b.0), nearest: embeddings.entries[b.1].text)
+        }.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.action < $1.action }
+    }
+
+    /// Typed values an utterance states outright, which the action read must be able to take.
+    enum Evidence: Hashable {
+        case onOff, percentage, duration, path
+    }
+
+    /// The encoder stage's reading of `text`, or nil when it is not sure (see the extension's summary).
+    /// `vector` is the utterance's embedding when the caller has it already.
+    public func encoderReading(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
+                               policy: UnderstandingPolicy = UnderstandingPolicy(), vector: [Float]? = nil) -> CommandMatch? {
+        guard let embeddings else { return nil }
+        let tokens = TextNormalizer.tokens(text)
+        let words = tokens.map(\.text)
+        guard !words.isEmpty, words.count <= Self.longestCommand,
+              let vector = vector ?? embeddings.embedder.encode([text]).first else { return nil }
+        let sims = embeddings.similarities(to: vector)
+        let ranked = ranking(sims, in: embeddings, tools: tools)
+        let question = Self.isQuestion(words, text: text)
+        let reader = SlotReader(entityNames: entityNames)
+        let evidence = Self.evidence(words, text: text, tokens: tokens, question: question)
+
+        // Which of the nearest actions may be read: a question reads, never changes anything; a value the words state
+        // that an action cannot take rules it out when another candidate can take it. Only the chosen one is filled.
+        var candidates: [(score: EncoderScore, action: CompiledAction)] = []
+        for score in ranked.prefix(6) {
+            guard let action = actions.first(where: { $0.name == score.action }) else { continue }
+            if question && action.permission != .read { continue }
+            candidates.append((score, action))
+        }
+        // Words that only name things ("the photos") ask for nothing, whatever they are nearest to.
+        guard let nearest = candidates.first,
+              Self.saysWhatToDo(nearest.action, words: words, tokens: tokens, text: text, reader: reader) else { return nil }
+        if candidates.contains(where: { evidence.isSubset(of: Self.takes($0.action, question: question)) }) {
+            candidates.removeAll { !evidence.isSubset(of: Self.takes($0.action, question: question)) }
+        }
+        guard let best = candidates.first else { return nil }
+        let rival = candidates.dropFirst().first?.score.similarity ?? ranked.dropFirst(6).first?.similarity ?? 0
+        let needed = best.action.permission == .destructive ? policy.encoderDestructiveThreshold : policy.encoderThreshold
+        guard best.score.similarity >= needed, best.score.similarity - rival >= policy.encoderMargin else { return nil }
+        if best.action.name != nearest.action.name,
+           !Self.saysWhatToDo(best.action, words: words, tokens: tokens, text: text, reader: reader) { return nil }
+        let filled = fill(best.action, text: text, words: words, tokens: tokens, reader: reader, entityNames: entityNames,
+                          sims: sims, embeddings: embeddings, policy: policy, question: question)
+        guard filled.missing.count <= 1 else { return nil }
+        return CommandMatch(call: ToolCall(name: best.action.name, arguments: filled.arguments), score: best.score.similarity,
+                            missing: filled.missing, permission: best.action.permission, template: "≈ \(best.score.nearest)",
+                            wildcardWords: 0)
+    }
+
+    /// The kinds of stated values `action` can take: a switch (not in a question), a required percentage, a duration,
+    /// a path.
+    static func takes(_ action: CompiledAction, question: Bool) -> Set<Evidence> {
+        var out = Set<Evidence>()
+        for p in action.parameters {
+            switch p.kind {
+            case .boolean where !question: out.insert(.onOff)
+            case .percentage where p.isRequired: out.insert(.percentage)
+            case .duration: out.insert(.duration)
+            case .string where p.name.contains("path"): out.insert(.path)
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// The arguments of `action` read from the utterance, what is still missing, and which evidence it takes.
+    func fill(_ action: CompiledAction, text: String, words: [String], tokens: [Token], reader: SlotReader,
+              entityNames: EntityNames, sims: [Float], embeddings: ActionEmbeddings, policy: UnderstandingPolicy,
+              question: Bool) -> (arguments: JSONObject, missing: [String]) {
+        var given: [String: JSONValue] = [:]
+        // 1. The action's best template alignment, however loose, for what only a template can place: free text and
+        //    names ("saying {body}", "called {name}") and numbers that need their anchor ("photo 5", "last 3").
+        //    Template-fixed choices are not taken from it: a loose alignment may be the opposite sentence.
+        if let aligned = candidates(for: text, entityNames: entityNames, tools: [action.name], minimumScore: 0.25).first {
+            for p in action.parameters {
+                guard let v = aligned.call.arguments[p.name] else { continue }
+                switch p.kind {
+                case .choice, .boolean: continue
+                default: given[p.name] = v
+                }
+            }
+        }
+        // 2. Typed values anywhere in the words: required parameters of any typed kind, optional dates, choices and names.
+        for p in action.parameters where given[p.name] == nil {
+            let scanned: Bool
+            switch p.kind {
+            case .string, .text, .integer, .number: scanned = false
+            case .boolean: scanned = !question
+            case .percentage, .duration, .timeOfDay: scanned = p.isRequired
+            case .date, .choice, .entity: scanned = true
+            }
+            guard scanned, let v = scan(p, words: words, tokens: tokens, text: text, reader: reader) else { continue }
+            given[p.name] = v
+        }
+        // 3. Choices and switches the words leave open: the value whose sentences are clearly nearest.
+        let index = embeddings.actionNames.firstIndex(of: action.name)
+        for p in action.parameters where given[p.name] == nil {
+            switch p.kind {
+            case .choice, .boolean: break
+            default: continue
+            }
+            var nearest: [JSONValue?: Float] = [:]
+            for (i, entry) in embeddings.entries.enumerated() where entry.action == index {
+                let v = entry.values[p.name]
+                nearest[v] = max(nearest[v] ?? -1, sims[i])
+            }
+            // For a required parameter, sentences that leave it out (to ask for it) say nothing about its value.
+            if p.isRequired { nearest[nil] = nil }
+            let ordered = nearest.sorted { $0.value > $1.value }
+            guard let top = ordered.first, let value = top.key else { continue }
+            let next = ordered.dropFirst().first?.value ?? -1
+            // Switching on or off on the encoder's word alone must be surer than choosing, say, a level.
+            let margin = policy.encoderValueMargin * (p.kind == .boolean ? 2 : 1)
+            if Double(top.value - next) >= margin { given[p.name] = value }
+        }
+        var arguments = JSONObject()
+        for p in action.parameters { if let v = given[p.name] { arguments[p.name] = v } }
+        let missing = action.parameters.filter { $0.isRequired && given[$0.name] == nil }.map(\.name)
+        return (arguments, missing)
+    }
+
+    /// Whether the words say what to do, not only which things ("the photos", "wifi bluetooth" name values and
+    /// ask nothing): some word is left once the values an action's typed parameters read and the fillers are taken
+    /// away, or a switch word ("off") is there.
+    static func saysWhatToDo(_ action: CompiledAction, words: [String], tokens: [Token], text: String, reader: SlotReader) -> Bool {
+        if words.indices.contains(where: { switchWord(at: $0, in: words) }) { return true }
+        var covered = Array(repeating: false, count: words.count)
+        for p in action.parameters {
+            switch p.kind {
+            case .string, .text, .boolean: continue
+            default: break
+            }
+            let span = min(SlotReader.maximumSpan(p.kind), words.count)
+            for lo in words.indices {
+                for hi in (lo + 1)...min(words.count, lo + span) {
+                    let start = tokens[lo].range.lowerBound, end = tokens[hi - 1].range.upperBound
+                    if reader.read(Array(words[lo..<hi]), original: String(text[start..<end]), for: p) != nil {
+                        for k in lo..<hi { covered[k] = true }
+                    }
+                }
+            }
+        }
+        return words.indices.contains { !covered[$0] && !idleWords.contains(words[$0]) }
+    }
+
+    /// Words that say nothing about what to do.
+    static let idleWords: Set<String> = TemplateAligner.fillers.union(stopWords).union([
+        "from", "with", "into", "by", "about", "and", "or", "any", "some", "every", "each", "these", "those", "there", "here",
+    ])
+
+    /// The one value of `p` the words state, or nil when they state none or several.
+    func scan(_ p: Parameter, words: [String], tokens: [Token], text: String, reader: SlotReader) -> JSONValue? {
+        let span = min(SlotReader.maximumSpan(p.kind), words.count)
+        var found: [(lo: Int, hi: Int, value: JSONValue)] = []
+        for lo in words.indices {
+            for hi in stride(from: min(words.count, lo + span), to: lo, by: -1) {
+                let piece = Array(words[lo..<hi])
+                if case .boolean = p.kind {
+                    // Only the words that switch: "on" / "off" after the switch or at the end, "enable", "disable".
+                    guard hi - lo == 1, Self.switchWord(at: lo, in: words) else { continue }
+                }
+                if case .date = p.kind, piece.allSatisfy({ NumberWords.parse([$0]) != nil }) {
+                    // A bare number is no date ("photo 2").
+                    continue
+                }
+                if case .choice = p.kind, hi < words.count, NumberWords.parse([words[hi]]) != nil {
+                    // "photo 5" names a photo; it does not ask for photos.
+                    continue
+                }
+                let start = tokens[lo].range.lowerBound, end = tokens[hi - 1].range.upperBound
+                guard let v = reader.read(piece, original: String(text[start..<end]), for: p) else { continue }
+                found.append((lo, hi, v))
+                break
+            }
+        }
+        // Keep the longest readings: "screen brightness" rather than its "brightness".
+        let maximal = found.filter { f in !found.contains { $0.lo <= f.lo && $0.hi >= f.hi && ($0.hi - $0.lo) > (f.hi - f.lo) } }
+        let values = Set(maximal.map(\.value))
+        return values.count == 1 ? values.first : nil
+    }
+
+    /// Whether word `i` switches something on or off ("turn **on**", "bluetooth **off**", "**enable**").
+    static func switchWord(at i: Int, in words: [String]) -> Bool {
+        switch words[i] {
+        case "enable", "disable", "enabled", "disabled": return true
+        case "on", "off":
+            if i == words.count - 1 { return true }
+            if i > 0, ["turn", "switch", "turned", "switched", "it", "back", "flip"].contains(words[i - 1]) { return true }
+            return false
+        default: return false
+        }
+    }
+
+    /// Questions ask about state: they start with a question word or end with "?", and are never writes. "Can you",
+    /// "could you", "would you" are requests, not questions.
+    static func isQuestion(_ words: [String], text: String) -> Bool {
+        if words.starts(with: ["do", "not", "disturb"]) { return false }
+        if let first = words.first, questionWords.contains(first) { return true }
+        if words.contains("whether") { return true }
+        let requests: Set<String> = ["can", "could", "would", "will", "please"]
+        if text.trimmingCharacters(in: .whitespaces).hasSuffix("?"), let first = words.first, !requests.contains(first) { return true }
+        return false
+    }
+
+    static let questionWords: Set<String> = [
+        "is", "are", "am", "was", "were", "what", "whats", "how", "hows", "which", "who", "whos", "whose", "when", "where",
+        "do", "does", "did", "have", "has", "any",
+    ]
+
+    /// Values stated outright: a switch's on/off (not in questions), a percentage, a duration, a file path.
+    static func evidence(_ words: [String], text: String, tokens: [Token], question: Bool) -> Set<Evidence> {
+        var out = Set<Evidence>()
+        if !question, words.indices.contains(where: { switchWord(at: $0, in: words) }) { out.insert(.onOff) }
+        if words.contains("percent") { out.insert(.percentage) }
+        for lo in words.indices {
+            for hi in (lo + 1)...min(words.count, lo + 4) where SlotParsers.durationSeconds(Array(words[lo..<hi])) != nil {
+                // A bare number is no duration; a unit says so.
+                if words[lo..<hi].contains(where: { ["second", "seconds", "minute", "minutes", "hour", "hours", "min", "mins"].contains($0) }) {
+                    out.insert(.duration)
+                }
+            }
+        }
+        if text.split(separator: " ").contains(where: { $0.hasPrefix("/") || $0.hasPrefix("~/") }) { out.insert(.path) }
+        return out
+    }
+}

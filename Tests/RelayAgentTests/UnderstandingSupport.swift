@@ -1,0 +1,78 @@
+import Foundation
+import RelayAgent
+import RelayJSON
+import RelayKit
+import RelayModel
+import RelaySentenceEncoder
+
+/// One loaded sentence encoder and the built-in actions' embedded sentences, shared by every test of the process
+/// (loading is ~0.1 s with a warm cache; embedding the sentences once is seconds, then cached in the models folder).
+enum SharedUnderstanding {
+    static let catalog = ActionCatalog(subsystems: builtInSubsystems)
+    static let loaded = Task { () throws -> CommandMatcher in
+        let encoder = try await SentenceEncoder.load()
+        let embeddings = await ActionEmbeddings.load(
+            catalog: catalog, embedder: encoder,
+            cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: encoder.modelDirectory))
+        return CommandMatcher(catalog: catalog, embeddings: embeddings)
+    }
+
+    /// The matcher with both stages (templates, then the encoder).
+    static func matcher() async throws -> CommandMatcher { try await loaded.value }
+
+    /// The text skill over it, with the golden sentences' live names.
+    static func skill() async throws -> TextCommandSkill {
+        TextCommandSkill(matcher: try await matcher(), entityNames: goldenEntityNames)
+    }
+}
+
+/// How a set of sentences was understood: right, asked a follow-up, misread, not understood; non-commands dispatched.
+struct UnderstandingScore: CustomStringConvertible {
+    var commands = 0, right = 0, nonCommands = 0
+    var asks: [String] = [], misread: [String] = [], notUnderstood: [String] = [], dispatched: [String] = []
+    /// Misreadings that swap a read for a write (or back), or switch on for off.
+    var readWriteConfusions: [String] = [], onOffConfusions: [String] = []
+
+    var rightShare: Double { commands == 0 ? 0 : Double(right) / Double(commands) }
+    var refusedShare: Double { nonCommands == 0 ? 1 : Double(nonCommands - dispatched.count) / Double(nonCommands) }
+
+    static func measure(_ cases: [GoldenTextCase], with skill: TextCommandSkill, catalog: ActionCatalog) -> UnderstandingScore {
+        var s = UnderstandingScore()
+        for golden in cases {
+            let match = skill.interpret(golden.sentence).match
+            guard let expected = golden.expected else {
+                s.nonCommands += 1
+                if let match { s.dispatched.append("\(golden.sentence) → \(match.call.name) \(JSONValue.object(match.call.arguments).compactJSON) [\(match.template)]") }
+                continue
+            }
+            s.commands += 1
+            guard let match else { s.notUnderstood.append(golden.sentence); continue }
+            if match.call.name == expected.name && unordered(match.call.arguments) == unordered(expected.arguments) {
+                s.right += 1
+            } else if match.call.name == expected.name, !match.missing.isEmpty,
+                      match.call.arguments.allSatisfy({ expected.arguments[$0.key] == $0.value }) {
+                s.asks.append(golden.sentence)
+            } else {
+                let line = "\(golden.sentence) → \(match.call.name) \(JSONValue.object(match.call.arguments).compactJSON), expected \(expected.name) \(JSONValue.object(expected.arguments).compactJSON) [\(match.template), \(String(format: "%.3f", match.score))]"
+                s.misread.append(line)
+                let got = catalog.action(named: match.call.name)?.permission, want = catalog.action(named: expected.name)?.permission
+                if let got, let want, (got == .read) != (want == .read) { s.readWriteConfusions.append(line) }
+                if case .bool(let a)? = match.call.arguments["on"], case .bool(let b)? = expected.arguments["on"], a != b {
+                    s.onOffConfusions.append(line)
+                }
+            }
+        }
+        return s
+    }
+
+    var description: String {
+        "\(right)/\(commands) right (\(String(format: "%.1f", rightShare * 100)) %), \(asks.count) ask, \(misread.count) misread, "
+            + "\(notUnderstood.count) not understood; non-commands: \(dispatched.count)/\(nonCommands) dispatched "
+            + "(\(String(format: "%.1f", refusedShare * 100)) % refused); read/write confusions \(readWriteConfusions.count), "
+            + "on/off confusions \(onOffConfusions.count)"
+    }
+
+    var details: String {
+        "  asks: \(asks)\n  not understood: \(notUnderstood)\n  misread:\n    \(misread.joined(separator: "\n    "))\n  dispatched:\n    \(dispatched.joined(separator: "\n    "))"
+    }
+}
