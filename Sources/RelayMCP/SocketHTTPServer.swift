@@ -14,7 +14,8 @@ import Glibc
 /// read and dropped, so the client sees it), 30 s to send a request (else the connection closes), at most 64
 /// connections at once (else 503). Chunked request bodies are refused (411); MCP clients send a length.
 final class SocketHTTPServer: @unchecked Sendable {
-    // @unchecked Sendable: `listener` is set once in init; the open-connection count is guarded by `lock`.
+    // @unchecked Sendable: `listener` is set once in init; the open-connection count, `closed` and `accepting` are
+    // guarded by `lock`.
     typealias Handler = @Sendable (HTTPRequest) async -> HTTPResponse
 
     private let listener: Int32
@@ -24,6 +25,7 @@ final class SocketHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var connections = 0
     private var closed = false
+    private var accepting = false
     private let done: AsyncStream<Void>
     private let finish: AsyncStream<Void>.Continuation
     static let maxHeaderBytes = 64 << 10
@@ -73,11 +75,24 @@ final class SocketHTTPServer: @unchecked Sendable {
     /// Accepts connections until ``close()``, answering each request with `handler`.
     func start(_ handler: @escaping Handler) {
         let fd = listener
+        let proceed: Bool = lock.withLock {
+            if closed { return false }
+            accepting = true
+            return true
+        }
+        guard proceed else { finish.finish(); return }
         Task {
+            // The loop owns the listener once it runs: only it may close the descriptor, after its last `accept`
+            // (closed elsewhere, the number could be reused by another socket that this `accept` would then take).
+            defer { Glibc.close(fd) }
             while true {
-                let client = await BlockingWork.run { accept(fd, nil, nil) }
+                // errno is read on the thread that called accept: it is per thread.
+                let (client, error) = await BlockingWork.run { () -> (Int32, Int32) in
+                    let client = accept(fd, nil, nil)
+                    return (client, client < 0 ? errno : 0)
+                }
                 if client < 0 {
-                    if errno == EINTR || errno == ECONNABORTED { continue }
+                    if error == EINTR || error == ECONNABORTED, !lock.withLock({ closed }) { continue }
                     break
                 }
                 let admitted: Bool = lock.withLock {
@@ -106,10 +121,10 @@ final class SocketHTTPServer: @unchecked Sendable {
 
     /// Stops accepting connections.
     func close() {
-        let first: Bool = lock.withLock { defer { closed = true }; return !closed }
+        let (first, loopOwnsListener): (Bool, Bool) = lock.withLock { defer { closed = true }; return (!closed, accepting) }
         guard first else { return }
-        shutdown(listener, Int32(SHUT_RDWR))
-        Glibc.close(listener)
+        shutdown(listener, Int32(SHUT_RDWR))  // wakes the accept loop, which closes the listener
+        if !loopOwnsListener { Glibc.close(listener) }
     }
 
     // MARK: - One connection

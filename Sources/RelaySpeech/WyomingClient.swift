@@ -64,11 +64,24 @@ public struct WyomingClient: Sendable {
         let connection = try await WyomingConnection.connect(host: endpoint.host, port: endpoint.port, timeout: connectTimeout)
         defer { connection.close() }
         let deadline = ContinuousClock.now + timeout
-        for event in events { try await connection.send(event, deadline: deadline) }
+        // A server may answer (an `error` event, say) and close before it has read everything: what it said is the
+        // better report than the broken pipe our next write meets, so a failed send still reads what came back.
+        var sendFailure: SpeechError?
+        do {
+            for event in events { try await connection.send(event, deadline: deadline) }
+        } catch let error as SpeechError where error.code == .serverFailed {
+            sendFailure = error
+        }
         while true {
-            guard let event = try await connection.receive(deadline: deadline) else {
-                throw SpeechError(.serverFailed, path: endpoint.description, operation: operation,
-                                  underlying: "the server closed the connection without answering", hint: "Check the server's log")
+            let received: WyomingEvent?
+            do {
+                received = try await connection.receive(deadline: deadline)
+            } catch let error as SpeechError where sendFailure != nil && error.code != .badResponse {
+                throw sendFailure ?? error
+            }
+            guard let event = received else {
+                throw sendFailure ?? SpeechError(.serverFailed, path: endpoint.description, operation: operation,
+                                                 underlying: "the server closed the connection without answering", hint: "Check the server's log")
             }
             if event.type == "error" {
                 throw SpeechError(.serverFailed, path: endpoint.description, operation: operation,

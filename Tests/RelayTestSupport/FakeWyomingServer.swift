@@ -7,7 +7,7 @@ import Glibc
 /// client's handling of servers that send garbage, close early, never answer, or answer in the protocol's other
 /// forms. Plain POSIX sockets; every connection is served under ``BlockingWork/start(_:)``. Closed by `stop()`.
 public final class FakeWyomingServer: @unchecked Sendable {
-    // @unchecked Sendable: `received` and `clientSockets` are guarded by `lock`; the rest is set once in init.
+    // @unchecked Sendable: `received`, `clientSockets` and `stopped` are guarded by `lock`; the rest is set once in init.
 
     /// How the server treats every connection.
     public enum Behaviour: Sendable {
@@ -25,6 +25,7 @@ public final class FakeWyomingServer: @unchecked Sendable {
     private let lock = NSLock()
     private var clientSockets: [Int32] = []
     private var received: [Data] = []
+    private var stopped = false
     /// The port it listens on.
     public let port: Int
 
@@ -84,29 +85,38 @@ public final class FakeWyomingServer: @unchecked Sendable {
         return bytes
     }
 
-    /// Closes the listening socket and every open connection.
+    /// Stops listening and ends every open connection.
+    ///
+    /// Only `shutdown` here: the threads that own the descriptors close them. A descriptor closed here could be
+    /// reused at once by another test's socket, which a later `shutdown` or `accept` would then break (the parallel
+    /// suite saw "Broken pipe" on clients of other tests' servers).
     public func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-        let open = lock.withLock { clientSockets }
-        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
+        lock.withLock {
+            stopped = true
+            shutdown(listener, Int32(SHUT_RDWR))
+            for fd in clientSockets { shutdown(fd, Int32(SHUT_RDWR)) }
+        }
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 { return }
-            let index: Int = lock.withLock {
+            let index: Int? = lock.withLock {
+                if stopped { return nil }
                 clientSockets.append(client)
                 received.append(Data())
                 return received.count - 1
             }
+            guard let index else { close(client); return }
             BlockingWork.start { [self] in serve(client, index: index) }
         }
     }
 
     private func serve(_ fd: Int32, index: Int) {
-        defer { close(fd) }
+        // Forgotten and closed under the lock, so `stop()` never shuts down a descriptor that now belongs to someone else.
+        defer { lock.withLock { clientSockets.removeAll { $0 == fd }; close(fd) } }
         var seen = Data()
         var answered = false
         var chunk = [UInt8](repeating: 0, count: 65_536)

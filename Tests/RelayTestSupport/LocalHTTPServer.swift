@@ -36,6 +36,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
     private var script: [Reply]
     private var recorded: [Request] = []
     private var clientSockets: [Int32] = []
+    private var stopped = false
     private let listener: Int32
     /// The port it listens on.
     public let port: Int
@@ -77,25 +78,36 @@ public final class LocalHTTPServer: @unchecked Sendable {
     /// The requests received so far.
     public var requests: [Request] { lock.withLock { recorded } }
 
-    /// Closes the listening socket and every open connection.
+    /// Stops listening and ends every open connection.
+    ///
+    /// Only `shutdown` here: the threads that own the descriptors close them. A descriptor closed here could be
+    /// reused at once by another test's socket, which a later `shutdown` or `accept` would then break.
     public func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-        let open = lock.withLock { clientSockets }
-        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
+        lock.withLock {
+            stopped = true
+            shutdown(listener, Int32(SHUT_RDWR))
+            for fd in clientSockets { shutdown(fd, Int32(SHUT_RDWR)) }
+        }
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 { return }
-            lock.withLock { clientSockets.append(client) }
+            let open: Bool = lock.withLock {
+                if stopped { return false }
+                clientSockets.append(client)
+                return true
+            }
+            guard open else { close(client); return }
             BlockingWork.start { [self] in serve(client) }
         }
     }
 
     private func serve(_ fd: Int32) {
-        defer { close(fd) }
+        // Forgotten and closed under the lock, so `stop()` never shuts down a descriptor that now belongs to someone else.
+        defer { lock.withLock { clientSockets.removeAll { $0 == fd }; close(fd) } }
         guard let request = readRequest(fd) else { return }
         let reply: Reply = lock.withLock {
             recorded.append(request)
