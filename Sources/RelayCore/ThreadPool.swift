@@ -62,7 +62,8 @@ final class ThreadPool: @unchecked Sendable {
                 job?()
                 condition.lock()
                 running -= 1
-                if running == 0 && first == jobs.count { condition.broadcast() }  // for `waitUntilIdle`
+                // Only a `waitUntilIdle` caller needs this; a broadcast would otherwise wake every idle worker for nothing.
+                if running == 0 && first == jobs.count && idleWaiters > 0 { condition.broadcast() }
                 continue
             }
             idle += 1
