@@ -14,8 +14,8 @@ import Glibc
 /// read and dropped, so the client sees it), 30 s to send a request (else the connection closes), at most 64
 /// connections at once (else 503). Chunked request bodies are refused (411); MCP clients send a length.
 final class SocketHTTPServer: @unchecked Sendable {
-    // @unchecked Sendable: `listener` is set once in init; the open-connection count, `closed` and `accepting` are
-    // guarded by `lock`.
+    // @unchecked Sendable: `listener` is set once in init; the open-connection count, `closed`, `accepting` and
+    // `loopEnded` are guarded by `lock`.
     typealias Handler = @Sendable (HTTPRequest) async -> HTTPResponse
 
     private let listener: Int32
@@ -26,6 +26,7 @@ final class SocketHTTPServer: @unchecked Sendable {
     private var connections = 0
     private var closed = false
     private var accepting = false
+    private var loopEnded = false
     private let done: AsyncStream<Void>
     private let finish: AsyncStream<Void>.Continuation
     static let maxHeaderBytes = 64 << 10
@@ -84,7 +85,7 @@ final class SocketHTTPServer: @unchecked Sendable {
         Task {
             // The loop owns the listener once it runs: only it may close the descriptor, after its last `accept`
             // (closed elsewhere, the number could be reused by another socket that this `accept` would then take).
-            defer { Glibc.close(fd) }
+            defer { lock.withLock { accepting = false; loopEnded = true; Glibc.close(fd) } }
             while true {
                 // errno is read on the thread that called accept: it is per thread.
                 let (client, error) = await BlockingWork.run { () -> (Int32, Int32) in
@@ -121,10 +122,17 @@ final class SocketHTTPServer: @unchecked Sendable {
 
     /// Stops accepting connections.
     func close() {
-        let (first, loopOwnsListener): (Bool, Bool) = lock.withLock { defer { closed = true }; return (!closed, accepting) }
-        guard first else { return }
-        shutdown(listener, Int32(SHUT_RDWR))  // wakes the accept loop, which closes the listener
-        if !loopOwnsListener { Glibc.close(listener) }
+        lock.withLock {
+            guard !closed else { return }
+            closed = true
+            // Under the lock, so the descriptor is still ours: a running accept loop is woken and closes it itself;
+            // one that already ended (an accept error) has closed it, and nothing must touch the number again.
+            if accepting {
+                shutdown(listener, Int32(SHUT_RDWR))
+            } else if !loopEnded {
+                Glibc.close(listener)
+            }
+        }
     }
 
     // MARK: - One connection
