@@ -7,7 +7,7 @@ import Glibc
 /// client's handling of servers that send garbage, close early, never answer, or answer in the protocol's other
 /// forms. Plain POSIX sockets; every connection is served under ``BlockingWork/start(_:)``. Closed by `stop()`.
 public final class FakeWyomingServer: @unchecked Sendable {
-    // @unchecked Sendable: `received`, `clientSockets` and `stopped` are guarded by `lock`; the rest is set once in init.
+    // @unchecked Sendable: `received` is guarded by `lock`; the rest is set once in init.
 
     /// How the server treats every connection.
     public enum Behaviour: Sendable {
@@ -21,37 +21,19 @@ public final class FakeWyomingServer: @unchecked Sendable {
     }
 
     private let behaviour: Behaviour
-    private let listener: Int32
+    private var listener: LoopbackListener!
     private let lock = NSLock()
-    private var clientSockets: [Int32] = []
     private var received: [Data] = []
-    private var stopped = false
     /// The port it listens on.
-    public let port: Int
+    public var port: Int { listener.port }
 
     /// Starts a server that behaves as `behaviour` on every connection.
     public init(_ behaviour: Behaviour) throws {
         self.behaviour = behaviour
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EIO) }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        listener = try LoopbackListener { [self] socket, number in
+            lock.withLock { while received.count <= number { received.append(Data()) } }
+            serve(socket, index: number)
         }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
-        port = Int(UInt16(bigEndian: actual.sin_port))
-        BlockingWork.start { [self] in acceptLoop() }
     }
 
     /// `wyoming://127.0.0.1:PORT`.
@@ -86,37 +68,9 @@ public final class FakeWyomingServer: @unchecked Sendable {
     }
 
     /// Stops listening and ends every open connection.
-    ///
-    /// Only `shutdown` here: the threads that own the descriptors close them. A descriptor closed here could be
-    /// reused at once by another test's socket, which a later `shutdown` or `accept` would then break (the parallel
-    /// suite saw "Broken pipe" on clients of other tests' servers).
-    public func stop() {
-        lock.withLock {
-            stopped = true
-            shutdown(listener, Int32(SHUT_RDWR))
-            for fd in clientSockets { shutdown(fd, Int32(SHUT_RDWR)) }
-        }
-    }
-
-    private func acceptLoop() {
-        defer { close(listener) }
-        while true {
-            let client = accept(listener, nil, nil)
-            if client < 0 { return }
-            let index: Int? = lock.withLock {
-                if stopped { return nil }
-                clientSockets.append(client)
-                received.append(Data())
-                return received.count - 1
-            }
-            guard let index else { close(client); return }
-            BlockingWork.start { [self] in serve(client, index: index) }
-        }
-    }
+    public func stop() { listener.stop() }
 
     private func serve(_ fd: Int32, index: Int) {
-        // Forgotten and closed under the lock, so `stop()` never shuts down a descriptor that now belongs to someone else.
-        defer { lock.withLock { clientSockets.removeAll { $0 == fd }; close(fd) } }
         var seen = Data()
         var answered = false
         var chunk = [UInt8](repeating: 0, count: 65_536)

@@ -10,7 +10,7 @@ import Glibc
 /// answered with the next scripted reply; the last reply is repeated once the script runs out. `.hang` keeps
 /// the connection open without answering, to test client timeouts. Closed by `stop()`.
 public final class LocalHTTPServer: @unchecked Sendable {
-    // @unchecked Sendable: all mutable state (requests, script, open sockets) is guarded by `lock`.
+    // @unchecked Sendable: the requests and the script are guarded by `lock`; `listener` is set once in init.
 
     /// A request as the server received it.
     public struct Request: Sendable {
@@ -35,36 +35,15 @@ public final class LocalHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var script: [Reply]
     private var recorded: [Request] = []
-    private var clientSockets: [Int32] = []
-    private var stopped = false
-    private let listener: Int32
+    private var listener: LoopbackListener!
     /// The port it listens on.
-    public let port: Int
+    public var port: Int { listener.port }
 
     /// Starts a server that answers requests with `replies` in order, repeating the last one.
     public init(replies: [Reply]) throws {
         precondition(!replies.isEmpty, "a LocalHTTPServer needs at least one reply")
         script = replies
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EIO) }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
-        port = Int(UInt16(bigEndian: actual.sin_port))
-        BlockingWork.start { [self] in acceptLoop() }
+        listener = try LoopbackListener { [self] socket, _ in serve(socket) }
     }
 
     /// Starts a server that answers every request with `status` and the JSON `body`.
@@ -79,35 +58,9 @@ public final class LocalHTTPServer: @unchecked Sendable {
     public var requests: [Request] { lock.withLock { recorded } }
 
     /// Stops listening and ends every open connection.
-    ///
-    /// Only `shutdown` here: the threads that own the descriptors close them. A descriptor closed here could be
-    /// reused at once by another test's socket, which a later `shutdown` or `accept` would then break.
-    public func stop() {
-        lock.withLock {
-            stopped = true
-            shutdown(listener, Int32(SHUT_RDWR))
-            for fd in clientSockets { shutdown(fd, Int32(SHUT_RDWR)) }
-        }
-    }
-
-    private func acceptLoop() {
-        defer { close(listener) }
-        while true {
-            let client = accept(listener, nil, nil)
-            if client < 0 { return }
-            let open: Bool = lock.withLock {
-                if stopped { return false }
-                clientSockets.append(client)
-                return true
-            }
-            guard open else { close(client); return }
-            BlockingWork.start { [self] in serve(client) }
-        }
-    }
+    public func stop() { listener.stop() }
 
     private func serve(_ fd: Int32) {
-        // Forgotten and closed under the lock, so `stop()` never shuts down a descriptor that now belongs to someone else.
-        defer { lock.withLock { clientSockets.removeAll { $0 == fd }; close(fd) } }
         guard let request = readRequest(fd) else { return }
         let reply: Reply = lock.withLock {
             recorded.append(request)
