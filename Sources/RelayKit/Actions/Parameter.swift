@@ -64,6 +64,13 @@ public struct Parameter: Sendable, Hashable {
     /// The value used when a call leaves it out, as canonical JSON.
     public var defaultValue: JSONValue?
 
+    /// Whether it names a file: a string parameter whose name says "path". Understanding reads a path from what looks
+    /// like one ("/tmp/a.jpg", "~/Pictures") rather than from the words around it.
+    var isPath: Bool {
+        if case .string = kind { return name.contains("path") }
+        return false
+    }
+
     /// Creates a parameter; prefer the static factories.
     public init(name: String, description: String, kind: ParameterKind, isRequired: Bool = true, defaultValue: JSONValue? = nil) {
         self.name = name

@@ -47,7 +47,7 @@ public final class ActionEmbeddings: Sendable {
     }
 
     /// The most sentences embedded per action.
-    public static let defaultMaximumPerAction = 48
+    public static let defaultMaximumPerAction = 128
 
     /// The actions, in catalog order.
     public let actionNames: [String]
@@ -233,13 +233,13 @@ public final class ActionEmbeddings: Sendable {
         case .boolean:
             return [Expansion(words: ["on"], values: [p.name: .bool(true)]), Expansion(words: ["off"], values: [p.name: .bool(false)])]
         case .string:
-            let word = p.name.contains("path") ? ["tmp", "clip", "mp4"] : ["summer"]
+            let word = p.isPath ? ExamplePhrasing.path : ["summer"]
             return [Expansion(words: word, values: [:])]
         case .text:
             return [Expansion(words: ["see", "you", "soon"], values: [:])]
         case .entity:
             // A short name reads as a name wherever it stands ("text sam saying …", "the sam album").
-            return [Expansion(words: ["sam"], values: [:])]
+            return [Expansion(words: ExamplePhrasing.name, values: [:])]
         default:
             let example = ActionCatalog.examples(for: p, language: "en", entities: [:]).first ?? p.name
             return [Expansion(words: TextNormalizer.words(example), values: [:])]

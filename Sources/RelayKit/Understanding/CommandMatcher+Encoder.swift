@@ -24,9 +24,28 @@ extension CommandMatcher {
     }
 
     /// The actions ranked by the encoder for `text` (best first); empty without ``embeddings``.
-    public func encoderRanking(_ text: String, tools: Set<String>? = nil) -> [EncoderScore] {
-        guard let embeddings, let vector = embeddings.embedder.encode([text]).first else { return [] }
-        return ranking(embeddings.similarities(to: vector), in: embeddings, tools: tools)
+    public func encoderRanking(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil) -> [EncoderScore] {
+        guard let embeddings, let sims = similarities(text, entityNames: entityNames) else { return [] }
+        return ranking(sims, in: embeddings, tools: tools)
+    }
+
+    /// The cosine of `text` with every embedded sentence: of the words as said and of the words with their values
+    /// phrased as the sentences phrase them (``ExamplePhrasing``), the nearer.
+    func similarities(_ text: String, entityNames: EntityNames) -> [Float]? {
+        guard let embeddings else { return nil }
+        let tokens = TextNormalizer.tokens(text)
+        let words = tokens.map(\.text)
+        var texts = [text]
+        if let phrased = ExamplePhrasing.phrase(words, tokens: tokens, text: text, entityNames: entityNames) {
+            texts.append(TextNormalizer.join(phrased))
+        }
+        let vectors = embeddings.embedder.encode(texts)
+        guard let first = vectors.first else { return nil }
+        var sims = embeddings.similarities(to: first)
+        for v in vectors.dropFirst() {
+            for (i, s) in embeddings.similarities(to: v).enumerated() where s > sims[i] { sims[i] = s }
+        }
+        return sims
     }
 
     func ranking(_ sims: [Float], in embeddings: ActionEmbeddings, tools: Set<String>?) -> [EncoderScore] {
@@ -47,17 +66,17 @@ extension CommandMatcher {
     }
 
     /// The encoder stage's reading of `text`, or nil when it is not sure (see the extension's summary).
-    /// `vector` is the utterance's embedding when the caller has it already.
+    /// `similarities` are the utterance's (``similarities(_:entityNames:)``) when the caller has them already.
     public func encoderReading(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
-                               policy: UnderstandingPolicy = UnderstandingPolicy(), vector: [Float]? = nil) -> CommandMatch? {
+                               policy: UnderstandingPolicy = UnderstandingPolicy(), similarities known: [Float]? = nil) -> CommandMatch? {
         guard let embeddings else { return nil }
         let tokens = TextNormalizer.tokens(text)
         let words = tokens.map(\.text)
         guard !words.isEmpty, words.count <= Self.longestCommand,
-              let vector = vector ?? embeddings.embedder.encode([text]).first else { return nil }
-        let sims = embeddings.similarities(to: vector)
-        let ranked = ranking(sims, in: embeddings, tools: tools)
+              let sims = known ?? similarities(text, entityNames: entityNames) else { return nil }
         let question = Self.isQuestion(words, text: text)
+        if !question && Self.negates(words) { return nil }
+        let ranked = ranking(sims, in: embeddings, tools: tools)
         let reader = SlotReader(entityNames: entityNames)
         let evidence = Self.evidence(words, text: text, tokens: tokens, question: question)
 
@@ -68,6 +87,16 @@ extension CommandMatcher {
             guard let action = actions.first(where: { $0.name == score.action }) else { continue }
             if question && action.permission != .read { continue }
             candidates.append((score, action))
+        }
+        // The verb decides among the actions, not only similarity: an utterance led by the verb of some actions ("add
+        // yesterday's videos to Family", "mark today's photos as favourites") is read as one of those or not at all.
+        // A verb only reads say ("check", "show") leaves any read; a verb that changes things names its actions.
+        if !question, let verb = leadingVerb(words) {
+            if actions.allSatisfy({ !$0.leadingWords.contains(verb) || $0.permission == .read }) {
+                candidates.removeAll { $0.action.permission != .read }
+            } else {
+                candidates.removeAll { !$0.action.leadingWords.contains(verb) }
+            }
         }
         // Words that only name things ("the photos") ask for nothing, whatever they are nearest to.
         guard let nearest = candidates.first,
@@ -84,9 +113,72 @@ extension CommandMatcher {
         let filled = fill(best.action, text: text, words: words, tokens: tokens, reader: reader, entityNames: entityNames,
                           sims: sims, embeddings: embeddings, policy: policy, question: question)
         guard filled.missing.count <= 1 else { return nil }
+        // A follow-up question commits the conversation to a change: the words must say so with one of the action's own
+        // verbs ("send flowers…" may ask what to say; "my mom texted me earlier" is no request to text her).
+        if !filled.missing.isEmpty, best.action.permission != .read,
+           !(leadingVerb(words).map(best.action.leadingWords.contains) ?? false) { return nil }
         return CommandMatch(call: ToolCall(name: best.action.name, arguments: filled.arguments), score: best.score.similarity,
                             missing: filled.missing, permission: best.action.permission, template: "≈ \(best.score.nearest)",
                             wildcardWords: 0)
+    }
+
+    /// The utterance's verb when it is one of the actions' own ("delete", "show", "add"): its first word once fillers
+    /// are skipped ("could you **disable** wifi"). Light verbs ("get", "make", "take", "turn"...) say little alone
+    /// and are not taken.
+    func leadingVerb(_ words: [String]) -> String? {
+        guard let first = words.first(where: { !TemplateAligner.fillers.contains($0) }) else { return nil }
+        return actionVerbs.contains(first) ? first : nil
+    }
+
+    /// Verbs whose meaning comes from the words around them ("get rid of", "make it louder", "take photo 2 out").
+    static let lightVerbs: Set<String> = [
+        "get", "make", "put", "set", "take", "turn", "give", "have", "keep", "let", "go", "bring", "switch", "change",
+    ]
+
+    /// The words a template's sentences can start with once fillers are skipped; `nullable` when it can be all fillers.
+    static func leadingWords(_ node: SentenceTemplate.Node) -> (words: Set<String>, nullable: Bool) {
+        switch node {
+        case .word(let w):
+            return TemplateAligner.fillers.contains(w) ? ([], true) : ([w], false)
+        case .slot:
+            return ([], false)
+        case .alternatives(let children):
+            var out = Set<String>(), nullable = children.isEmpty
+            for c in children {
+                let (w, n) = leadingWords(c)
+                out.formUnion(w)
+                nullable = nullable || n
+            }
+            return (out, nullable)
+        case .sequence(let children):
+            var out = Set<String>()
+            for c in children {
+                let (w, n) = leadingWords(c)
+                out.formUnion(w)
+                if !n { return (out, false) }
+            }
+            return (out, true)
+        }
+    }
+
+    /// Whether the words negate what they say ("i **don't** need an alarm on weekends", "**never** wake me up"):
+    /// a sentence encoder hardly tells a sentence from its negation, so the encoder stage reads no negated sentence.
+    /// "Do not disturb" is a name and "never mind" a way to start a request; neither negates.
+    static func negates(_ words: [String]) -> Bool {
+        for (i, w) in words.enumerated() {
+            switch w {
+            case "not":
+                if i + 1 < words.count, words[i + 1] == "disturb" { continue }
+                return true
+            case "never":
+                if i + 1 < words.count, words[i + 1] == "mind" { continue }
+                return true
+            case "no":
+                if i + 1 < words.count, ["longer", "more"].contains(words[i + 1]) { return true }
+            default: continue
+            }
+        }
+        return false
     }
 
     /// The kinds of stated values `action` can take: a switch (not in a question), a required percentage, a duration,
@@ -98,7 +190,7 @@ extension CommandMatcher {
             case .boolean where !question: out.insert(.onOff)
             case .percentage where p.isRequired: out.insert(.percentage)
             case .duration: out.insert(.duration)
-            case .string where p.name.contains("path"): out.insert(.path)
+            case .string where p.isPath: out.insert(.path)
             default: break
             }
         }
@@ -112,9 +204,11 @@ extension CommandMatcher {
         var given: [String: JSONValue] = [:]
         // 1. The action's best template alignment, however loose, for what only a template can place: free text and
         //    names ("saying {body}", "called {name}") and numbers that need their anchor ("photo 5", "last 3").
-        //    Template-fixed choices are not taken from it: a loose alignment may be the opposite sentence.
         if let aligned = candidates(for: text, entityNames: entityNames, tools: [action.name], minimumScore: 0.25).first {
-            for p in action.parameters {
+            // Only what the words filled: a value the template fixes ("mute the phone": 0 %) is that sentence's, and a
+            // loose alignment may not be that sentence at all ("make the phone quieter").
+            let fixed = action.templates.first { $0.text == aligned.template }?.fixed ?? [:]
+            for p in action.parameters where fixed[p.name] == nil {
                 guard let v = aligned.call.arguments[p.name] else { continue }
                 switch p.kind {
                 case .choice, .boolean: continue
@@ -126,6 +220,7 @@ extension CommandMatcher {
         for p in action.parameters where given[p.name] == nil {
             let scanned: Bool
             switch p.kind {
+            case .string where p.isPath: scanned = true
             case .string, .text, .integer, .number: scanned = false
             case .boolean: scanned = !question
             case .percentage, .duration, .timeOfDay: scanned = p.isRequired
@@ -134,13 +229,12 @@ extension CommandMatcher {
             guard scanned, let v = scan(p, words: words, tokens: tokens, text: text, reader: reader) else { continue }
             given[p.name] = v
         }
-        // 3. Choices and switches the words leave open: the value whose sentences are clearly nearest.
+        // 3. Choices the words leave open: the value whose sentences are clearly nearest.
         let index = embeddings.actionNames.firstIndex(of: action.name)
         for p in action.parameters where given[p.name] == nil {
-            switch p.kind {
-            case .choice, .boolean: break
-            default: continue
-            }
+            // Only choices: on or off is never taken from similarity (a sentence and its opposite are near neighbours);
+            // unsaid, it is asked for.
+            guard case .choice = p.kind else { continue }
             var nearest: [JSONValue?: Float] = [:]
             for (i, entry) in embeddings.entries.enumerated() where entry.action == index {
                 let v = entry.values[p.name]
@@ -151,9 +245,7 @@ extension CommandMatcher {
             let ordered = nearest.sorted { $0.value > $1.value }
             guard let top = ordered.first, let value = top.key else { continue }
             let next = ordered.dropFirst().first?.value ?? -1
-            // Switching on or off on the encoder's word alone must be surer than choosing, say, a level.
-            let margin = policy.encoderValueMargin * (p.kind == .boolean ? 2 : 1)
-            if Double(top.value - next) >= margin { given[p.name] = value }
+            if Double(top.value - next) >= policy.encoderValueMargin { given[p.name] = value }
         }
         var arguments = JSONObject()
         for p in action.parameters { if let v = given[p.name] { arguments[p.name] = v } }
@@ -167,21 +259,28 @@ extension CommandMatcher {
     static func saysWhatToDo(_ action: CompiledAction, words: [String], tokens: [Token], text: String, reader: SlotReader) -> Bool {
         if words.indices.contains(where: { switchWord(at: $0, in: words) }) { return true }
         var covered = Array(repeating: false, count: words.count)
+        var stated = 0
         for p in action.parameters {
             switch p.kind {
             case .string, .text, .boolean: continue
             default: break
             }
-            let span = min(SlotReader.maximumSpan(p.kind), words.count)
+            let span = min(SlotReader.maximumSpan(p), words.count)
+            var read = false
             for lo in words.indices {
                 for hi in (lo + 1)...min(words.count, lo + span) {
                     let start = tokens[lo].range.lowerBound, end = tokens[hi - 1].range.upperBound
                     if reader.read(Array(words[lo..<hi]), original: String(text[start..<end]), for: p) != nil {
                         for k in lo..<hi { covered[k] = true }
+                        read = true
                     }
                 }
             }
+            if read { stated += 1 }
         }
+        // A name with what qualifies it is a query ("pictures from last week", "videos in the Trip album"): reading
+        // state on it is what a search box does. A bare name ("the photos", "wifi bluetooth") asks nothing.
+        if action.permission == .read && stated >= 2 { return true }
         return words.indices.contains { !covered[$0] && !idleWords.contains(words[$0]) }
     }
 
@@ -192,7 +291,11 @@ extension CommandMatcher {
 
     /// The one value of `p` the words state, or nil when they state none or several.
     func scan(_ p: Parameter, words: [String], tokens: [Token], text: String, reader: SlotReader) -> JSONValue? {
-        let span = min(SlotReader.maximumSpan(p.kind), words.count)
+        if p.isPath {
+            let paths = FilePathText.pieces(in: text)
+            return paths.count == 1 ? paths.first.map { .string($0) } : nil
+        }
+        let span = min(SlotReader.maximumSpan(p), words.count)
         var found: [(lo: Int, hi: Int, value: JSONValue)] = []
         for lo in words.indices {
             for hi in stride(from: min(words.count, lo + span), to: lo, by: -1) {
@@ -228,6 +331,10 @@ extension CommandMatcher {
         case "on", "off":
             if i == words.count - 1 { return true }
             if i > 0, ["turn", "switch", "turned", "switched", "it", "back", "flip"].contains(words[i - 1]) { return true }
+            // Right after the verb that leads the sentence: a phrasal verb ("shut off bluetooth", "power on wifi").
+            if i > 0, words[..<(i - 1)].allSatisfy(TemplateAligner.fillers.contains), !TemplateAligner.fillers.contains(words[i - 1]) {
+                return true
+            }
             return false
         default: return false
         }
@@ -262,7 +369,7 @@ extension CommandMatcher {
                 }
             }
         }
-        if text.split(separator: " ").contains(where: { $0.hasPrefix("/") || $0.hasPrefix("~/") }) { out.insert(.path) }
+        if !FilePathText.ranges(in: text).isEmpty { out.insert(.path) }
         return out
     }
 }

@@ -44,6 +44,9 @@ public struct CommandMatcher: Sendable {
         /// Every word of its templates and choice names but the commonest: an utterance sharing none of
         /// them cannot reach any threshold, so the action is skipped without aligning.
         let vocabulary: Set<String>
+        /// The words its English sentences can start with once fillers are skipped: mostly its verbs ("delete",
+        /// "show", "rename"). See ``CommandMatcher/leadingVerb(_:)``.
+        let leadingWords: Set<String>
     }
 
     /// The most words an utterance may have to be read as a command.
@@ -54,6 +57,8 @@ public struct CommandMatcher: Sendable {
 
     struct SlotKey: Hashable {
         let kind: ParameterKind
+        /// Paths and names are both strings but read differently (``Parameter/isPath``).
+        let isPath: Bool
         let lower: Int
         let upper: Int
     }
@@ -64,6 +69,8 @@ public struct CommandMatcher: Sendable {
     /// The actions' embedded sentences: the second stage, when a sentence encoder is installed (nil: templates only).
     public let embeddings: ActionEmbeddings?
     let parametersByAction: [String: [Parameter]]
+    /// Every action's leading words but the light verbs: the verbs that say which actions are meant.
+    let actionVerbs: Set<String>
 
     /// Compiles the templates of every action in `catalog` (every language); with `embeddings` (made from the same
     /// catalog), utterances no template reads confidently are ranked by a sentence encoder.
@@ -72,6 +79,8 @@ public struct CommandMatcher: Sendable {
         for descriptor in catalog.actions {
             var templates: [CompiledTemplate] = []
             var vocabulary = Set<String>()
+            var leading = Set<String>()
+            for parsed in descriptor.sentences(in: "en") { leading.formUnion(Self.leadingWords(parsed.template.root).words) }
             for language in descriptor.sentences.languages {
                 for parsed in descriptor.sentences(in: language) {
                     let aligner = TemplateAligner(parsed.template) { slot in
@@ -95,9 +104,11 @@ public struct CommandMatcher: Sendable {
             }
             compiled.append(CompiledAction(
                 name: descriptor.name, permission: descriptor.permission, parameters: descriptor.parameters,
-                templates: templates, vocabulary: vocabulary))
+                templates: templates, vocabulary: vocabulary, leadingWords: leading))
         }
         actions = compiled
+        actionVerbs = compiled.reduce(into: Set<String>()) { $0.formUnion($1.leadingWords) }
+            .subtracting(Self.lightVerbs).subtracting(Self.questionWords)
         problems = catalog.problems
         self.embeddings = embeddings
         parametersByAction = Dictionary(uniqueKeysWithValues: compiled.map { ($0.name, $0.parameters) })
@@ -142,7 +153,7 @@ public struct CommandMatcher: Sendable {
             func value(_ slot: String, _ lo: Int, _ hi: Int) -> JSONValue? {
                 guard let p = action.parameters.first(where: { $0.name == slot }) else { return nil }
                 // Cached per kind and span for the whole utterance: many actions share slot kinds.
-                let key = SlotKey(kind: p.kind, lower: lo, upper: hi)
+                let key = SlotKey(kind: p.kind, isPath: p.isPath, lower: lo, upper: hi)
                 if let cached = slotCache[key] { return cached }
                 // From the end of the word before to the start of the word after, so paths keep their
                 // leading "/" or "~/" and bodies their final "!"; spaces and quotes are trimmed.
@@ -154,7 +165,7 @@ public struct CommandMatcher: Sendable {
                 return v
             }
             func span(_ slot: String) -> Int {
-                action.parameters.first { $0.name == slot }.map { SlotReader.maximumSpan($0.kind) } ?? 1
+                action.parameters.first { $0.name == slot }.map { SlotReader.maximumSpan($0) } ?? 1
             }
             for template in action.templates {
                 func mayBeMissing(_ slot: String) -> Bool {
@@ -250,19 +261,19 @@ public struct CommandMatcher: Sendable {
                     ?? .notUnderstood(.tooUncertain(best: match, needed: 1))
             }
             guard !match.isExact, match.permission == .read, let embeddings,
-                  let vector = embeddings.embedder.encode([text]).first else { return decided }
+                  let sims = similarities(text, entityNames: entityNames) else { return decided }
             // A loose read that the encoder puts clearly among the changes ("get rid of the Cats album" aligned with
             // "show the {album} album", its verb taken for extra words) is not trusted: the encoder's own reading, if
             // it is sure, else nothing. (The other way round, a loose write the encoder takes for a read, the
             // template's verb is usually right: "add Dave to my contacts".)
-            let ranked = ranking(embeddings.similarities(to: vector), in: embeddings, tools: tools)
+            let ranked = ranking(sims, in: embeddings, tools: tools)
             guard let top = ranked.first, top.action != match.call.name,
                   let mine = ranked.first(where: { $0.action == match.call.name }),
                   top.similarity - mine.similarity >= policy.encoderMargin,
                   let topPermission = actions.first(where: { $0.name == top.action })?.permission,
                   topPermission != .read else { return decided }
             decided = .notUnderstood(.tooUncertain(best: match, needed: 1))
-            return encoderReading(text, entityNames: entityNames, tools: tools, policy: policy, vector: vector).map { .understood($0) } ?? decided
+            return encoderReading(text, entityNames: entityNames, tools: tools, policy: policy, similarities: sims).map { .understood($0) } ?? decided
         }
         guard embeddings != nil else { return decided }
         if let reading = encoderReading(text, entityNames: entityNames, tools: tools, policy: policy) { return .understood(reading) }

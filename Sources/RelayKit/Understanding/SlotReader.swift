@@ -23,7 +23,9 @@ public struct SlotReader: Sendable {
     static let danglingWords: Set<String> = ["for", "to", "the", "a", "an", "of", "and", "with", "me", "my", "in", "on", "at", "please", "now"]
 
     /// Words a name does not start with: they join a clause to what came before.
-    static let joiningWords: Set<String> = ["and", "or", "but", "then", "so", "to", "into", "in", "on", "at", "for", "with", "from"]
+    /// "Called", "named" and "titled" introduce a name and are not part of it ("new album called Wedding").
+    static let joiningWords: Set<String> = ["and", "or", "but", "then", "so", "to", "into", "in", "on", "at", "for", "with", "from",
+                                            "called", "named", "titled"]
 
     /// The most words a slot of `kind` may span (wildcards may take the rest of the utterance).
     static func maximumSpan(_ kind: ParameterKind) -> Int {
@@ -39,6 +41,16 @@ public struct SlotReader: Sendable {
         }
     }
 
+    /// The most words a value of `parameter` may span: a name ("Vacation 2024", "Dr. Miller") is a few words, never a
+    /// clause ("the album cover for that record is iconic" names no album); a path or a message body may be longer.
+    static func maximumSpan(_ parameter: Parameter) -> Int {
+        if case .string = parameter.kind, !parameter.isPath { return maximumNameWords }
+        return maximumSpan(parameter.kind)
+    }
+
+    /// The most words a name (a string that is not a path) has.
+    static let maximumNameWords = 5
+
     /// Whether `kind` takes any words at all (a wildcard), so a template literal right after it must anchor it.
     static func isWildcard(_ kind: ParameterKind) -> Bool {
         switch kind {
@@ -53,6 +65,16 @@ public struct SlotReader: Sendable {
     public func read(_ words: [String], original: String, for parameter: Parameter) -> JSONValue? {
         guard !words.isEmpty else { return nil }
         switch parameter.kind {
+        case .string where parameter.isPath:
+            // A file path is what it looks like; the words around it ("the files in ~/Pictures") are not part of it.
+            let paths = FilePathText.pieces(in: original)
+            if paths.count == 1, let only = paths.first { return .string(only) }
+            if paths.count > 1 { return nil }
+            // Nor is anything a path that does not look like one: one word with a file extension ("beach.jpg").
+            let trimmed = original.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",;:!?\"'")))
+            guard !trimmed.contains(" "), let dot = trimmed.lastIndex(of: "."), dot > trimmed.startIndex,
+                  trimmed[trimmed.index(after: dot)...].count >= 2 else { return nil }
+            return .string(trimmed)
         case .string:
             // A name is not made of fillers ("set me an alarm": "me an" is no label), nor does it end in
             // politeness ("an album called Work for me": the name is "Work").

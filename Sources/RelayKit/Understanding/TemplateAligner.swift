@@ -33,12 +33,16 @@ struct TemplateAligner {
         /// Where those extra content words are in the utterance: bit i for word i (utterances of at most
         /// ``CommandMatcher/longestCommand`` words are aligned, so 64 bits hold them; a bit mask keeps paths cheap to copy).
         var extraContentPositions: UInt64 = 0
+        /// Words taken by wildcard slots: of two readings as good, the one whose typed slots explain more words is
+        /// meant ("tell **Bob Jones** I'll be there soon", not "tell **Bob** | Jones I'll be there soon").
+        var wildcardWords = 0
 
         static let empty = Path(cost: 0, literals: 0, bindings: [], missing: [])
 
         func isBetter(than other: Path) -> Bool {
             if abs(cost - other.cost) > 1e-9 { return cost < other.cost }
-            return literals > other.literals
+            if literals != other.literals { return literals > other.literals }
+            return wildcardWords < other.wildcardWords
         }
 
         func appending(_ other: Path) -> Path {
@@ -47,6 +51,7 @@ struct TemplateAligner {
             p.literals += other.literals
             p.extraContentWords += other.extraContentWords
             p.extraContentPositions |= other.extraContentPositions
+            p.wildcardWords += other.wildcardWords
             if !other.bindings.isEmpty { p.bindings += other.bindings }
             if !other.missing.isEmpty { p.missing += other.missing }
             return p
@@ -75,6 +80,8 @@ struct TemplateAligner {
 
     let nodes: [Node]
     let root: Int
+    /// The slots that take any words.
+    let wildcards: Set<String>
 
     /// Flattens a parsed template; `isWildcard(slot)` says which slots take any words (free text, names).
     ///
@@ -121,6 +128,7 @@ struct TemplateAligner {
         }
         root = add(template.root, contentGroup: false, anchor: false)
         self.nodes = nodes
+        wildcards = Set(nodes.compactMap { if case .slot(let s) = $0, isWildcard(s) { s } else { nil } })
     }
 
     /// The best alignment of the whole of `words` with the template, or nil if none.
@@ -164,8 +172,11 @@ struct TemplateAligner {
             case .slot(let name):
                 let limit = min(n, i + maxSpan(name))
                 if i < n, limit > i {
+                    let wildcard = wildcards.contains(name)
                     for k in (i + 1)...limit where readSlot(name, i, k) {
-                        offer(&out, k, Path(cost: 0, literals: 0, bindings: [(name, i, k)], missing: []))
+                        var p = Path(cost: 0, literals: 0, bindings: [(name, i, k)], missing: [])
+                        if wildcard { p.wildcardWords = k - i }
+                        offer(&out, k, p)
                     }
                 }
                 if mayBeMissing(name) {

@@ -1,0 +1,66 @@
+import RelayJSON
+@testable import RelayKit
+import RelayLanguage
+import RelayPlugins
+import Testing
+
+/// The general rules the matcher's stages share: values phrased as the embedded sentences phrase them, paths, names,
+/// negation and leading verbs.
+@Suite struct UnderstandingRuleTests {
+    static let matcher = CommandMatcher(subsystems: InstalledPlugins.subsystems)
+    static let names: EntityNames = ["album": ["Trip", "Vacation 2024"], "contact": ["Bob Jones", "Mom"]]
+
+    static func phrased(_ text: String) -> String? {
+        let tokens = TextNormalizer.tokens(text)
+        return ExamplePhrasing.phrase(tokens.map(\.text), tokens: tokens, text: text, entityNames: names).map(TextNormalizer.join)
+    }
+
+    @Test func valuesArePhrasedAsTheEmbeddedSentencesPhraseThem() {
+        #expect(Self.phrased("import /tmp/beach.jpg") == "import tmp clip mp4")
+        #expect(Self.phrased("countdown of 3 minutes") == "countdown of ten minutes")
+        #expect(Self.phrased("wake me at 7:15") == "wake me at seven thirty")
+        #expect(Self.phrased("volume to 45%") == "volume to fifty percent")
+        #expect(Self.phrased("delete photo 12") == "delete photo five")
+        #expect(Self.phrased("text bob jones hi") == "text sam hi")
+        #expect(Self.phrased("photos from the vacation 2024 album yesterday") == "photos from the sam album yesterday")
+        #expect(Self.phrased("take a picture") == nil)
+    }
+
+    @Test func pathsAreWhatLooksLikeOne() {
+        #expect(FilePathText.pieces(in: "add the files in ~/Pictures/summer to my library") == ["~/Pictures/summer"])
+        #expect(FilePathText.pieces(in: "use /data/cam.mp4, please.") == ["/data/cam.mp4"])
+        #expect(FilePathText.pieces(in: "and/or 1/2") == [])
+        let path = Parameter.string("path", "a file")
+        #expect(SlotReader().read(["beach", "jpg"], original: "beach.jpg", for: path) == .string("beach.jpg"))
+        #expect(SlotReader().read(["2019", "are", "on", "my", "drive"], original: "2019 are on my drive", for: path) == nil)
+        #expect(SlotReader().read(["the", "files", "in", "tmp", "x"], original: "the files in /tmp/x", for: path) == .string("/tmp/x"))
+    }
+
+    @Test func aNameIsAFewWordsNotAClause() {
+        let call = Self.matcher.interpret("new album called Wedding").match?.call
+        #expect(call?.name == "photos.create_album")
+        #expect(call?.arguments["name"] == .string("Wedding"))
+        #expect(Self.matcher.interpret("the album cover for that record is iconic").match == nil)
+        // A path parameter's stricter reading does not leak into a name read over the same words (one cache per kind).
+        let alarm = Self.matcher.interpret("set a gym alarm for 6 am").match?.call
+        #expect(alarm?.arguments["label"] == .string("gym"))
+    }
+
+    @Test func typedSlotsExplainAsManyWordsAsTheyCan() {
+        let call = Self.matcher.interpret("tell Bob Jones I'll be there soon", entityNames: Self.names).match?.call
+        #expect(call?.arguments["to"] == .string("Bob Jones"))
+        #expect(call?.arguments["body"] == .string("I'll be there soon"))
+    }
+
+    @Test func negationAndLeadingVerbs() {
+        #expect(CommandMatcher.negates(TextNormalizer.words("i don't need an alarm on weekends")))
+        #expect(!CommandMatcher.negates(TextNormalizer.words("turn on do not disturb")))
+        #expect(!CommandMatcher.negates(TextNormalizer.words("never mind the timer, cancel it")))
+        #expect(Self.matcher.leadingVerb(TextNormalizer.words("could you please delete the Trip album")) == "delete")
+        // Light verbs and question words lead nothing.
+        #expect(Self.matcher.leadingVerb(TextNormalizer.words("get rid of the Trip album")) == nil)
+        #expect(Self.matcher.leadingVerb(TextNormalizer.words("are any timers running")) == nil)
+        #expect(CommandMatcher.switchWord(at: 1, in: TextNormalizer.words("shut off bluetooth")))
+        #expect(!CommandMatcher.switchWord(at: 3, in: TextNormalizer.words("put the phone on the table now")))
+    }
+}
