@@ -33,6 +33,7 @@ import Testing
         let path = Parameter.string("path", "a file")
         #expect(SlotReader().read(["beach", "jpg"], original: "beach.jpg", for: path) == .string("beach.jpg"))
         #expect(SlotReader().read(["2019", "are", "on", "my", "drive"], original: "2019 are on my drive", for: path) == nil)
+        #expect(SlotReader().read(["downloads"], original: "downloads", for: path) == .string("downloads"))
         #expect(SlotReader().read(["the", "files", "in", "tmp", "x"], original: "the files in /tmp/x", for: path) == .string("/tmp/x"))
     }
 

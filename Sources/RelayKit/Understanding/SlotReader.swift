@@ -70,10 +70,11 @@ public struct SlotReader: Sendable {
             let paths = FilePathText.pieces(in: original)
             if paths.count == 1, let only = paths.first { return .string(only) }
             if paths.count > 1 { return nil }
-            // Nor is anything a path that does not look like one: one word with a file extension ("beach.jpg").
+            // Without a "/", a path is one piece: a file ("beach.jpg") or a folder as said aloud ("downloads"), never a
+            // clause ("the photos from 2019 are on my old hard drive").
             let trimmed = original.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",;:!?\"'")))
-            guard !trimmed.contains(" "), let dot = trimmed.lastIndex(of: "."), dot > trimmed.startIndex,
-                  trimmed[trimmed.index(after: dot)...].count >= 2 else { return nil }
+            guard !trimmed.isEmpty, !trimmed.contains(where: \.isWhitespace),
+                  !TemplateAligner.fillers.contains(TextNormalizer.normalize(trimmed)) else { return nil }
             return .string(trimmed)
         case .string:
             // A name is not made of fillers ("set me an alarm": "me an" is no label), nor does it end in
