@@ -60,9 +60,10 @@ import Testing
     /// non-commands dispatched (86.8 % refused); read/write confusions 4, on/off 1 ("turn of the wifi" switched it on).
     /// Two general bugs it showed were fixed (a name of at most five words; a path only where one is written) and a
     /// slot-cache bug they exposed: 149/238 (62.6 %), 32 misread, 52 not understood, 8 of 76 dispatched (89.5 %
-    /// refused), read/write 3, on/off 1. What remains (details printed): values the templates have no slot for ("for
+    /// refused), read/write 3, on/off 1; then a switch's "on"/"off" is never assumed when a template's is left out: on/off
+    /// 0 (31 misread, 53 not understood). What remains (details printed): values the templates have no slot for ("for
     /// the eggs", "my last 3 messages", "all of"), two-action sentences ("take a picture and add it to …"), statements
-    /// about the phone read as requests, light-verb phrasings, typos in short words. Bounds are what is reached now.
+    /// about the phone read as requests, light-verb phrasings. Bounds are what is reached now.
     @Test func unseenTestSet() async throws {
         let skill = try await SharedUnderstanding.skill()
         let cases = GoldenTextCase.parse(unseenParaphrases)
@@ -73,7 +74,7 @@ import Testing
         #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).sorted() == [])
         #expect(score.right >= 149, "\(score)")
         #expect(score.dispatched.count <= 8, "\(score.dispatched)")
-        #expect(score.onOffConfusions.count <= 1, "\(score.onOffConfusions)")
+        #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         #expect(score.readWriteConfusions.count <= 3, "\(score.readWriteConfusions)")
         withKnownIssue("issue 13's targets on unseen sentences: ≥ 90 % right, ≥ 97 % of non-commands refused, no confusions") {
             #expect(score.rightShare >= 0.9 && score.refusedShare >= 0.97 && score.onOffConfusions.isEmpty

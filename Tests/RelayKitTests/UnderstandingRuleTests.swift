@@ -47,6 +47,13 @@ import Testing
         #expect(alarm?.arguments["label"] == .string("gym"))
     }
 
+    @Test func aSwitchIsNeverSetByAWordLeftOut() {
+        let call = Self.matcher.interpret("turn of the wifi").match?.call
+        #expect(call?.arguments["on"] != .bool(true), "\(String(describing: call))")
+        #expect(Self.matcher.interpret("turn on the wifi").match?.call.arguments["on"] == .bool(true))
+        #expect(Self.matcher.interpret("turn the wifi off").match?.call.arguments["on"] == .bool(false))
+    }
+
     @Test func typedSlotsExplainAsManyWordsAsTheyCan() {
         let call = Self.matcher.interpret("tell Bob Jones I'll be there soon", entityNames: Self.names).match?.call
         #expect(call?.arguments["to"] == .string("Bob Jones"))

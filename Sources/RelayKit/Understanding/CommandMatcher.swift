@@ -174,6 +174,8 @@ public struct CommandMatcher: Sendable {
                 guard let path = template.aligner.align(
                     words, readSlot: { value($0, $1, $2) != nil }, maxSpan: span, mayBeMissing: mayBeMissing, near: near)
                 else { continue }
+                // A switch the template sets on or off needs its "on" or "off" said (or misspelt), never assumed.
+                if path.leftOutSwitch, template.fixed.members.contains(where: { if case .bool = $0.value { true } else { false } }) { continue }
                 // One follow-up question at most: a template may leave out a required slot ("text {to}" asks for
                 // the body), but a reading that would need two answers ("send a message") is not a command.
                 let filled = Set(path.bindings.map(\.slot)).union(template.fixed.keys)

@@ -36,6 +36,9 @@ struct TemplateAligner {
         /// Words taken by wildcard slots: of two readings as good, the one whose typed slots explain more words is
         /// meant ("tell **Bob Jones** I'll be there soon", not "tell **Bob** | Jones I'll be there soon").
         var wildcardWords = 0
+        /// Whether an "on" or "off" of the template was left out: the word that sets a switch is never assumed
+        /// ("turn of the wifi" is not "turn on the wifi").
+        var leftOutSwitch = false
 
         static let empty = Path(cost: 0, literals: 0, bindings: [], missing: [])
 
@@ -52,6 +55,7 @@ struct TemplateAligner {
             p.extraContentWords += other.extraContentWords
             p.extraContentPositions |= other.extraContentPositions
             p.wildcardWords += other.wildcardWords
+            p.leftOutSwitch = p.leftOutSwitch || other.leftOutSwitch
             if !other.bindings.isEmpty { p.bindings += other.bindings }
             if !other.missing.isEmpty { p.missing += other.missing }
             return p
@@ -168,7 +172,11 @@ struct TemplateAligner {
                         offer(&out, i + 1, Path(cost: Self.nearWordCost, literals: 1, bindings: [], missing: []))
                     }
                 }
-                if deletion.isFinite { offer(&out, i, Path(cost: deletion, literals: 0, bindings: [], missing: [])) }
+                if deletion.isFinite {
+                    var p = Path(cost: deletion, literals: 0, bindings: [], missing: [])
+                    p.leftOutSwitch = w == "on" || w == "off"
+                    offer(&out, i, p)
+                }
             case .slot(let name):
                 let limit = min(n, i + maxSpan(name))
                 if i < n, limit > i {
