@@ -37,26 +37,39 @@ public final class MediaReader {
         opened = try MediaPass(demuxer: demuxer)
     }
 
+    /// Events decoded ahead of the consumer, at most: enough to ride out a slow step on either side (a scene's
+    /// keyframe being encoded, a burst of audio packets), few enough that memory stays flat (four frames at the
+    /// analysis size are 0.7 MB; at 1080p display size, 25 MB).
+    public static let lookahead = 4
+
+    /// The hand-off of the last `events` stream (tests check its bound).
+    private(set) var lastHandoff: BoundedHandoff<MediaEvent>?
+
     /// Every video frame (converted to RGB24 at `videoSize`, nil = display size, resized with `scaling`)
     /// and every audio chunk (mono at `audioSampleRate`), in file order.
+    ///
+    /// Decoding and conversion run on a pool thread up to ``lookahead`` events ahead of the consumer, so a consumer
+    /// that measures each frame (video analysis) works while the next ones are decoded, instead of after. Stopping
+    /// the iteration or cancelling its task ends the stream and stops decoding.
     public func events(videoSize: FrameSize?, audioSampleRate: Int = 16_000, scaling: FrameScaling = .bicubic)
         -> AsyncThrowingStream<MediaEvent, any Error>
     {
         let url = self.url
-        let first = opened
+        let handover = PassHandover(opened)
         opened = nil
-        let worker = SerialWorker(state: PassHolder(pass: first))
         let tally = self.tally
-        return AsyncThrowingStream(unfolding: {
-            if Task.isCancelled { return nil }
-            return try await worker.run { holder in
-                let pass = try holder.pass ?? MediaPass(demuxer: Demuxer(url: url))
-                holder.pass = pass
-                pass.scaling = scaling
-                defer { tally.set(pass.damage) }
-                return try pass.next(videoSize: videoSize, sampleRate: audioSampleRate)
+        let handoff = BoundedHandoff<MediaEvent>(capacity: Self.lookahead)
+        lastHandoff = handoff
+        return BlockingWork.stream(through: handoff) { handoff in
+            // One pass, owned by this loop from here on: decoded in order, handed over in order, freed on this thread.
+            let pass = try handover.take() ?? MediaPass(demuxer: Demuxer(url: url))
+            pass.scaling = scaling
+            defer { tally.set(pass.damage) }
+            while let event = try pass.next(videoSize: videoSize, sampleRate: audioSampleRate) {
+                tally.set(pass.damage)
+                guard handoff.push(event) else { return }
             }
-        })
+        }
     }
 }
 
@@ -88,10 +101,21 @@ final class MediaDamageTally: Sendable {
     func set(_ value: MediaDamage) { count.withLock { $0 = value } }
 }
 
-/// Holds the pass of one event stream (opened lazily for a second `events` call).
-final class PassHolder {
-    var pass: MediaPass?
-    init(pass: MediaPass?) { self.pass = pass }
+/// Carries the pass `MediaReader.init` opened to the producer loop of its first event stream (later streams open
+/// their own).
+///
+/// `@unchecked Sendable`: `pass` is taken under `lock`, once, by the one producer loop, which is its only user from then on.
+final class PassHandover: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pass: MediaPass?
+    init(_ pass: MediaPass?) { self.pass = pass }
+
+    func take() -> MediaPass? {
+        lock.withLock {
+            defer { pass = nil }
+            return pass
+        }
+    }
 }
 
 /// The synchronous engine of `MediaReader`: one demuxer feeding a video and an audio decoder.
