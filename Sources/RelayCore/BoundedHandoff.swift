@@ -31,6 +31,8 @@ public final class BoundedHandoff<Element: Sendable>: @unchecked Sendable {
     private var closed = false
     /// The consumer, while it waits for an element.
     private var waiter: UnsafeContinuation<Element?, any Error>?
+    /// A consumer blocked in ``take()`` (a pool job) waits on `condition`.
+    private var takerWaits = false
 
     /// Creates a hand-off that lets `capacity` (at least 1) elements wait.
     public init(capacity: Int) {
@@ -66,6 +68,7 @@ public final class BoundedHandoff<Element: Sendable>: @unchecked Sendable {
         slots[(head + count) % capacity] = element
         count += 1
         most = max(most, count)
+        if takerWaits { condition.broadcast() }
         condition.unlock()
         return true
     }
@@ -81,6 +84,7 @@ public final class BoundedHandoff<Element: Sendable>: @unchecked Sendable {
         let waiter = self.waiter
         self.waiter = nil
         if waiter != nil { end = .success(()) }  // delivered right here
+        if takerWaits { condition.broadcast() }
         condition.unlock()
         if let error { waiter?.resume(throwing: error) } else { waiter?.resume(returning: nil) }
     }
@@ -114,6 +118,24 @@ public final class BoundedHandoff<Element: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// The next element for a consumer that is itself a pool job (the middle stage of a pipeline): like ``next()``,
+    /// but blocks the calling pool thread while none waits. Never call it from a task.
+    public func take() throws -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            switch takeLocked() {
+            case .element(let element): return element
+            case .ended: return nil
+            case .failed(let error): throw error
+            case .wait:
+                takerWaits = true
+                condition.wait()
+                takerWaits = false
+            }
+        }
+    }
+
     /// What the consumer gets now.
     private enum Taken {
         case element(Element)
@@ -128,7 +150,7 @@ public final class BoundedHandoff<Element: Sendable>: @unchecked Sendable {
             slots[head] = nil
             head = (head + 1) % capacity
             count -= 1
-            if count == capacity - 1 { condition.signal() }  // the producer may be waiting for room
+            if count == capacity - 1 { condition.broadcast() }  // the producer may be waiting for room
             return .element(element)
         }
         if closed { return .ended }

@@ -123,6 +123,55 @@ import Testing
         #expect(handoff.mostBuffered <= 3)
     }
 
+    /// A three-stage pipeline as MediaReader runs it: a first stage on the pool, a middle stage (the stream's producer)
+    /// that `take`s from it, the async consumer.
+    static func chain(count: Int, failAt: Int? = nil, stopped: Flag? = nil) -> (BoundedHandoff<Int>, BoundedHandoff<Int>, AsyncThrowingStream<Int, any Error>) {
+        let first = BoundedHandoff<Int>(capacity: 2), second = BoundedHandoff<Int>(capacity: 3)
+        let stream = BlockingWork.stream(through: second) { second in
+            BlockingWork.start {
+                defer { stopped?.set() }
+                for i in 0..<count {
+                    if i == failAt { return first.finish(throwing: Oops()) }
+                    guard first.push(i) else { return }
+                }
+                first.finish()
+            }
+            defer { first.close() }
+            while let i = try first.take() { guard second.push(i * 2) else { return } }
+        }
+        return (first, second, stream)
+    }
+
+    @Test func aMiddleStageOnThePoolPassesEverythingOnInOrder() async throws {
+        let (first, second, stream) = Self.chain(count: 1_000)
+        var seen: [Int] = []
+        for try await x in stream {
+            seen.append(x)
+            if x % 200 == 0 { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(seen == (0..<1_000).map { $0 * 2 })
+        #expect(first.mostBuffered == 2 && second.mostBuffered == 3, "\(first.mostBuffered), \(second.mostBuffered)")
+    }
+
+    @Test func theFirstStagesErrorReachesTheConsumerAfterItsElements() async throws {
+        let (_, _, stream) = Self.chain(count: 100, failAt: 30)
+        var seen: [Int] = []
+        await #expect(throws: Oops.self) {
+            for try await x in stream { seen.append(x) }
+        }
+        #expect(seen == (0..<30).map { $0 * 2 })
+    }
+
+    @Test func droppingTheStreamStopsEveryStage() async throws {
+        let stopped = Flag()
+        let (first, second, stream) = Self.chain(count: .max, stopped: stopped)
+        for try await x in stream where x == 10 { break }
+        _ = consume stream
+        try await Self.eventually { stopped.value }
+        #expect(stopped.value, "the first stage still runs after the consumer left")
+        #expect(first.isClosed && second.isClosed)
+    }
+
     /// Polls `condition` every 5 ms for up to 30 s (generous: the parallel suite can keep a machine busy).
     static func eventually(_ condition: () -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(30)

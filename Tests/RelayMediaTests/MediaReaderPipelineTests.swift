@@ -4,9 +4,10 @@ import RelayTestSupport
 import Testing
 @testable import RelayMedia
 
-/// `MediaReader.events` decodes ahead of its consumer on a pool thread. It must hand over exactly what one
-/// sequential pass over the file makes — every event once, in order, the same pixels and samples, the same damage
-/// count — with at most `MediaReader.lookahead` events waiting, and stop decoding when its consumer goes away.
+/// `MediaReader.events` decodes and converts ahead of its consumer, on two pool threads. It must hand over exactly what
+/// one sequential pass over the file makes — every event once, in order, the same pixels and samples, the same damage
+/// count — with at most `MediaReader.lookahead` events waiting in each queue, and stop both stages when its consumer
+/// goes away.
 @Suite struct MediaReaderPipelineTests {
     /// An event as a comparable value.
     enum Seen: Hashable {
@@ -68,6 +69,13 @@ import Testing
         let expected = try await Self.sequential(url, size: size, scaling: scaling)
         #expect(expected.events.filter(\.isVideo).count == 100)
         #expect(expected.events.count > 150, "expected audio chunks between the frames")
+        if scaling == .bicubic {
+            // The sequential reference itself against an independent decode (VideoDecoder's straight decoding, which
+            // converts from the decoder's own frame): the same pictures.
+            let straight = try await MediaFixtures.straightFrames(url, size: size)
+            let frames = expected.events.compactMap { if case .video(let frame) = $0 { frame } else { nil } }
+            #expect(frames.map(\.rgb) == straight.map(\.rgb))
+        }
 
         // A consumer that takes events as fast as they come…
         let fast = try MediaReader(url: url)
@@ -81,10 +89,14 @@ import Testing
         }
         #expect(events.count == expected.events.count)
         #expect(events == expected.events, "an event lost, doubled or out of order")
-        let handoff = try #require(slow.lastHandoff)
-        #expect(handoff.capacity == MediaReader.lookahead)
-        #expect(handoff.mostBuffered <= MediaReader.lookahead, "\(handoff.mostBuffered) events waited; the bound is \(MediaReader.lookahead)")
-        #expect(handoff.mostBuffered == MediaReader.lookahead, "the decoder never ran ahead of a consumer that slept")
+        // Both queues (decoded pictures, converted events) filled up behind the sleeping consumer, and no further.
+        let handoffs = try #require(slow.lastHandoffs)
+        for (name, capacity, most) in [("decoded", handoffs.decoded.capacity, handoffs.decoded.mostBuffered),
+                                       ("converted", handoffs.converted.capacity, handoffs.converted.mostBuffered)] {
+            #expect(capacity == MediaReader.lookahead)
+            #expect(most <= MediaReader.lookahead, "\(most) \(name) events waited; the bound is \(MediaReader.lookahead)")
+            #expect(most == MediaReader.lookahead, "the \(name) queue never filled behind a consumer that slept")
+        }
     }
 
     @Test func aDamagedTailGivesTheSameEventsAndDamageCount() async throws {
@@ -104,7 +116,7 @@ import Testing
         let url = try await Self.clips.value.mp4
         let reader = try MediaReader(url: url)
         let stream = reader.events(videoSize: FrameSize(width: 48, height: 32))
-        let handoff = try #require(reader.lastHandoff)
+        let handoffs = try #require(reader.lastHandoffs)
         let consumer = Task {
             var count = 0
             for try await _ in stream {
@@ -114,7 +126,16 @@ import Testing
             return count
         }
         #expect(try await consumer.value == 10)
-        #expect(handoff.isClosed, "the decoder was not told to stop")
-        #expect(handoff.mostBuffered <= MediaReader.lookahead)
+        #expect(handoffs.converted.isClosed, "the converting stage was not told to stop")
+        // The converting stage closes the decoded queue as it ends, which stops the decoding stage.
+        try await Self.eventually { handoffs.decoded.isClosed }
+        #expect(handoffs.decoded.isClosed, "the decoding stage was not told to stop")
+        #expect(handoffs.converted.mostBuffered <= MediaReader.lookahead && handoffs.decoded.mostBuffered <= MediaReader.lookahead)
+    }
+
+    /// Polls `condition` every 5 ms for up to 30 s.
+    static func eventually(_ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !condition() && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
     }
 }
