@@ -1,7 +1,8 @@
 import Foundation
 
-/// A bounded, ordered hand-off from one producer loop on ``BlockingWork``'s pool to one async consumer: the
-/// producer works ahead while the consumer is busy with earlier elements, but never more than `capacity` ahead.
+/// A bounded, ordered hand-off from one producer loop on ``BlockingWork``'s pool to one consumer — a task
+/// (``next()``), or the pool job of a later pipeline stage (``take()``): the producer works ahead while the consumer is
+/// busy with earlier elements, but never more than `capacity` ahead.
 ///
 /// *Why:* a pull stream over a ``SerialWorker`` (one job per element) leaves the producer idle while the consumer
 /// works on each element and the consumer idle while the producer makes the next, so their work adds up per
@@ -9,7 +10,7 @@ import Foundation
 /// the one the producer is making and the one the consumer holds.
 ///
 /// The producer blocks its pool thread while the buffer is full (it is a pool thread: blocking is what they are for);
-/// the consumer suspends, never blocks, while it is empty. Elements come out in the order they went in, each once.
+/// a task consumer suspends, never blocks, while it is empty. Elements come out in the order they went in, each once.
 /// The consumer going away (``close()``, cancellation of the waiting task) makes ``push(_:)`` return false so the
 /// producer stops at its next element and frees what it holds on its own thread.
 ///
@@ -89,7 +90,7 @@ public final class BoundedHandoff<Element: Sendable>: @unchecked Sendable {
         if let error { waiter?.resume(throwing: error) } else { waiter?.resume(returning: nil) }
     }
 
-    // MARK: Consumer (one task)
+    // MARK: Consumer (one task, or one pool job)
 
     /// The next element, nil at the end (or once the consumer has closed or been cancelled); rethrows the producer's
     /// error after the elements made before it. Suspends, without blocking a thread, while none waits.
