@@ -37,26 +37,76 @@ public final class MediaReader {
         opened = try MediaPass(demuxer: demuxer)
     }
 
+    /// Events that wait in each of the two queues of an event stream, at most: decoded pictures waiting to be
+    /// converted, and converted events waiting for the consumer. Enough to ride out a slow step on either side (a
+    /// scene's keyframe being encoded, a burst of audio packets), few enough that memory stays flat: four decoded
+    /// 720p pictures are 5.5 MB (1080p: 12 MB), four frames at the analysis size 0.7 MB.
+    public static let lookahead = 4
+
+    /// The hand-offs of the last `events` stream: decoded pictures to the converting stage, converted events to the
+    /// consumer (tests check their bounds).
+    private(set) var lastHandoffs: (decoded: BoundedHandoff<DecodedEvent>, converted: BoundedHandoff<MediaEvent>)?
+
     /// Every video frame (converted to RGB24 at `videoSize`, nil = display size, resized with `scaling`)
     /// and every audio chunk (mono at `audioSampleRate`), in file order.
+    ///
+    /// One pass over the file in three stages that overlap: decoding (demuxing, the decoders, audio resampling) on
+    /// one pool thread, picture conversion (swscale, rotation) on another, and the consumer's own work on each event.
+    /// Each stage runs at most ``lookahead`` events ahead of the next, so the decoder's frame threads are fed while a
+    /// picture is scaled, and a consumer that measures each frame (video analysis) works while the next ones are
+    /// decoded. Stopping the iteration or cancelling its task ends the stream and stops both pool stages.
     public func events(videoSize: FrameSize?, audioSampleRate: Int = 16_000, scaling: FrameScaling = .bicubic)
         -> AsyncThrowingStream<MediaEvent, any Error>
     {
         let url = self.url
-        let first = opened
+        let handover = PassHandover(opened)
         opened = nil
-        let worker = SerialWorker(state: PassHolder(pass: first))
         let tally = self.tally
-        return AsyncThrowingStream(unfolding: {
-            if Task.isCancelled { return nil }
-            return try await worker.run { holder in
-                let pass = try holder.pass ?? MediaPass(demuxer: Demuxer(url: url))
-                holder.pass = pass
-                pass.scaling = scaling
+        let decoded = BoundedHandoff<DecodedEvent>(capacity: Self.lookahead)
+        let handoff = BoundedHandoff<MediaEvent>(capacity: Self.lookahead)
+        lastHandoffs = (decoded, handoff)
+        return BlockingWork.stream(through: handoff) { handoff in
+            // This closure is the converting stage; it starts the decoding stage and hands it the pass, which from then
+            // on only the decoding stage touches (and frees, on its thread). The converter is this stage's own.
+            let opened = PassHandover(try handover.take() ?? MediaPass(demuxer: Demuxer(url: url)))
+            guard let rotation = opened.clockwiseRotation else {
+                // Audio only: nothing to convert, one stage.
+                guard let pass = opened.take() else { return }
                 defer { tally.set(pass.damage) }
-                return try pass.next(videoSize: videoSize, sampleRate: audioSampleRate)
+                while let event = try pass.next(videoSize: videoSize, sampleRate: audioSampleRate) {
+                    tally.set(pass.damage)
+                    guard handoff.push(event) else { return }
+                }
+                return
             }
-        })
+            BlockingWork.start {
+                guard let pass = opened.take() else { return }
+                // Damage is tallied before each event is handed over, so the count is final when the stream ends.
+                defer { tally.set(pass.damage) }
+                do {
+                    while let event = try pass.nextDecoded(sampleRate: audioSampleRate) {
+                        tally.set(pass.damage)
+                        guard decoded.push(event) else { return }
+                    }
+                    decoded.finish()
+                } catch {
+                    decoded.finish(throwing: error)
+                }
+            }
+            // However this stage ends (consumer gone, conversion error), the decoding stage stops at its next event.
+            defer { decoded.close() }
+            let converter = PictureConverter(clockwiseRotation: rotation, path: url.path)
+            while let event = try decoded.take() {
+                switch event {
+                case .picture(let picture):
+                    let frame = try converter.convert(
+                        picture.buffer.pointer, size: videoSize, time: picture.time, index: picture.index, scaling: scaling)
+                    guard handoff.push(.video(frame)) else { return }
+                case .audio(let chunk):
+                    guard handoff.push(.audio(chunk)) else { return }
+                }
+            }
+        }
     }
 }
 
@@ -88,10 +138,40 @@ final class MediaDamageTally: Sendable {
     func set(_ value: MediaDamage) { count.withLock { $0 = value } }
 }
 
-/// Holds the pass of one event stream (opened lazily for a second `events` call).
-final class PassHolder {
-    var pass: MediaPass?
-    init(pass: MediaPass?) { self.pass = pass }
+/// Carries a pass to the stage that will own it: the pass `MediaReader.init` opened to the first event stream (later
+/// streams open their own), and each stream's pass to its decoding stage.
+///
+/// `@unchecked Sendable`: `pass` is taken under `lock`, once, by the one stage that is its only user from then on.
+final class PassHandover: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pass: MediaPass?
+    init(_ pass: MediaPass?) { self.pass = pass }
+
+    func take() -> MediaPass? {
+        lock.withLock {
+            defer { pass = nil }
+            return pass
+        }
+    }
+
+    /// The pass's video rotation (nil: no video, or already taken).
+    var clockwiseRotation: Int? { lock.withLock { pass?.clockwiseRotation } }
+}
+
+/// One item of the decoding stage: a decoded picture not yet converted, or audio (resampled already: it is cheap).
+enum DecodedEvent: Sendable {
+    case picture(DecodedVideoFrame)
+    case audio(AudioChunk)
+}
+
+/// A decoded picture on its way from the decoding stage to the converting stage, with its time and display index.
+///
+/// `@unchecked Sendable`: the decoding stage moves each decoded frame into a fresh `FrameBuffer` and never touches it
+/// again once it is handed over; the converting stage is from then on its only user, and frees it.
+struct DecodedVideoFrame: @unchecked Sendable {
+    let buffer: FrameBuffer
+    let time: Double
+    let index: Int
 }
 
 /// The synchronous engine of `MediaReader`: one demuxer feeding a video and an audio decoder.
@@ -99,17 +179,20 @@ final class MediaPass {
     private let demuxer: Demuxer
     private let video: StreamDecoder?
     private let audio: StreamDecoder?
-    private let converter: PictureConverter?
+    /// Clockwise display turn of the video stream's pictures; nil without video.
+    let clockwiseRotation: Int?
+    /// Converts for `next(videoSize:sampleRate:)`, made on first use.
+    private var converter: PictureConverter?
     private var resampler: AudioResampler?
     private let packet: Packet
     private let frame: FrameBuffer
-    private var pending: [MediaEvent] = []
+    private var pending: [DecodedEvent?] = []
     private var pendingStart = 0
     private var inputEnded = false
     private var videoIndex = 0
     private var audioTime: Double?
     private var audioEmitted = 0
-    /// How pictures are resized (set by the event stream before each step).
+    /// How `next(videoSize:sampleRate:)` resizes pictures.
     var scaling = FrameScaling.bicubic
 
     init(demuxer: Demuxer) throws {
@@ -124,9 +207,9 @@ final class MediaPass {
         if let v {
             var found: Int32 = 0
             let rotation = cffmpeg_stream_rotation(demuxer.stream(v), &found)
-            converter = PictureConverter(clockwiseRotation: PictureConverter.clockwiseTurn(fromDisplayRotation: found != 0 ? rotation : nil), path: demuxer.path)
+            clockwiseRotation = PictureConverter.clockwiseTurn(fromDisplayRotation: found != 0 ? rotation : nil)
         } else {
-            converter = nil
+            clockwiseRotation = nil
         }
         packet = try Packet(path: demuxer.path)
         frame = try FrameBuffer(path: demuxer.path)
@@ -137,31 +220,48 @@ final class MediaPass {
         MediaDamage(videoPackets: video?.damaged ?? 0, audioPackets: audio?.damaged ?? 0, containerReads: demuxer.readErrors)
     }
 
+    /// The next event with its picture converted to RGB24 at `videoSize`: decoding and converting in one step, on one thread.
     func next(videoSize: FrameSize?, sampleRate: Int) throws -> MediaEvent? {
+        guard let event = try nextDecoded(sampleRate: sampleRate) else { return nil }
+        switch event {
+        case .audio(let chunk):
+            return .audio(chunk)
+        case .picture(let picture):
+            let converter = self.converter ?? PictureConverter(clockwiseRotation: clockwiseRotation ?? 0, path: demuxer.path)
+            self.converter = converter
+            return .video(try converter.convert(picture.buffer.pointer, size: videoSize, time: picture.time, index: picture.index, scaling: scaling))
+        }
+    }
+
+    /// The next event in file order, its picture (if a picture) as decoded; nil at the end.
+    func nextDecoded(sampleRate: Int) throws -> DecodedEvent? {
         while pendingStart >= pending.count {
             pending.removeAll(keepingCapacity: true)
             pendingStart = 0
             if inputEnded { return nil }
             if demuxer.read(into: packet) {
                 if let video, packet.streamIndex == video.streamIndex {
-                    try send(packet, to: video, videoSize: videoSize, sampleRate: sampleRate)
+                    try send(packet, to: video, sampleRate: sampleRate)
                 } else if let audio, packet.streamIndex == audio.streamIndex {
-                    try send(packet, to: audio, videoSize: videoSize, sampleRate: sampleRate)
+                    try send(packet, to: audio, sampleRate: sampleRate)
                 }
             } else {
                 inputEnded = true
-                if let video { try send(nil, to: video, videoSize: videoSize, sampleRate: sampleRate) }
+                if let video { try send(nil, to: video, sampleRate: sampleRate) }
                 if let audio {
-                    try send(nil, to: audio, videoSize: videoSize, sampleRate: sampleRate)
+                    try send(nil, to: audio, sampleRate: sampleRate)
                     if let tail = try resampler?.flush(), !tail.isEmpty { emitAudio(tail, rate: sampleRate) }
                 }
             }
         }
-        defer { pendingStart += 1 }
+        defer {
+            pending[pendingStart] = nil  // the pending list must not keep a handed-over picture alive
+            pendingStart += 1
+        }
         return pending[pendingStart]
     }
 
-    private func send(_ packet: Packet?, to decoder: StreamDecoder, videoSize: FrameSize?, sampleRate: Int) throws {
+    private func send(_ packet: Packet?, to decoder: StreamDecoder, sampleRate: Int) throws {
         var accepted = decoder.send(packet)
         while true {
             let output = decoder.receive(into: frame)
@@ -172,11 +272,12 @@ final class MediaPass {
             defer { frame.unref() }
             let ts = frame.pointer.pointee.best_effort_timestamp
             let time = ts == cffmpeg_nopts_value() ? nil : Double(ts) * av_q2d(decoder.timeBase) - demuxer.origin
-            if decoder === video, let converter {
-                let picture = try converter.convert(
-                    frame.pointer, size: videoSize, time: time ?? 0, index: videoIndex, scaling: scaling)
+            if decoder === video {
+                // The decoded picture's buffers move (by reference count) into a frame of its own for the next stage.
+                let picture = try FrameBuffer(path: demuxer.path)
+                av_frame_move_ref(picture.pointer, frame.pointer)
+                pending.append(.picture(DecodedVideoFrame(buffer: picture, time: time ?? 0, index: videoIndex)))
                 videoIndex += 1
-                pending.append(.video(picture))
             } else {
                 if resampler == nil { resampler = try AudioResampler(rate: sampleRate, path: demuxer.path) }
                 if audioTime == nil { audioTime = max(0, time ?? 0) }

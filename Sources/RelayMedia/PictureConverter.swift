@@ -19,6 +19,8 @@ final class PictureConverter {
     let clockwiseRotation: Int
     private let path: String?
     private var sws: OpaquePointer?
+    /// The RGB24 picture swscale writes into, kept for the next frame of the same size.
+    private var target: PictureBuffer?
 
     /// The largest picture the layer converts (64 Mpx): a bigger size is a damaged header, not a picture.
     static let maxPixels = 64 * 1024 * 1024
@@ -58,8 +60,15 @@ final class PictureConverter {
             let name = av_get_pix_fmt_name(AVPixelFormat(frame.pointee.format)).map { String(cString: $0) } ?? "unknown"
             throw MediaError(.conversionFailed, path: path, operation: "converting \(name) \(srcW)x\(srcH) to RGB24 \(scaled)", cFunction: "sws_getCachedContext")
         }
-        // Into an FFmpeg-allocated picture, never straight into the Swift array: see PictureBuffer.
-        let target = try PictureBuffer(format: AV_PIX_FMT_RGB24, width: scaled.width, height: scaled.height, path: path, operation: "converting a picture to RGB24")
+        // Into an FFmpeg-allocated picture, never straight into the Swift array: see PictureBuffer. The picture is
+        // reused while the size stays (every frame of a stream): its pixels are copied out before `convert` returns.
+        let target: PictureBuffer
+        if let reused = self.target, reused.width == scaled.width, reused.height == scaled.height {
+            target = reused
+        } else {
+            target = try PictureBuffer(format: AV_PIX_FMT_RGB24, width: scaled.width, height: scaled.height, path: path, operation: "converting a picture to RGB24")
+            self.target = target
+        }
         let result = cffmpeg_scale_frame(sws, frame, target.pointer)
         if result <= 0 {
             throw MediaError.ffmpeg(.conversionFailed, path: path, operation: "converting a picture to RGB24", function: "sws_scale", result: result)

@@ -91,6 +91,20 @@ enum Bench {
         return seconds(start.duration(to: .now))
     }
 
+    /// CPU seconds (user + system) of every child process that has ended and been waited for so far. The difference
+    /// around one `tool` run is that program's CPU time, when no other child ends meanwhile (the benchmarks run one at a time).
+    static func childCPUSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        let children = RUSAGE_CHILDREN.rawValue  // Glibc imports the constant as an enum case
+        #else
+        let children = RUSAGE_CHILDREN
+        #endif
+        guard getrusage(children, &usage) == 0 else { return 0 }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// Runs this benchmark binary with `arguments` (a measurement in a fresh process) and returns its stdout.
     static func runSelf(_ arguments: [String]) async throws -> Data {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

@@ -17,7 +17,7 @@ struct VideoBench: AsyncParsableCommand {
             as RGB24, audio resampled to 16 kHz mono: `ffmpeg -threads 0 -i F -vf scale=W:H:flags=area,format=rgb24 -ac 1 -ar 16000 \
             -f null -`), and against qwen-vl-utils' fetch_video when it is installed (it needs torch). Prints ratios \
             (Relay / peer: below 1 is faster), each Relay run against the ffmpeg run beside it, as the median and \
-            spread of --runs. Build in release for meaningful figures.
+            spread of --runs, and the median CPU time (user + system) of each side. Build in release for meaningful figures.
             """
     )
 
@@ -50,13 +50,17 @@ struct VideoBench: AsyncParsableCommand {
         for (name, url) in clips {
             options.progress("measuring \(name) …")
             let size = VideoAnalyzer.measuringSize(of: url) ?? (320, 180)
-            var relay: [Measurement] = [], ffmpeg: [Double] = []
+            var relay: [Measurement] = [], ffmpeg: [Double] = [], relayCPU: [Double] = [], ffmpegCPU: [Double] = []
             for _ in 0..<options.runs {
+                var cpu = Bench.childCPUSeconds()
                 relay.append(try JSONDecoder().decode(Measurement.self, from: try await Bench.runSelf(["video", "--analyze-one", url.path])))
+                relayCPU.append(Bench.childCPUSeconds() - cpu)
+                cpu = Bench.childCPUSeconds()
                 ffmpeg.append(try await Bench.timed("/usr/bin/ffmpeg", [
                     "-hide_banner", "-nostdin", "-loglevel", "error", "-threads", "0", "-i", url.path,
                     "-vf", "scale=\(size.0):\(size.1):flags=area,format=rgb24", "-ac", "1", "-ar", "16000", "-f", "null", "-",
                 ]))
+                ffmpegCPU.append(Bench.childCPUSeconds() - cpu)
             }
             let relaySeconds = Spread(relay.map(\.seconds)), ratio = Spread.ratios(relay.map(\.seconds), ffmpeg)
             let peak = relay.map(\.peakMB).max() ?? 0
@@ -68,6 +72,8 @@ struct VideoBench: AsyncParsableCommand {
             row["ratio_min"] = .double(Bench.round(ratio.min))
             row["ratio_max"] = .double(Bench.round(ratio.max))
             row["runs"] = .int(options.runs)
+            row["relay_cpu_seconds"] = .double(Bench.round(Spread(relayCPU).median))
+            row["ffmpeg_cpu_seconds"] = .double(Bench.round(Spread(ffmpegCPU).median))
             row["peak_rss_mb"] = .double(Bench.round(peak, 1))
             row["frames"] = .int(relay.last?.frames ?? 0)
             row["scenes"] = .int(relay.last?.scenes ?? 0)
@@ -75,9 +81,10 @@ struct VideoBench: AsyncParsableCommand {
             rows.append(.object(row))
             if !options.json {
                 print(String(
-                    format: "%@: relay %.2f s (%d frames, %d scenes), ffmpeg CLI %.2f s → %.2f× (spread %.2f–%.2f over %d runs; target ≤ 1.15×); peak RSS %.0f MB (target < 200); qwen-vl-utils fetch_video: %@",
+                    format: "%@: relay %.2f s (%d frames, %d scenes), ffmpeg CLI %.2f s → %.2f× (spread %.2f–%.2f over %d runs; target ≤ 1.15×); CPU relay %.1f s, ffmpeg %.1f s; peak RSS %.0f MB (target < 200); qwen-vl-utils fetch_video: %@",
                     name, relaySeconds.median, relay.last?.frames ?? 0, relay.last?.scenes ?? 0, Spread(ffmpeg).median, ratio.median,
-                    ratio.min, ratio.max, options.runs, peak, python ? "installed" : "not installed (needs torch)"))
+                    ratio.min, ratio.max, options.runs, Spread(relayCPU).median, Spread(ffmpegCPU).median, peak,
+                    python ? "installed" : "not installed (needs torch)"))
             }
         }
         if options.json { print(JSONValue.object(["clips": .array(rows)]).compactJSON) }

@@ -209,6 +209,26 @@ final class ElementCollector: NSObject, XMLParserDelegate {
     }
 }
 
+/// Analysis decodes ahead of its measuring (MediaReader's pipeline); cancelling it must still cancel it, not end it early
+/// with a timeline that looks like a short video.
+@Suite struct VideoAnalysisCancellationTests {
+    @Test func cancellingPartWayThrowsCancellationError() async throws {
+        let fixtures = try await VideoAnalysisFixtures.shared()
+        let url = fixtures.clip("mp4")
+        let task = Task {
+            // Progress is reported from the analysing task itself: cancel it there, with frames still to come.
+            try await VideoAnalyzer.analyze(url) { report in
+                if report.time >= 1, !report.finished { withUnsafeCurrentTask { $0?.cancel() } }
+            }
+        }
+        await #expect(throws: CancellationError.self) { _ = try await task.value }
+        // The same file analysed afterwards is whole: nothing of the cancelled pass leaks into the next.
+        let analysis = try await VideoAnalyzer.analyze(url)
+        #expect(VideoAnalysisTests.near(analysis.timeline.duration, 8, 0.1))
+        #expect(analysis.timeline.cuts.count == 3)
+    }
+}
+
 @Suite struct VideoAnalysisPhotosTests {
     @Test func importsTheVideoAndItsKeyframesThroughTheDispatcher() async throws {
         let fixtures = try await VideoAnalysisFixtures.shared()

@@ -15,6 +15,7 @@ import Testing
         "Sources/RelayCore/ThreadPool.swift": "the pool itself",
         "Sources/RelayCore/BlockingWork.swift": "declares waitUntilIdle (@_spi(Fuzzing)); only Fuzz/FuzzHarness calls it, on libFuzzer's thread",
         "Sources/RelayCore/ChildProcess.swift": "pipe reads and the SIGKILL grace run as BlockingWork jobs",
+        "Sources/RelayCore/BoundedHandoff.swift": "push waits for room on the producer's pool thread (BlockingWork.stream runs it there); the consumer suspends",
         "Sources/RelaySpeech/WordReference.swift": "Pending.wait() is called from the recogniser's SerialWorker job",
         "Sources/RelaySpeech/RecognitionEngine.swift": "runs inside the recogniser's SerialWorker job",
         "Sources/RelayMedia/AudioCapture.swift": "the capture loop runs under BlockingWork.start",

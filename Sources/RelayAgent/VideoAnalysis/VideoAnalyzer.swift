@@ -91,6 +91,8 @@ public enum VideoAnalyzer {
                     progress(VideoAnalysisProgress(file: url, time: reached, duration: duration, frames: frameCounter))
                 }
             }
+            // A cancelled task's stream ends like a file does (nil): that must not pass for the end of the video.
+            try Task.checkCancellation()
         } catch is CancellationError {
             throw CancellationError()
         } catch {
