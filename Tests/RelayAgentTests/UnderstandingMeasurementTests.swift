@@ -63,7 +63,12 @@ import Testing
     /// refused), read/write 3, on/off 1; then a switch's "on"/"off" is never assumed when a template's is left out: on/off
     /// 0 (31 misread, 53 not understood). What remains (details printed): values the templates have no slot for ("for
     /// the eggs", "my last 3 messages", "all of"), two-action sentences ("take a picture and add it to …"), statements
-    /// about the phone read as requests, light-verb phrasings. Bounds are what is reached now.
+    /// about the phone read as requests, light-verb phrasings. Then general rules, each tested on its own in
+    /// `UnderstandingRuleTests` (parameters declare a role: a count, "every", a label, read wherever the words say
+    /// them; a clause with a subject and a finite verb is a statement and is not read loosely; "a quarter of an hour";
+    /// a one-word near-spelling of a choice): 167/238 right (70.2 %), 5 ask, 14 misread, 52 not understood; 0 of 76
+    /// non-commands dispatched (100 % refused); read/write confusions 3, on/off 0. This set has now been looked at too;
+    /// the figure that counts is the third set's (`RELAY_HOLDOUT_SET`). Bounds are what is reached now.
     @Test func unseenTestSet() async throws {
         let skill = try await SharedUnderstanding.skill()
         let cases = GoldenTextCase.parse(unseenParaphrases)
@@ -72,8 +77,8 @@ import Testing
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).sorted() == [])
-        #expect(score.right >= 149, "\(score)")
-        #expect(score.dispatched.count <= 8, "\(score.dispatched)")
+        #expect(score.right >= 167, "\(score)")
+        #expect(score.dispatched.isEmpty, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         #expect(score.readWriteConfusions.count <= 3, "\(score.readWriteConfusions)")
         withKnownIssue("issue 13's targets on unseen sentences: ≥ 90 % right, ≥ 97 % of non-commands refused, no confusions") {

@@ -9,8 +9,8 @@ struct PhotoSelection: Sendable {
         .integer("photo", "The id of one photo or video (from a search)", range: 1...Int(Int32.max), required: false),
         .date("when", "Those taken on this day or in this range", required: false),
         .choice("kind", "Only photos or only videos", PhotoReport.kinds, required: false),
-        .integer("latest", "The newest this many (default: the newest one, when nothing else is given)", range: 1...1000, required: false),
-        .boolean("all", "Every item (of the kind, in the date range) rather than only the newest one", required: false),
+        .count("latest", "The newest this many (default: the newest one, when nothing else is given)", range: 1...1000),
+        .every("all", "Every item (of the kind, in the date range) rather than only the newest one"),
     ]
 
     let photoID: Int64?

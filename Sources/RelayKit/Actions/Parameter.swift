@@ -46,6 +46,20 @@ public enum ParameterKind: Sendable, Hashable {
     }
 }
 
+/// What a parameter means to the person speaking, beyond its JSON type: how understanding finds its value in words
+/// that no sentence template of the action spells out ("my **last 3** messages", "**all** of yesterday's photos",
+/// "a timer **for the eggs**"). Declared with ``Parameter/count(_:_:range:default:)``, ``Parameter/every(_:_:)`` and
+/// ``Parameter/label(_:_:required:)``.
+public enum ParameterRole: Sendable, Hashable {
+    /// How many of the newest items (an integer): "last 3", "the 10 newest", "5 photos", "my 4 most recent".
+    case count
+    /// Every matching item rather than one (a boolean, true when said): "all", "every", "each", "everything".
+    case every
+    /// A short name the person gives the thing made or meant (a string): "called take pills", "labelled work",
+    /// "a timer for the eggs", "the pasta timer".
+    case label
+}
+
 /// One typed parameter of an action: name, description, kind, and whether it is required or has a default.
 ///
 /// Declared once, in the action's `static let parameters`; the JSON Schema, the validation messages,
@@ -63,6 +77,8 @@ public struct Parameter: Sendable, Hashable {
     public var isRequired: Bool
     /// The value used when a call leaves it out, as canonical JSON.
     public var defaultValue: JSONValue?
+    /// What it means beyond its type, for understanding words no template spells out; nil for most parameters.
+    public var role: ParameterRole?
 
     /// Whether it names a file: a string parameter whose name says "path". Understanding reads a path from what looks
     /// like one ("/tmp/a.jpg", "~/Pictures") rather than from the words around it.
@@ -72,12 +88,14 @@ public struct Parameter: Sendable, Hashable {
     }
 
     /// Creates a parameter; prefer the static factories.
-    public init(name: String, description: String, kind: ParameterKind, isRequired: Bool = true, defaultValue: JSONValue? = nil) {
+    public init(name: String, description: String, kind: ParameterKind, isRequired: Bool = true, defaultValue: JSONValue? = nil,
+                role: ParameterRole? = nil) {
         self.name = name
         self.description = description
         self.kind = kind
         self.defaultValue = defaultValue
         self.isRequired = defaultValue == nil && isRequired
+        self.role = role
     }
 
     /// A short string.
@@ -136,5 +154,21 @@ public struct Parameter: Sendable, Hashable {
     /// A named thing of `kind`, resolved by the subsystem's ``Subsystem/entities(of:in:)``.
     public static func entity(_ name: String, _ description: String, kind: EntityKind, required: Bool = true) -> Parameter {
         Parameter(name: name, description: description, kind: .entity(kind), isRequired: required)
+    }
+
+    /// How many of the newest items, an optional integer in `range` (``ParameterRole/count``).
+    public static func count(_ name: String, _ description: String, range: ClosedRange<Int>? = nil, default value: Int? = nil) -> Parameter {
+        Parameter(name: name, description: description, kind: .integer(min: range?.lowerBound, max: range?.upperBound),
+                  isRequired: false, defaultValue: value.map { .int($0) }, role: .count)
+    }
+
+    /// Every matching item rather than one, an optional boolean (``ParameterRole/every``).
+    public static func every(_ name: String, _ description: String) -> Parameter {
+        Parameter(name: name, description: description, kind: .boolean, isRequired: false, role: .every)
+    }
+
+    /// A short name given to the thing (``ParameterRole/label``).
+    public static func label(_ name: String, _ description: String, required: Bool = false) -> Parameter {
+        Parameter(name: name, description: description, kind: .string, isRequired: required, role: .label)
     }
 }

@@ -138,6 +138,7 @@ public enum SlotParsers {
     ]
 
     /// Whole seconds: "ten minutes", "an hour and a half", "90 seconds", "1 hour 30 minutes", "half an hour",
+    /// "a quarter of an hour", "three quarters of an hour",
     /// "two and a half hours", "1.5 hours", "十分钟", "半小时".
     public static func durationSeconds(_ words: [String]) -> Int? {
         var w = words
@@ -163,6 +164,8 @@ public enum SlotParsers {
             if w[i] == "half" || w[i] == "半" {
                 amount = 0.5; j = i + 1
                 if j < w.count, w[j] == "a" || w[j] == "an" { j += 1 }
+            } else if let (fraction, end) = quarters(w, from: i) {
+                amount = fraction; j = end
             } else {
                 var k = w.count
                 while k > i {
@@ -187,6 +190,16 @@ public enum SlotParsers {
         }
         guard parsedAny, total >= 0, total < 1e9 else { return nil }
         return Int(total.rounded())
+    }
+
+    /// "a quarter of an", "three quarters of a": the fraction and where the unit starts.
+    static func quarters(_ w: [String], from i: Int) -> (Double, Int)? {
+        var k = i, count = 1.0
+        if k < w.count, w[k] == "a" { k += 1 } else if k < w.count, let n = NumberWords.parse([w[k]]), n >= 1, n <= 3 { count = n; k += 1 }
+        guard k + 1 < w.count, w[k] == "quarter" || w[k] == "quarters", w[k + 1] == "of" else { return nil }
+        k += 2
+        if k < w.count, w[k] == "a" || w[k] == "an" { k += 1 }
+        return (count / 4, k)
     }
 
     // MARK: Dates

@@ -251,8 +251,19 @@ public struct CommandMatcher: Sendable {
     /// Templates first: a confident template reading is the answer. Otherwise, when ``embeddings`` are installed,
     /// the sentence encoder ranks the actions and typed slot parsers fill the arguments
     /// (``encoderReading(_:entityNames:tools:policy:)``); when that is not sure either, the templates' own verdict stands.
+    /// A reading that is not an exact template match is no reading when the words state rather than ask (``Mood``),
+    /// and is completed with the values its template does not spell out (``completed(_:tokens:text:entityNames:)``).
     public func interpret(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
                           policy: UnderstandingPolicy = UnderstandingPolicy()) -> Interpretation {
+        let reading = firstReading(text, entityNames: entityNames, tools: tools, policy: policy)
+        guard case .understood(let match) = reading, !match.isExact else { return reading }
+        let tokens = TextNormalizer.tokens(text)
+        if Mood.isStatement(tokens, text: text, verbs: actionVerbs) { return .notUnderstood(.statement(best: match)) }
+        return .understood(completed(match, tokens: tokens, text: text, entityNames: entityNames))
+    }
+
+    /// The reading of the template stage, or of the encoder stage when the templates are not sure.
+    func firstReading(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> Interpretation {
         var decided = policy.decide(candidates(for: text, entityNames: entityNames, tools: tools))
         if case .understood(let match) = decided {
             // A question's template missing its question word ("dark mode off" read by "is {toggle} (on|off)") is no

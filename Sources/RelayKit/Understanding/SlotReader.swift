@@ -110,7 +110,12 @@ public struct SlotReader: Sendable {
                 let names = choice.names(language: "en") + choice.names(language: "zh") + [choice.value]
                 if names.contains(where: { TextNormalizer.normalize($0) == joined }) { return .string(choice.value) }
             }
-            return nil
+            // A slip of one word's spelling ("bluetoth", "brightnes", "volumn") when it is near one choice only.
+            guard words.count == 1 else { return nil }
+            let near = choices.filter { choice in
+                (choice.names(language: "en") + [choice.value]).contains { TemplateAligner.isNear(joined, TextNormalizer.normalize($0)) }
+            }
+            return near.count == 1 ? .string(near[0].value) : nil
         case .date:
             return SlotParsers.dateSpec(words).map { .string($0) }
         case .timeOfDay:

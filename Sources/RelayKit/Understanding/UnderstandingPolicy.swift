@@ -22,6 +22,9 @@ public enum NotUnderstoodReason: Sendable, Hashable {
     case tooUncertain(best: CommandMatch, needed: Double)
     /// Two different calls fit about equally well.
     case nearTie(CommandMatch, CommandMatch)
+    /// The words tell something rather than ask for anything ("we took so many pictures on the trip"); `best` is
+    /// what a request would have been.
+    case statement(best: CommandMatch)
 }
 
 /// How sure the text skill must be before it calls an action: surer for actions that change more.

@@ -8,7 +8,7 @@ struct CancelAlarm: Action {
     static let permission = Permission.write
     static let parameters: [Parameter] = [
         .timeOfDay("time", "The alarm's time (24-hour HH:MM)", required: false),
-        .string("label", "The alarm's label", required: false),
+        .label("label", "The alarm's label"),
     ]
     static let sentences: Sentences = [
         "en": [

@@ -5,7 +5,7 @@ struct CancelTimer: Action {
     static let name = "clock.cancel_timer"
     static let description = "Cancel the running timer with a label, or all running timers when no label is given."
     static let permission = Permission.write
-    static let parameters: [Parameter] = [.string("label", "The timer's label", required: false)]
+    static let parameters: [Parameter] = [.label("label", "The timer's label")]
     static let sentences: Sentences = [
         "en": [
             "<please> (cancel|stop|delete|remove) <the> timer[s] <please>",

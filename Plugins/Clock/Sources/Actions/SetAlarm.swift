@@ -7,7 +7,7 @@ struct SetAlarm: Action {
     static let permission = Permission.write
     static let parameters: [Parameter] = [
         .timeOfDay("time", "When it rings (24-hour HH:MM)"),
-        .string("label", "What it is for, e.g. gym", required: false),
+        .label("label", "What it is for, e.g. gym"),
         .choice("repeat", "Ring again every day, on weekdays or on weekends (default: once)", ClockReport.repetitions, required: false),
     ]
     static let sentences: Sentences = [

@@ -7,7 +7,7 @@ struct SetTimer: Action {
     static let permission = Permission.write
     static let parameters: [Parameter] = [
         .duration("duration", "How long, in seconds", seconds: 1...86_400),
-        .string("label", "What it is for, e.g. pasta", required: false),
+        .label("label", "What it is for, e.g. pasta"),
     ]
     static let sentences: Sentences = [
         "en": [

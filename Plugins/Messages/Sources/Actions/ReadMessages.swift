@@ -8,7 +8,7 @@ struct ReadMessages: Action {
     static let parameters: [Parameter] = [
         .entity("from", "Whose messages (leave out for everyone)", kind: MessagesSubsystem.contact, required: false),
         .boolean("unread_only", "Only messages not read yet", default: false),
-        .integer("limit", "At most this many", range: 1...20, default: 5),
+        .count("limit", "At most this many", range: 1...20, default: 5),
     ]
     static let sentences: Sentences = [
         "en": [

@@ -16,7 +16,7 @@ struct SearchMedia: Action {
         .entity("album", "Only those in this album", kind: PhotosSubsystem.album, required: false),
         .string("label", "Only those with this label, e.g. blue, landscape", required: false),
         .boolean("recently_deleted", "Search Recently Deleted instead of the library", default: false),
-        .integer("limit", "At most this many", range: 1...200, default: 20),
+        .count("limit", "At most this many", range: 1...200, default: 20),
     ]
     static let sentences: Sentences = [
         "en": [

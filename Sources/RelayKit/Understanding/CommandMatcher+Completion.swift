@@ -1,0 +1,185 @@
+import Foundation
+public import RelayJSON
+import RelayLanguage
+
+/// Values a loose reading leaves out although the words state them.
+///
+/// A template spells out where each value goes; people put values where no template has them ("add **all** of
+/// yesterday's pictures to Family", "read my **last 3** messages from Bob", "a 3 min timer **for the eggs**"). Once a
+/// reading is chosen, the parameters it left unset are read from the words by what they mean (``ParameterRole``) and,
+/// for a template reading, by their type (dates, choices, live names) as the encoder stage reads them. A value is taken
+/// only when the words state exactly one; nothing is guessed.
+extension CommandMatcher {
+    /// `match` with the values the words state for parameters it left unset.
+    func completed(_ match: CommandMatch, tokens: [Token], text: String, entityNames: EntityNames) -> CommandMatch {
+        guard let action = actions.first(where: { $0.name == match.call.name }) else { return match }
+        let words = tokens.map(\.text)
+        let reader = SlotReader(entityNames: entityNames)
+        var arguments = match.call.arguments
+        let byEncoder = match.template.hasPrefix("≈")
+        let named = Self.namedWords(words, entityNames: entityNames)
+        for p in action.parameters where arguments[p.name] == nil {
+            var value: JSONValue?
+            switch p.role {
+            case .count?:
+                value = Self.count(words, excluding: named).flatMap { n in reader.read([String(n)], original: String(n), for: p) }
+            case .every?:
+                // "All" with a number or one item named ("all 3", "photo 5") is that selection, not every item.
+                let selects = action.parameters.contains { q in
+                    if case .integer = q.kind, arguments[q.name] != nil { return true }
+                    return false
+                }
+                value = !selects && Self.saysEvery(words) ? .bool(true) : nil
+            case .label?:
+                value = Self.label(tokens, text: text, for: action, reader: reader, given: arguments)
+            case nil:
+                // The encoder stage has scanned these already.
+                guard !byEncoder else { continue }
+                switch p.kind {
+                case .date, .choice, .entity: value = scan(p, words: words, tokens: tokens, text: text, reader: reader)
+                default: continue
+                }
+            }
+            if let value { arguments[p.name] = value }
+        }
+        // A label said outright ("… called take pills") is the label, whatever a loose alignment made of other words.
+        for p in action.parameters where p.role == .label && arguments[p.name] != nil {
+            if let said = Self.explicitLabel(tokens, text: text, for: action, reader: reader, given: arguments) { arguments[p.name] = said }
+        }
+        guard arguments != match.call.arguments else { return match }
+        var ordered = JSONObject()
+        for p in action.parameters { if let v = arguments[p.name] { ordered[p.name] = v } }
+        var out = match
+        out.call = ToolCall(name: match.call.name, arguments: ordered)
+        return out
+    }
+
+    /// Which words are part of a live name ("Vacation **2024**"): a number there counts nothing.
+    static func namedWords(_ words: [String], entityNames: EntityNames) -> Set<Int> {
+        var out = Set<Int>()
+        for name in entityNames.values.joined() {
+            let n = TextNormalizer.words(name)
+            guard !n.isEmpty, n.count <= words.count else { continue }
+            for lo in 0...(words.count - n.count) where Array(words[lo..<(lo + n.count)]) == n {
+                out.formUnion(lo..<(lo + n.count))
+            }
+        }
+        return out
+    }
+
+    /// How many items the words ask for: a number after "last", "latest", "newest", "most recent", "first" or "top",
+    /// or before "newest"… or a plural noun ("5 photos"); never one with a unit ("3 days", "10 minutes"). Nil when the
+    /// words state none or several.
+    static func count(_ words: [String], excluding named: Set<Int>) -> Int? {
+        var found = Set<Int>()
+        for (i, w) in words.enumerated() where !named.contains(i) {
+            guard let n = NumberWords.parseInt([w]), n > 0 else { continue }
+            let next = i + 1 < words.count ? words[i + 1] : nil
+            if let next, units.contains(next) { continue }
+            let before = i > 0 ? words[i - 1] : nil
+            if let before, orderWords.contains(before) { found.insert(n); continue }
+            var j = i + 1
+            while j < words.count, orderWords.contains(words[j]) || words[j] == "most" { j += 1 }
+            if j > i + 1 { found.insert(n); continue }
+            if let next, next.count > 3, next.hasSuffix("s"), !TemplateAligner.fillers.contains(next), n > 1 { found.insert(n) }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    static let orderWords: Set<String> = ["last", "latest", "newest", "recent", "first", "top", "previous"]
+    static let units: Set<String> = [
+        "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
+        "week", "weeks", "month", "months", "year", "years", "percent", "am", "pm", "oclock", "times", "x",
+    ]
+
+    /// Whether the words ask for every item: "all", "every", "each", "everything" ("all the way" is not one).
+    static func saysEvery(_ words: [String]) -> Bool {
+        for (i, w) in words.enumerated() {
+            switch w {
+            case "every", "each", "everything": return true
+            case "all":
+                if i + 2 < words.count, words[i + 1] == "the", words[i + 2] == "way" { continue }
+                return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// The label the words give the thing: said outright ("called take pills", "labelled work"), as what it is for
+    /// ("a timer for the eggs"), or as the word before the thing's noun ("the pasta timer").
+    static func label(_ tokens: [Token], text: String, for action: CompiledAction, reader: SlotReader, given: JSONObject) -> JSONValue? {
+        if let said = explicitLabel(tokens, text: text, for: action, reader: reader, given: given) { return said }
+        let words = tokens.map(\.text)
+        let noun = thingNoun(of: action)
+        // "for the eggs", "for my run": at the end of a clause.
+        for (i, w) in words.enumerated() where w == "for" && i + 2 < words.count && ["the", "my", "our"].contains(words[i + 1]) {
+            let end = clauseEnd(tokens, text: text, from: i + 2)
+            if let v = labelValue(tokens, i + 2, end, text: text, for: action, reader: reader, given: given) { return v }
+        }
+        // "the pasta timer", "my gym alarm": one word before the thing's noun.
+        if let noun, let k = words.firstIndex(where: { $0 == noun || $0 == noun + "s" }), k > 0 {
+            let w = words[k - 1]
+            if !action.vocabulary.contains(w), !nonLabels.contains(w),
+               let v = labelValue(tokens, k - 1, k, text: text, for: action, reader: reader, given: given) { return v }
+        }
+        return nil
+    }
+
+    /// A label after "called", "named", "labelled", "labeled", "titled" or "label".
+    static func explicitLabel(_ tokens: [Token], text: String, for action: CompiledAction, reader: SlotReader, given: JSONObject) -> JSONValue? {
+        let words = tokens.map(\.text)
+        for (i, w) in words.enumerated() where labelMarkers.contains(w) && i + 1 < words.count {
+            let start = words[i + 1] == "as" ? i + 2 : i + 1
+            guard start < words.count else { continue }
+            if let v = labelValue(tokens, start, clauseEnd(tokens, text: text, from: start), text: text, for: action,
+                                  reader: reader, given: given) { return v }
+        }
+        return nil
+    }
+
+    static let labelMarkers: Set<String> = ["called", "named", "labelled", "labeled", "titled", "label"]
+    /// Words before a thing's noun that describe it without naming it ("a new alarm", "a quick timer").
+    static let nonLabels: Set<String> = TemplateAligner.fillers.union([
+        "new", "quick", "short", "long", "another", "next", "other", "same", "second", "first", "last", "one", "single",
+        "daily", "morning", "evening", "night", "this", "that", "these", "those", "your", "our", "his", "her", "their",
+    ])
+
+    /// The noun of the thing an action works on, from its name ("clock.set_timer": timer).
+    static func thingNoun(of action: CompiledAction) -> String? {
+        action.name.split(separator: ".").last?.split(separator: "_").last.map(String.init)
+    }
+
+    /// Where the clause that starts at word `i` ends: at sentence punctuation, or at a word that starts another part
+    /// of the sentence ("at 7", "every day", "please").
+    static func clauseEnd(_ tokens: [Token], text: String, from i: Int) -> Int {
+        var j = i
+        while j < tokens.count {
+            if j > i, Mood.punctuationBefore(j, in: tokens, text: text) || labelStops.contains(tokens[j].text) { break }
+            j += 1
+        }
+        return j
+    }
+
+    static let labelStops: Set<String> = ["at", "for", "on", "every", "each", "daily", "in", "to", "and", "please", "from",
+                                          "with", "that", "tomorrow", "tonight", "today", "starting", "weekdays", "weekends"]
+
+    /// Words `lo..<hi` as a label: at most four words, no number, nothing another parameter of the action reads.
+    static func labelValue(_ tokens: [Token], _ lo: Int, _ hi: Int, text: String, for action: CompiledAction,
+                           reader: SlotReader, given: JSONObject) -> JSONValue? {
+        guard lo < hi, hi - lo <= 4 else { return nil }
+        let words = tokens[lo..<hi].map(\.text)
+        if words.contains(where: { NumberWords.parse([$0]) != nil }) { return nil }
+        if words.allSatisfy({ TemplateAligner.fillers.contains($0) || nonLabels.contains($0) }) { return nil }
+        // "a 15 minute timer": a unit is part of a value, never a name.
+        if words.contains(where: units.contains) { return nil }
+        for p in action.parameters where p.role != .label {
+            if case .string = p.kind { continue }
+            if case .text = p.kind { continue }
+            if reader.read(words, original: TextNormalizer.join(words), for: p) != nil { return nil }
+        }
+        let original = String(text[tokens[lo].range.lowerBound..<max(tokens[lo].range.lowerBound, tokens[hi - 1].range.upperBound)])
+        guard let label = action.parameters.first(where: { $0.role == .label }) else { return nil }
+        return reader.read(words, original: original, for: label)
+    }
+}
