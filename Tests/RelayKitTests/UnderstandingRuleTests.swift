@@ -71,4 +71,46 @@ import Testing
         #expect(CommandMatcher.switchWord(at: 1, in: TextNormalizer.words("shut off bluetooth")))
         #expect(!CommandMatcher.switchWord(at: 3, in: TextNormalizer.words("put the phone on the table now")))
     }
+
+    /// A clause with a subject and a finite verb tells something; it is not read as a request unless a clause asks.
+    @Test func statementsAreToldApartFromRequests() {
+        func states(_ text: String) -> Bool {
+            Mood.isStatement(TextNormalizer.tokens(text), text: text, verbs: ["delete", "show", "take", "put", "set"])
+        }
+        #expect(states("we took so many pictures on the trip"))
+        #expect(states("the Cats album is my favorite one"))
+        #expect(states("mom sent me a message saying she's fine"))
+        #expect(!states("I'm in a meeting, put my phone on do not disturb"))
+        #expect(!states("I need an alarm at 6"))
+        #expect(!states("delete the photos I took yesterday"))
+        #expect(!states("could you show my albums"))
+        #expect(!states("photos that were taken in March"))
+    }
+
+    /// Values a loose reading leaves out are read by their role: a count, "every", a label said outright.
+    @Test func rolesFillWhatALooseReadingLeavesOut() {
+        let words = TextNormalizer.words("read my last 3 messages from bob")
+        #expect(CommandMatcher.count(words, excluding: []) == 3)
+        // A number that is part of a live name counts nothing.
+        let named = TextNormalizer.words("add the newest photo to vacation 2024")
+        #expect(CommandMatcher.count(named, excluding: CommandMatcher.namedWords(named, entityNames: Self.names)) == nil)
+        #expect(CommandMatcher.saysEvery(TextNormalizer.words("add all of yesterday's pictures to trip")))
+        #expect(!CommandMatcher.saysEvery(TextNormalizer.words("add yesterday's pictures to trip")))
+        let alarm = Self.matcher.interpret("set an alarm for 7 am called take pills").match?.call
+        #expect(alarm?.name == "clock.set_alarm")
+        #expect(alarm?.arguments["label"] == .string("take pills"), "\(String(describing: alarm))")
+    }
+
+    @Test func fractionsOfAnHourAreDurations() {
+        #expect(SlotParsers.durationSeconds(TextNormalizer.words("a quarter of an hour")) == 900)
+        #expect(SlotParsers.durationSeconds(TextNormalizer.words("three quarters of an hour")) == 2700)
+        #expect(SlotParsers.durationSeconds(TextNormalizer.words("quarter")) == nil)
+    }
+
+    /// One word spelt near a choice's name reads as that choice when no other name is as near.
+    @Test func aNearSpellingOfAChoiceIsThatChoice() throws {
+        let toggle = try #require(Self.matcher.actions.first { $0.name == "settings.get_toggle" }?.parameters.first { $0.name == "toggle" })
+        #expect(SlotReader().read(["bluetoth"], original: "bluetoth", for: toggle) == .string("bluetooth"))
+        #expect(SlotReader().read(["blue"], original: "blue", for: toggle) == nil)
+    }
 }
