@@ -67,6 +67,9 @@ public enum TextNormalizer {
         }
     }
 
+    /// Prefixes written with a hyphen that make one word with what follows.
+    static let hyphenPrefixes: Set<String> = ["un", "re", "de", "dis"]
+
     /// The tokens of `text` with their ranges in `text`.
     public static func tokens(_ text: String) -> [Token] {
         var raw: [(String, Range<String.Index>)] = []
@@ -103,6 +106,17 @@ public enum TextNormalizer {
             i = next
         }
         flush(text.endIndex)
+        // "un-favourite", "re-enable": a prefix joined by a hyphen is part of its word, not a word of its own.
+        var joined: [(String, Range<String.Index>)] = []
+        for piece in raw {
+            if let last = joined.last, hyphenPrefixes.contains(last.0.lowercased()), last.1.upperBound < piece.1.lowerBound,
+               text.index(after: last.1.upperBound) == piece.1.lowerBound, text[last.1.upperBound] == "-" {
+                joined[joined.count - 1] = (last.0 + piece.0, last.1.lowerBound..<piece.1.upperBound)
+            } else {
+                joined.append(piece)
+            }
+        }
+        raw = joined
 
         var out: [Token] = []
         for (word, range) in raw {

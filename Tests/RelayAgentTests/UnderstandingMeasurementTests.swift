@@ -3,6 +3,8 @@ import RelayAgent
 import RelayJSON
 import RelayKit
 import RelayModel
+import RelayPlugins
+import RelaySentenceEncoder
 import Testing
 
 /// Issue 13's measurement: understanding with templates first and the sentence encoder second on two test sets
@@ -68,7 +70,13 @@ import Testing
     /// them; a clause with a subject and a finite verb is a statement and is not read loosely; "a quarter of an hour";
     /// a one-word near-spelling of a choice): 167/238 right (70.2 %), 5 ask, 14 misread, 52 not understood; 0 of 76
     /// non-commands dispatched (100 % refused); read/write confusions 3, on/off 0. This set has now been looked at too;
-    /// the figure that counts is the third set's (`RELAY_HOLDOUT_SET`). Bounds are what is reached now.
+    /// the figure that counts is the third set's (`RELAY_HOLDOUT_SET`, 393 commands over every action of `relay say`
+    /// and 100 non-commands, written from the actions' descriptions alone; measured once, 2 December 2026: 256/393
+    /// right (65.1 %), 53 misread, 79 not understood, 7 of 100 non-commands dispatched, read/write 6, on/off 0). Rules
+    /// from what it showed (a bare number is no date and no live name; an item named by its number; a label is a short
+    /// name no other parameter reads; a loose reading agrees with its subsystem's verbs; "did I…" changes nothing;
+    /// times keep their part of the day): here 169/238 (71.0 %), 13 misread; on the third set 274/393 (69.7 %), 36
+    /// misread, now a development figure. Bounds are what is reached now.
     @Test func unseenTestSet() async throws {
         let skill = try await SharedUnderstanding.skill()
         let cases = GoldenTextCase.parse(unseenParaphrases)
@@ -77,7 +85,7 @@ import Testing
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).sorted() == [])
-        #expect(score.right >= 167, "\(score)")
+        #expect(score.right >= 169, "\(score)")
         #expect(score.dispatched.isEmpty, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         #expect(score.readWriteConfusions.count <= 3, "\(score.readWriteConfusions)")
@@ -87,8 +95,9 @@ import Testing
         }
     }
 
-    /// A test set kept out of the repository until it has been measured once (RELAY_HOLDOUT_SET=FILE, same line format;
-    /// live state adds album Wedding and contact Dr. Patel). Only the summary is printed, so that reading the output
+    /// A test set kept out of the repository until it has been measured once (RELAY_HOLDOUT_SET=FILE, same line format),
+    /// over every action `relay say` knows (the installed plugins, Notes among them, and undo/redo); live state adds
+    /// album Wedding, contact Dr. Patel and five notebooks. Only the summary is printed, so that reading the output
     /// tunes nothing; RELAY_HOLDOUT_DETAILS=1 prints the cases after the figure has been taken.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["RELAY_HOLDOUT_SET"] != nil))
     func holdOutTestSet() async throws {
@@ -97,9 +106,15 @@ import Testing
         var names = goldenEntityNames
         names["album", default: []].append("Wedding")
         names["contact", default: []].append("Dr. Patel")
-        let skill = TextCommandSkill(matcher: try await SharedUnderstanding.matcher(), entityNames: names)
+        names["notebook"] = ["Ideas", "Recipes", "Shopping", "Travel", "Work"]
+        let catalog = ActionCatalog(subsystems: InstalledPlugins.subsystems + [RelaySystemSubsystem()])
+        let encoder = try await SentenceEncoder.load()
+        let embeddings = await ActionEmbeddings.load(
+            catalog: catalog, embedder: encoder,
+            cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: encoder.modelDirectory))
+        let skill = TextCommandSkill(matcher: CommandMatcher(catalog: catalog, embeddings: embeddings), entityNames: names)
         let cases = GoldenTextCase.parse(text)
-        let score = UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
+        let score = UnderstandingScore.measure(cases, with: skill, catalog: catalog)
         print("test set, hold-out: \(score)")
         if environment["RELAY_HOLDOUT_DETAILS"] != nil { print(score.details) }
         #expect(score.commands > 0)

@@ -113,4 +113,51 @@ import Testing
         #expect(SlotReader().read(["bluetoth"], original: "bluetoth", for: toggle) == .string("bluetooth"))
         #expect(SlotReader().read(["blue"], original: "blue", for: toggle) == nil)
     }
+
+    /// "photo 12", "video number 7": one item by its number, which is then the whole selection.
+    @Test func anItemIsNamedByItsNumber() throws {
+        let action = try #require(Self.matcher.actions.first { $0.name == "photos.delete_photos" })
+        let item = CommandMatcher.itemNumber(TextNormalizer.words("can you delete video 19"), of: action, reader: SlotReader())
+        #expect(item?.parameter == "photo" && item?.value == .int(19))
+        #expect(CommandMatcher.itemNumber(TextNormalizer.words("delete the 5 newest videos"), of: action, reader: SlotReader()) == nil)
+        #expect(CommandMatcher.itemNumber(TextNormalizer.words("delete the video 3 minutes long"), of: action, reader: SlotReader()) == nil)
+        let call = Self.matcher.interpret("include photo number 7 in the Trip album", entityNames: Self.names).match?.call
+        #expect(call?.name == "photos.add_to_album")
+        #expect(call.map { $0.arguments["photo"] == .int(7) && $0.arguments["kind"] == nil } == true, "\(String(describing: call))")
+    }
+
+    /// A bare number is no date, and no live name either (names are matched by their words, never by a made-up id).
+    @Test func aNumberIsNoDateAndNoName() throws {
+        #expect(SlotParsers.dateSpec(["41"]) == nil)
+        #expect(SlotParsers.dateSpec(["last", "week"]) == "last_week")
+        let album = Parameter.entity("album", "an album", kind: "album")
+        let reader = SlotReader(entityNames: Self.names)
+        #expect(reader.read(["1"], original: "1", for: album) == nil)
+        #expect(reader.read(["trip"], original: "trip", for: album) == .string("Trip"))
+    }
+
+    /// A label is a short name no other parameter reads; a time said with its part of the day is one value.
+    @Test func labelsAreShortNamesAndTimesKeepTheirPartOfTheDay() {
+        let alarm = Self.matcher.interpret("set an alarm for quarter past seven tomorrow morning").match?.call
+        #expect(alarm?.arguments["label"] == nil, "\(String(describing: alarm))")
+        let evening = Self.matcher.interpret("set an alarm for twenty past six in the evening").match?.call
+        #expect(evening?.arguments["time"] == .string("18:20"), "\(String(describing: evening))")
+        #expect(SlotParsers.timeOfDay(["half", "six"])?.canonical == "06:30")
+        #expect(SlotParsers.timeOfDay(["half", "past", "six"])?.canonical == "06:30")
+    }
+
+    /// A loose template reading agrees with the leading verb among its subsystem's actions, and "did I…" changes nothing.
+    @Test func looseReadingsAgreeWithTheVerbAndTheQuestion() {
+        #expect(Self.matcher.interpret("please delete album Trip with all its stuff", entityNames: Self.names).match?.call.name
+                != "photos.create_album")
+        #expect(Self.matcher.interpret("did I set an alarm for tomorrow?").match == nil)
+        // Another subsystem's verb may be an idiom.
+        #expect(Self.matcher.interpret("shoot Bob Jones a message saying see you", entityNames: Self.names).match?.call.name
+                == "messages.send_message")
+    }
+
+    @Test func aHyphenatedPrefixIsPartOfItsWord() {
+        #expect(TextNormalizer.words("un-favourite the newest photo") == ["unfavourite", "the", "newest", "photo"])
+        #expect(TextNormalizer.words("a well-known place") == ["a", "well", "known", "place"])
+    }
 }

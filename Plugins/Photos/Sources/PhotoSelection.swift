@@ -4,9 +4,13 @@ import RelayKit
 /// Which photos an action acts on, from the shared selection parameters: one photo by id, those
 /// taken in a date range (optionally of one kind), all of them, or the newest N — the newest one when nothing is said.
 struct PhotoSelection: Sendable {
+    /// The words said before an item's number ("photo 12", "video number 7").
+    static let itemNouns: Set<String> = ["photo", "picture", "pic", "video", "clip", "item", "image", "shot", "number"]
+
     /// The selection parameters, appended to an action's own.
     static let parameters: [Parameter] = [
-        .integer("photo", "The id of one photo or video (from a search)", range: 1...Int(Int32.max), required: false),
+        .item("photo", "The id of one photo or video (from a search)",
+              nouns: itemNouns, range: 1...Int(Int32.max)),
         .date("when", "Those taken on this day or in this range", required: false),
         .choice("kind", "Only photos or only videos", PhotoReport.kinds, required: false),
         .count("latest", "The newest this many (default: the newest one, when nothing else is given)", range: 1...1000),

@@ -49,7 +49,7 @@ public enum ParameterKind: Sendable, Hashable {
 /// What a parameter means to the person speaking, beyond its JSON type: how understanding finds its value in words
 /// that no sentence template of the action spells out ("my **last 3** messages", "**all** of yesterday's photos",
 /// "a timer **for the eggs**"). Declared with ``Parameter/count(_:_:range:default:)``, ``Parameter/every(_:_:)`` and
-/// ``Parameter/label(_:_:required:)``.
+/// ``Parameter/label(_:_:required:)``, ``Parameter/item(_:_:nouns:range:)``.
 public enum ParameterRole: Sendable, Hashable {
     /// How many of the newest items (an integer): "last 3", "the 10 newest", "5 photos", "my 4 most recent".
     case count
@@ -58,6 +58,9 @@ public enum ParameterRole: Sendable, Hashable {
     /// A short name the person gives the thing made or meant (a string): "called take pills", "labelled work",
     /// "a timer for the eggs", "the pasta timer".
     case label
+    /// One item by its number (an integer), said after one of `nouns`: "photo 12", "video number 7", "picture 105".
+    /// Those words name the item and nothing else: the noun is no kind, the number no count.
+    case item(nouns: Set<String>)
 }
 
 /// One typed parameter of an action: name, description, kind, and whether it is required or has a default.
@@ -165,6 +168,12 @@ public struct Parameter: Sendable, Hashable {
     /// Every matching item rather than one, an optional boolean (``ParameterRole/every``).
     public static func every(_ name: String, _ description: String) -> Parameter {
         Parameter(name: name, description: description, kind: .boolean, isRequired: false, role: .every)
+    }
+
+    /// One item by its number, an optional integer in `range`, said after one of `nouns` (``ParameterRole/item(nouns:)``).
+    public static func item(_ name: String, _ description: String, nouns: Set<String>, range: ClosedRange<Int>? = nil) -> Parameter {
+        Parameter(name: name, description: description, kind: .integer(min: range?.lowerBound, max: range?.upperBound),
+                  isRequired: false, role: .item(nouns: nouns))
     }
 
     /// A short name given to the thing (``ParameterRole/label``).

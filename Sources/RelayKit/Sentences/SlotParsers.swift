@@ -38,7 +38,7 @@ public enum SlotParsers {
         "at night": true, "tonight": true, "pm": true, "p m": true,
     ]
 
-    /// "seven thirty", "6:45 pm", "6 pm", "quarter past eight", "half past seven", "ten to nine",
+    /// "seven thirty", "6:45 pm", "6 pm", "quarter past eight", "half past seven", "half seven", "ten to nine",
     /// "noon", "midnight", "seven oclock", "18:30", "七点半", "八点十五分", "下午三点".
     public static func timeOfDay(_ words: [String]) -> TimeOfDay? {
         var w = words
@@ -75,6 +75,9 @@ public enum SlotParsers {
             } else {
                 hour = (h + 23) % 24; minute = 60 - mins
             }
+        } else if w.count >= 2, w[0] == "half", let h = NumberWords.parseInt(w[1...]), (1...12).contains(h) {
+            // "half six": half past six, as said in Britain.
+            hour = h; minute = 30
         } else if w.count == 1, w[0].contains(":") {
             guard let t = TimeOfDay(canonical: w[0]) else { return nil }
             hour = t.hour; minute = t.minute
@@ -257,7 +260,8 @@ public enum SlotParsers {
             return DateRange.monthNames[m - 1]
         }
         if w.count == 1, let year = Int(w[0]), (1900...2200).contains(year) { return String(year) }
-        if w.count == 1, DateRange.isValidSpec(w[0]) { return w[0] }
+        // A spec written as such ("last_week"); a bare number ("video 41", "the 10 most recent") is no date.
+        if w.count == 1, Int(w[0]) == nil, DateRange.isValidSpec(w[0]) { return w[0] }
         // "last 3 days", "past ten days"
         if w.count >= 3, w[0] == "last" || w[0] == "past", w.last == "days", let n = NumberWords.parseInt(w[1..<(w.count - 1)]), n > 0 {
             return "last_\(n)_days"

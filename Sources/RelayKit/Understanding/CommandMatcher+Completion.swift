@@ -18,11 +18,16 @@ extension CommandMatcher {
         var arguments = match.call.arguments
         let byEncoder = match.template.hasPrefix("≈")
         let named = Self.namedWords(words, entityNames: entityNames)
+        let item = Self.itemNumber(words, of: action, reader: reader)
         for p in action.parameters where arguments[p.name] == nil {
             var value: JSONValue?
             switch p.role {
+            case .item?:
+                if item?.parameter == p.name { value = item?.value }
             case .count?:
-                value = Self.count(words, excluding: named).flatMap { n in reader.read([String(n)], original: String(n), for: p) }
+                value = Self.count(words, excluding: named.union(item?.words ?? [])).flatMap { n in
+                    reader.read([String(n)], original: String(n), for: p)
+                }
             case .every?:
                 // "All" with a number or one item named ("all 3", "photo 5") is that selection, not every item.
                 let selects = action.parameters.contains { q in
@@ -46,6 +51,10 @@ extension CommandMatcher {
         for p in action.parameters where p.role == .label && arguments[p.name] != nil {
             if let said = Self.explicitLabel(tokens, text: text, for: action, reader: reader, given: arguments) { arguments[p.name] = said }
         }
+        // One item named by its number is the whole selection: its noun was no kind, its number no count.
+        if let item, arguments[item.parameter] == item.value {
+            Self.dropValuesOnlyTheItemStates(&arguments, item: item, words: words, action: action, reader: reader)
+        }
         guard arguments != match.call.arguments else { return match }
         var ordered = JSONObject()
         for p in action.parameters { if let v = arguments[p.name] { ordered[p.name] = v } }
@@ -65,6 +74,48 @@ extension CommandMatcher {
             }
         }
         return out
+    }
+
+    /// The item the words name by its number ("photo 12", "video number 7"): the parameter with the item role, its
+    /// value and the words that say it. Nil when the words name none or several.
+    static func itemNumber(_ words: [String], of action: CompiledAction, reader: SlotReader)
+        -> (parameter: String, value: JSONValue, words: Set<Int>)? {
+        for p in action.parameters {
+            guard case .item(let nouns)? = p.role else { continue }
+            var found: [(JSONValue, Set<Int>)] = []
+            for (i, w) in words.enumerated() where nouns.contains(w) {
+                var j = i + 1
+                if j < words.count, words[j] == "number" || words[j] == "no" { j += 1 }
+                guard j < words.count, let n = NumberWords.parseInt([words[j]]),
+                      let v = reader.read([String(n)], original: String(n), for: p) else { continue }
+                // "photo 3 minutes long", "the picture 2 days ago": a number with a unit is no item's.
+                if j + 1 < words.count, units.contains(words[j + 1]) { continue }
+                // "photo number 7" is one item: "number 7" inside it is the same one.
+                if let last = found.last, last.1.contains(j) { continue }
+                found.append((v, Set(i...j)))
+            }
+            if found.count == 1, let only = found.first { return (p.name, only.0, only.1) }
+        }
+        return nil
+    }
+
+    /// Removes the values of `arguments` that only the item's words state: a kind read from its noun ("video 8" is no
+    /// "videos"), a count or "every". A value some other word states stays.
+    static func dropValuesOnlyTheItemStates(_ arguments: inout JSONObject, item: (parameter: String, value: JSONValue, words: Set<Int>),
+                                            words: [String], action: CompiledAction, reader: SlotReader) {
+        for p in action.parameters where p.name != item.parameter {
+            guard let v = arguments[p.name] else { continue }
+            switch p.role {
+            case .count?, .every?:
+                arguments[p.name] = nil
+            default:
+                guard case .choice = p.kind else { continue }
+                let elsewhere = words.indices.contains { i in
+                    !item.words.contains(i) && reader.read([words[i]], original: words[i], for: p) == v
+                }
+                if !elsewhere { arguments[p.name] = nil }
+            }
+        }
     }
 
     /// How many items the words ask for: a number after "last", "latest", "newest", "most recent", "first" or "top",
@@ -167,17 +218,9 @@ extension CommandMatcher {
     /// Words `lo..<hi` as a label: at most four words, no number, nothing another parameter of the action reads.
     static func labelValue(_ tokens: [Token], _ lo: Int, _ hi: Int, text: String, for action: CompiledAction,
                            reader: SlotReader, given: JSONObject) -> JSONValue? {
-        guard lo < hi, hi - lo <= 4 else { return nil }
+        guard lo < hi else { return nil }
         let words = tokens[lo..<hi].map(\.text)
-        if words.contains(where: { NumberWords.parse([$0]) != nil }) { return nil }
-        if words.allSatisfy({ TemplateAligner.fillers.contains($0) || nonLabels.contains($0) }) { return nil }
-        // "a 15 minute timer": a unit is part of a value, never a name.
-        if words.contains(where: units.contains) { return nil }
-        for p in action.parameters where p.role != .label {
-            if case .string = p.kind { continue }
-            if case .text = p.kind { continue }
-            if reader.read(words, original: TextNormalizer.join(words), for: p) != nil { return nil }
-        }
+        guard isLabel(words, for: action, reader: reader) else { return nil }
         let original = String(text[tokens[lo].range.lowerBound..<max(tokens[lo].range.lowerBound, tokens[hi - 1].range.upperBound)])
         guard let label = action.parameters.first(where: { $0.role == .label }) else { return nil }
         return reader.read(words, original: original, for: label)

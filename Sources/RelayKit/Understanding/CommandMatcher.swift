@@ -152,6 +152,7 @@ public struct CommandMatcher: Sendable {
             guard !action.vocabulary.isDisjoint(with: wordSet) else { continue }
             func value(_ slot: String, _ lo: Int, _ hi: Int) -> JSONValue? {
                 guard let p = action.parameters.first(where: { $0.name == slot }) else { return nil }
+                if p.role == .label, !Self.isLabel(Array(words[lo..<hi]), for: action, reader: reader) { return nil }
                 // Cached per kind and span for the whole utterance: many actions share slot kinds.
                 let key = SlotKey(kind: p.kind, isPath: p.isPath, lower: lo, upper: hi)
                 if let cached = slotCache[key] { return cached }
@@ -266,6 +267,10 @@ public struct CommandMatcher: Sendable {
     func firstReading(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> Interpretation {
         var decided = policy.decide(candidates(for: text, entityNames: entityNames, tools: tools))
         if case .understood(let match) = decided {
+            guard looseReadingHolds(match, words: TextNormalizer.words(text)) else {
+                return encoderReading(text, entityNames: entityNames, tools: tools, policy: policy).map { .understood($0) }
+                    ?? .notUnderstood(.tooUncertain(best: match, needed: 1))
+            }
             // A question's template missing its question word ("dark mode off" read by "is {toggle} (on|off)") is no
             // question: reading state there would answer something that was not asked and leave undone what was.
             guard match.isExact || match.permission != .read || !Self.isQuestionTemplate(match.template)

@@ -54,7 +54,7 @@ enum ExamplePhrasing {
             if !bare, piece.allSatisfy({ NumberWords.parse([$0]) == nil }), SlotParsers.dateSpec(piece) != nil { return (length, date) }
             if length <= 5, !piece.allSatisfy(CommandMatcher.idleWords.contains) {
                 for (_, names) in entityNames {
-                    let entities = names.enumerated().map { Entity(id: String($0.offset), name: $0.element) }
+                    let entities = names.map { Entity(id: $0, name: $0) }  // no made-up ids a number could match
                     if case .found = EntityResolver.resolve(TextNormalizer.join(piece), among: entities) { return (length, name) }
                 }
             }

@@ -35,7 +35,7 @@ public struct SlotReader: Sendable {
         case .choice: 4
         case .integer, .number, .percentage: 6
         case .date: 5
-        case .timeOfDay: 5
+        case .timeOfDay: 7  // "twenty five past six in the evening"
         case .duration: 9
         case .entity: 5
         }
@@ -130,7 +130,8 @@ public struct SlotReader: Sendable {
             return .int(p)
         case .entity(let kind):
             let names = entityNames[kind.name] ?? []
-            let entities = names.enumerated().map { Entity(id: String($0.offset), name: $0.element) }
+            // Named by themselves: an id made up here ("3") would be matched by a spoken number ("the last 3").
+            let entities = names.map { Entity(id: $0, name: $0) }
             switch EntityResolver.resolve(TextNormalizer.join(words), among: entities) {
             case .found(let e): return .string(e.name)
             // Several match ("anna" → two Annas): keep the spoken words so the dispatcher asks which one.

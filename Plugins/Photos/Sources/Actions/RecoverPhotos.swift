@@ -6,7 +6,8 @@ struct RecoverPhotos: Action {
     static let description = "Bring photos and videos back from Recently Deleted: one by id, or everything in it when no id is given."
     static let permission = Permission.write
     static let parameters: [Parameter] = [
-        .integer("photo", "The id of the photo or video to recover (leave out for all)", range: 1...Int(Int32.max), required: false),
+        .item("photo", "The id of the photo or video to recover (leave out for all)", nouns: PhotoSelection.itemNouns,
+              range: 1...Int(Int32.max)),
     ]
     static let sentences: Sentences = [
         "en": [

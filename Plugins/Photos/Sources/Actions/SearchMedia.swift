@@ -14,7 +14,7 @@ struct SearchMedia: Action {
         .choice("kind", "Only photos or only videos", PhotoReport.kinds, required: false),
         .boolean("favorites", "Only favorites", default: false),
         .entity("album", "Only those in this album", kind: PhotosSubsystem.album, required: false),
-        .string("label", "Only those with this label, e.g. blue, landscape", required: false),
+        .label("label", "Only those with this label, e.g. blue, landscape"),
         .boolean("recently_deleted", "Search Recently Deleted instead of the library", default: false),
         .count("limit", "At most this many", range: 1...200, default: 20),
     ]

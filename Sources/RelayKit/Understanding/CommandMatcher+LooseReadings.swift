@@ -1,0 +1,54 @@
+import Foundation
+public import RelayJSON
+import RelayLanguage
+
+/// What a loose template reading (one that is not an exact match) must agree with.
+///
+/// A loose alignment takes words it cannot place for extra words at a cost, and a wildcard slot takes what is left. So a
+/// template can read an utterance that asks something else: "please delete notebook Ideas" aligned with "create a
+/// notebook {name}" (the verb taken for an extra word), "did I set an alarm for tomorrow" with "set an alarm for
+/// {label}", "show me the 5 newest videos" with "show my {label} {kind}". The same rules the encoder stage applies to
+/// its readings decide here: the leading verb tells a subsystem's actions apart, a question about the past changes nothing, and a label
+/// is a short name that no other parameter reads.
+extension CommandMatcher {
+    /// Whether a loose reading of `words` as `match` agrees with what the words say.
+    func looseReadingHolds(_ match: CommandMatch, words: [String]) -> Bool {
+        guard !match.isExact, let action = actions.first(where: { $0.name == match.call.name }) else { return true }
+        // "did I…" asks what happened: nothing is to be changed.
+        if match.permission != .read, words.first == "did" { return false }
+        // A leading word the template knows ("new contact Tom Lee": [new]) is the template's own.
+        guard let verb = leadingVerb(words), !action.vocabulary.contains(verb) else { return true }
+        // A verb only reads use ("show", "check") may lead any read.
+        if actions.allSatisfy({ !$0.leadingWords.contains(verb) || $0.permission == .read }) { return action.permission == .read }
+        // Among one subsystem's actions the verb tells them apart ("delete" a notebook is not "create" one); another
+        // subsystem's verb may be an idiom here ("shoot Anna a message").
+        let subsystem = Self.subsystem(of: action.name)
+        return action.leadingWords.contains(verb)
+            || !actions.contains { $0.leadingWords.contains(verb) && Self.subsystem(of: $0.name) == subsystem }
+    }
+
+    /// The subsystem part of an action's name ("photos" of "photos.delete_album").
+    static func subsystem(of actionName: String) -> Substring {
+        actionName.split(separator: ".").first ?? Substring(actionName)
+    }
+
+    /// Whether `words` can be the value of a parameter with the label role: a short name ("gym", "take pills", "the
+    /// eggs"), at most four words, with no number or unit and nothing another parameter of `action` reads ("quarter
+    /// past seven" is a time, "weekend" a repeat, "5 newest" a count).
+    static func isLabel(_ words: [String], for action: CompiledAction, reader: SlotReader) -> Bool {
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        if words.contains(where: { NumberWords.parse([$0]) != nil }) { return false }
+        if words.allSatisfy({ TemplateAligner.fillers.contains($0) || nonLabels.contains($0) }) { return false }
+        if words.contains(where: units.contains) { return false }
+        for p in action.parameters where p.role != .label {
+            if case .string = p.kind { continue }
+            if case .text = p.kind { continue }
+            if reader.read(words, original: TextNormalizer.join(words), for: p) != nil { return false }
+            // A part of the words that another parameter reads ("quarter past seven tomorrow morning") is no label's either.
+            if words.count > 1, words.indices.contains(where: { reader.read([words[$0]], original: words[$0], for: p) != nil }) {
+                return false
+            }
+        }
+        return true
+    }
+}
