@@ -276,10 +276,13 @@ public struct CommandMatcher: Sendable {
                           policy: UnderstandingPolicy = UnderstandingPolicy()) -> Interpretation {
         let heard = self.reading(text, entityNames: entityNames, tools: tools, policy: policy)
         // Words misheard by a recognizer ("Can't solve my alarm."): the sentence with its unknown words re-heard as the
-        // templates' nearest-sounding words, read the same way and marked, so that a change it leads to is read back.
+        // templates' nearest-sounding words, marked, so that a change it leads to is read back. A repair is already a
+        // guess about sounds, so only an exact template reading of the repaired sentence counts: a loose reading of it
+        // would be a second guess ("what's 15 times 12" is no "what is the timers").
         guard case .notUnderstood(let reason) = heard, !reason.isStatement, let phoneticRepair,
               let repaired = phoneticRepair.repaired(text, names: Array(entityNames.values.joined())),
-              case .understood(var match) = self.reading(repaired.text, entityNames: entityNames, tools: tools, policy: policy)
+              case .understood(var match) = self.reading(repaired.text, entityNames: entityNames, tools: tools, policy: policy),
+              match.isExact
         else { return heard }
         match.repairedText = repaired.text
         return .understood(match)
