@@ -52,6 +52,9 @@ struct VoiceCorpusBench: AsyncParsableCommand {
     @Option(help: "Which changes are read back first: when_unsure (relay's default), never or always. Open-vocabulary transcripts (Whisper) always read back changes, as relay listen does.")
     var readBack: String = ReadBackPolicy.Writes.whenUnsure.rawValue
 
+    @Option(help: "A grammar recognizer's confidence below which a change is read back (default: the policy's calibrated value).")
+    var weakConfidence: Double?
+
     func run() async throws {
         let listURL = URL(fileURLWithPath: list)
         let folder = listURL.deletingLastPathComponent()
@@ -92,10 +95,12 @@ struct VoiceCorpusBench: AsyncParsableCommand {
         func reading(_ text: String) -> ToolCall? { understood(text)?.call }
         /// Whether the loop would ask before carrying out `match`: destructive actions always (the dispatcher's count),
         /// writes as the read-back policy says (every write for an open-vocabulary transcript), reads never.
-        func asks(_ match: CommandMatch, openVocabulary: Bool) -> Bool {
+        func asks(_ match: CommandMatch, _ t: Transcript) -> Bool {
             if match.permission == .destructive { return true }
-            let policy = openVocabulary ? ReadBackPolicy.always : ReadBackPolicy(writes: writes)
-            return policy.reason(permission: match.permission, reading: match, understanding: understanding) != nil
+            var policy = t.isOpenVocabulary ? ReadBackPolicy.always : ReadBackPolicy(writes: writes)
+            if let weakConfidence { policy.weakConfidence = weakConfidence }
+            return policy.reason(permission: match.permission, reading: match, understanding: understanding,
+                                 recognizerConfidence: t.isOpenVocabulary ? nil : t.confidence) != nil
         }
         func same(_ a: ToolCall?, _ b: ToolCall?) -> Bool {
             guard let a, let b, a.name == b.name else { return false }
@@ -136,15 +141,15 @@ struct VoiceCorpusBench: AsyncParsableCommand {
                 latencies.append(Bench.seconds(started.duration(to: .now)))
                 if let match {
                     calls.append(match.call)
-                    asked.append(asks(match, openVocabulary: t.isOpenVocabulary))
+                    asked.append(asks(match, t))
                     if match.isRepaired { counts.repaired += 1 }
                 }
                 if let text = item.text, same(reading(t.text.replacingOccurrences(of: "…", with: "x")), reading(text)) { forced = true }
-                lines.append(String(format: "%@\t%.2f\t%.2f\t%.2f\t%d", t.isActionable ? "acc" : "rej",
+                lines.append(String(format: "%@\t%.3f\t%.2f\t%.2f\t%.2f\t%d", t.isActionable ? "acc" : "rej", t.confidence,
                                     d?.rejectionScore ?? 0, d?.acousticGapPerFrame ?? 0, d?.wordGapPerFrame ?? 0, d?.wordFrames ?? 0)
                              + "\t\(t.text)" + (match.map { "\t→ \($0.call.name) \(JSONValue.object($0.call.arguments).compactJSON)"
                                  + ($0.isRepaired ? " (repaired: \($0.repairedText ?? ""))" : "")
-                                 + (asks($0, openVocabulary: t.isOpenVocabulary) ? " [asks]" : "") } ?? ""))
+                                 + (asks($0, t) ? " [asks]" : "") } ?? ""))
             }
             let ok: Bool
             if let text = item.text {

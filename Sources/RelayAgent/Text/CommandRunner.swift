@@ -44,20 +44,22 @@ public struct CommandRunner: Sendable {
     ///
     /// A change understood without certainty is read back and made only after a yes ("Set an alarm for 6:50 AM? Say
     /// yes or no."), as `readBack` decides: by default when the words were re-heard by phonetic repair or the reading's
-    /// score was weak; ``ReadBackPolicy/always`` for words from a recognizer that gives no confidence (Whisper over
+    /// score was weak, or the recognizer's `recognizerConfidence` in the words was; ``ReadBackPolicy/always`` for words from a recognizer that gives no confidence (Whisper over
     /// Wyoming), where a misheard number would otherwise become a wrong action. Reads never ask; destructive actions
     /// always ask, with their count. The outcome says what was asked and why.
     @discardableResult
     public func run(_ text: String, origin: CommandOrigin = .text, interaction: any CommandInteraction = UnattendedInteraction(),
-                    readBack: ReadBackPolicy = ReadBackPolicy(), emit: @Sendable (VoiceEvent) -> Void = { _ in }) async -> CommandOutcome {
-        let outcome = await outcome(of: text, origin: origin, interaction: interaction, readBack: readBack, emit: emit)
+                    readBack: ReadBackPolicy = ReadBackPolicy(), recognizerConfidence: Double? = nil,
+                    emit: @Sendable (VoiceEvent) -> Void = { _ in }) async -> CommandOutcome {
+        let outcome = await outcome(of: text, origin: origin, interaction: interaction, readBack: readBack,
+                                    recognizerConfidence: recognizerConfidence, emit: emit)
         emit(.reply(outcome.reply))
         emit(.outcome(outcome))
         return outcome
     }
 
     private func outcome(of text: String, origin: CommandOrigin, interaction: any CommandInteraction, readBack: ReadBackPolicy,
-                         emit: @Sendable (VoiceEvent) -> Void) async -> CommandOutcome {
+                         recognizerConfidence: Double?, emit: @Sendable (VoiceEvent) -> Void) async -> CommandOutcome {
         let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !words.isEmpty else {
             return CommandOutcome(transcript: text, toolCall: nil, status: .notUnderstood, reply: Self.notUnderstoodReply)
@@ -101,7 +103,8 @@ public struct CommandRunner: Sendable {
                match.call.name == understood?.name, match.call.arguments == understood?.arguments {
                 reading = match
             }
-            if let reason = readBack.reason(permission: action.permission, reading: reading, understanding: policy) {
+            if let reason = readBack.reason(permission: action.permission, reading: reading, understanding: policy,
+                                            recognizerConfidence: recognizerConfidence) {
                 let question = ReadBack.question(for: call, in: dispatcher.catalog)
                 asked = (question, reason.rawValue)
                 let prompt = question + " Say yes or no."

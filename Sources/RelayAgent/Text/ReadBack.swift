@@ -31,6 +31,8 @@ public struct ReadBackPolicy: Sendable, Hashable {
         case unconfirmed
         /// Every change heard by an open-vocabulary recognizer is read back.
         case openVocabulary = "open_vocabulary"
+        /// The recognizer was barely sure of the words (a grammar recognizer's confidence below ``weakConfidence``).
+        case weakRecognition = "weak_recognition"
     }
 
     /// Which writes ask.
@@ -38,12 +40,19 @@ public struct ReadBackPolicy: Sendable, Hashable {
     /// How close to the policy's threshold a score is weak: template readings below threshold + margin, encoder
     /// readings below the encoder threshold + margin.
     public var weakMargin: Double
+    /// A grammar recognizer's confidence (``Transcript/confidence``: 0.5 at its rejection threshold) below which the
+    /// words were heard weakly. Chosen on the calibration voices (see the README's voice figures), never the test voices.
+    public var weakConfidence: Double
 
     /// Creates a policy (by default: writes ask when unsure).
-    public init(writes: Writes = .whenUnsure, weakMargin: Double = 0.05) {
+    public init(writes: Writes = .whenUnsure, weakMargin: Double = 0.05, weakConfidence: Double = ReadBackPolicy.calibratedWeakConfidence) {
         self.writes = writes
         self.weakMargin = weakMargin
+        self.weakConfidence = weakConfidence
     }
+
+    /// The default ``weakConfidence``.
+    public static let calibratedWeakConfidence = 0.0
 
     /// Never reads back.
     public static let never = ReadBackPolicy(writes: .never)
@@ -53,12 +62,16 @@ public struct ReadBackPolicy: Sendable, Hashable {
     /// Why a call of `permission` should be read back before it is made, given the matcher's reading of the same words
     /// (nil when it has none, or a different call); nil when it should not. Destructive actions are not read back here:
     /// the dispatcher asks for them, with their count.
-    public func reason(permission: Permission, reading: CommandMatch?, understanding: UnderstandingPolicy) -> Reason? {
+    ///
+    /// `recognizerConfidence` is a grammar recognizer's confidence in the words (nil for typed text).
+    public func reason(permission: Permission, reading: CommandMatch?, understanding: UnderstandingPolicy,
+                       recognizerConfidence: Double? = nil) -> Reason? {
         guard permission == .write else { return nil }
         switch writes {
         case .never: return nil
         case .always: return .openVocabulary
         case .whenUnsure:
+            if let recognizerConfidence, recognizerConfidence < weakConfidence { return .weakRecognition }
             guard let reading else { return .unconfirmed }
             if reading.isRepaired { return .repaired }
             let byEncoder = reading.template.hasPrefix("≈")

@@ -163,7 +163,8 @@ public final class VoiceLoop: Sendable {
         }
         // Words from a recognizer without a confidence (Whisper) are read back before a change is made.
         let readBack = transcript.isOpenVocabulary && configuration.readsBackOpenVocabularyWrites ? .always : configuration.readBack
-        let outcome = await runner.run(command, origin: .voice, interaction: interaction, readBack: readBack, emit: emit)
+        let outcome = await runner.run(command, origin: .voice, interaction: interaction, readBack: readBack,
+                                       recognizerConfidence: transcript.isOpenVocabulary ? nil : transcript.confidence, emit: emit)
         if outcome.status == .done {
             do { try await refreshGrammar() } catch { emit(.error("Could not rebuild the speech grammar: \(error)")) }
         }
