@@ -22,7 +22,9 @@ struct VoiceCorpusBench: AsyncParsableCommand {
             transcript is read by the text skill and compared with the reading of the expected text (action and typed \
             arguments; free-text arguments only need to be present). --asr wyoming://HOST:PORT (or http://…) hears the \
             corpus with that server instead of pocketsphinx (Samples/scripts/speech-server.sh start runs Whisper). \
-            Besides accuracy it counts wrong actions (a command heard as another call, or a non-command heard as one) \
+            Besides accuracy it counts wrong calls (a command heard as another call, or a non-command heard as one), \
+            split into "wrong, silent" (carried out without a question: a wrong action) and "wrong, asked" (read back or \
+            confirmed first, as relay listen would), counts right calls that were asked first (they count as right), \
             and times each utterance from the end of speech to its call (recognition and understanding; p50/p95). \
             Samples/voice/heldout.tsv lists a corpus in voices that no threshold was calibrated on \
             (Samples/scripts/make-voice-corpus.sh makes its audio).
@@ -43,6 +45,15 @@ struct VoiceCorpusBench: AsyncParsableCommand {
 
     @Option(help: "Speech recognizer: pocketsphinx (default), wyoming://HOST:PORT or http://HOST:PORT.")
     var asr: String = "pocketsphinx"
+
+    @Flag(inversion: .prefixedNo, help: "Re-hear misheard words with the pronouncing dictionary (phonetic repair), as relay does.")
+    var repair = true
+
+    @Option(help: "Which changes are read back first: when_unsure (relay's default), never or always. Open-vocabulary transcripts (Whisper) always read back changes, as relay listen does.")
+    var readBack: String = ReadBackPolicy.Writes.whenUnsure.rawValue
+
+    @Option(help: "A grammar recognizer's confidence below which a change is read back (default: the policy's calibrated value).")
+    var weakConfidence: Double?
 
     func run() async throws {
         let listURL = URL(fileURLWithPath: list)
@@ -68,12 +79,28 @@ struct VoiceCorpusBench: AsyncParsableCommand {
                                        configuration: .init(asksByVoice: false, recognizer: recognizerConfiguration,
                                                             speechRecognizer: service.recognizer()))
         let recognizer = loop.commandRecognizer
-        let skill = TextCommandSkill(matcher: CommandMatcher(catalog: dispatcher.catalog), entityNames: await dispatcher.entityNames())
+        guard let writes = ReadBackPolicy.Writes(rawValue: readBack) else {
+            throw ValidationError("--read-back must be one of \(ReadBackPolicy.Writes.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var matcher = CommandMatcher(catalog: dispatcher.catalog)
+        if repair { matcher = await matcher.repairing() }
+        let understanding = UnderstandingPolicy()
+        let skill = TextCommandSkill(matcher: matcher, entityNames: await dispatcher.entityNames(), policy: understanding)
         let catalog = dispatcher.catalog
 
-        func reading(_ text: String) -> ToolCall? {
+        func understood(_ text: String) -> CommandMatch? {
             guard case .understood(let match) = skill.interpret(text), match.missing.isEmpty else { return nil }
-            return match.call
+            return match
+        }
+        func reading(_ text: String) -> ToolCall? { understood(text)?.call }
+        /// Whether the loop would ask before carrying out `match`: destructive actions always (the dispatcher's count),
+        /// writes as the read-back policy says (every write for an open-vocabulary transcript), reads never.
+        func asks(_ match: CommandMatch, _ t: Transcript) -> Bool {
+            if match.permission == .destructive { return true }
+            var policy = t.isOpenVocabulary ? ReadBackPolicy.always : ReadBackPolicy(writes: writes)
+            if let weakConfidence { policy.weakConfidence = weakConfidence }
+            return policy.reason(permission: match.permission, reading: match, understanding: understanding,
+                                 recognizerConfidence: t.isOpenVocabulary ? nil : t.confidence) != nil
         }
         func same(_ a: ToolCall?, _ b: ToolCall?) -> Bool {
             guard let a, let b, a.name == b.name else { return false }
@@ -82,7 +109,8 @@ struct VoiceCorpusBench: AsyncParsableCommand {
             return a.arguments.allSatisfy { free.contains($0.key) || b.arguments[$0.key] == $0.value }
         }
 
-        var counts = (commands: 0, right: 0, forcedRight: 0, noisy: 0, noisyRight: 0, others: 0, othersQuiet: 0, wrong: 0, failures: 0)
+        var counts = (commands: 0, right: 0, forcedRight: 0, noisy: 0, noisyRight: 0, others: 0, othersQuiet: 0, wrong: 0, failures: 0,
+                      rightAsked: 0, wrongAsked: 0, wrongSilent: 0, othersAsked: 0, repaired: 0)
         var latencies: [Double] = []
         var decodeSeconds = 0.0, audioSeconds = 0.0
         for item in items {
@@ -91,6 +119,7 @@ struct VoiceCorpusBench: AsyncParsableCommand {
                 if case .speechEnd(let u) = event { utterances.append(u) }
             }
             var calls: [ToolCall] = []
+            var asked: [Bool] = []
             var lines: [String] = []
             var forced = false
             var wrong = false
@@ -108,26 +137,38 @@ struct VoiceCorpusBench: AsyncParsableCommand {
                 decodeSeconds += t.diagnostics?.decodingTime ?? 0
                 audioSeconds += u.duration
                 let d = t.diagnostics
-                let call = t.isActionable ? reading(t.text) : nil
+                let match = t.isActionable ? understood(t.text) : nil
                 latencies.append(Bench.seconds(started.duration(to: .now)))
-                if let call { calls.append(call) }
+                if let match {
+                    calls.append(match.call)
+                    asked.append(asks(match, t))
+                    if match.isRepaired { counts.repaired += 1 }
+                }
                 if let text = item.text, same(reading(t.text.replacingOccurrences(of: "…", with: "x")), reading(text)) { forced = true }
-                lines.append(String(format: "%@\t%.2f\t%.2f\t%.2f\t%d", t.isActionable ? "acc" : "rej",
+                lines.append(String(format: "%@\t%.3f\t%.2f\t%.2f\t%.2f\t%d", t.isActionable ? "acc" : "rej", t.confidence,
                                     d?.rejectionScore ?? 0, d?.acousticGapPerFrame ?? 0, d?.wordGapPerFrame ?? 0, d?.wordFrames ?? 0)
-                             + "\t\(t.text)")
+                             + "\t\(t.text)" + (match.map { "\t→ \($0.call.name) \(JSONValue.object($0.call.arguments).compactJSON)"
+                                 + ($0.isRepaired ? " (repaired: \($0.repairedText ?? ""))" : "")
+                                 + (asks($0, t) ? " [asks]" : "") } ?? ""))
             }
             let ok: Bool
             if let text = item.text {
                 ok = calls.count == 1 && same(calls.first, reading(text))
                 counts.commands += 1
                 let expected = reading(text)
-                if calls.contains(where: { !same($0, expected) }) { counts.wrong += 1; wrong = true }
+                let wrongCalls = calls.indices.filter { !same(calls[$0], expected) }
+                if !wrongCalls.isEmpty {
+                    counts.wrong += 1; wrong = true
+                    // A wrong call is an action only if it is carried out without a question.
+                    if wrongCalls.allSatisfy({ asked[$0] }) { counts.wrongAsked += 1 } else { counts.wrongSilent += 1 }
+                }
+                if ok, asked.first == true { counts.rightAsked += 1 }
                 if item.noisy { counts.noisy += 1; if ok { counts.noisyRight += 1 } } else if ok { counts.right += 1 }
                 if forced, !item.noisy { counts.forcedRight += 1 }
             } else {
                 ok = calls.isEmpty
                 counts.others += 1
-                if ok { counts.othersQuiet += 1 }
+                if ok { counts.othersQuiet += 1 } else if asked.allSatisfy({ $0 }) { counts.othersAsked += 1 }
             }
             if details {
                 let kind = item.text == nil ? "other" : item.noisy ? "noisy" : "clean"
@@ -144,8 +185,12 @@ struct VoiceCorpusBench: AsyncParsableCommand {
         func percentile(_ p: Double) -> Double {
             latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int((p * Double(latencies.count - 1)).rounded()))] * 1000
         }
-        print(String(format: "wrong actions %d/%d command utterances (%.1f %%), recognizer failures %d; end of speech → call p50 %.0f ms, p95 %.0f ms",
-                     counts.wrong, counts.commands, 100 * Double(counts.wrong) / Double(max(counts.commands, 1)), counts.failures,
-                     percentile(0.5), percentile(0.95)) + " (\(service))")
+        print(String(format: "wrong calls %d/%d command utterances (%.1f %%): wrong, silent %d (%.1f %%), wrong, asked %d; right calls asked first %d; "
+                     + "non-commands dispatched %d (asked first %d); readings from a phonetic repair %d; recognizer failures %d",
+                     counts.wrong, counts.commands, 100 * Double(counts.wrong) / Double(max(counts.commands, 1)),
+                     counts.wrongSilent, 100 * Double(counts.wrongSilent) / Double(max(counts.commands, 1)), counts.wrongAsked,
+                     counts.rightAsked, counts.others - counts.othersQuiet, counts.othersAsked, counts.repaired, counts.failures))
+        print(String(format: "end of speech → call p50 %.0f ms, p95 %.0f ms", percentile(0.5), percentile(0.95))
+              + " (\(service); repair \(repair ? "on" : "off"), read-back \(readBack))")
     }
 }

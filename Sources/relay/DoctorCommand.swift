@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RelayJSON
 import RelayKit
+import RelayLanguage
 import RelaySentenceEncoder
 import RelaySpeech
 
@@ -63,6 +64,11 @@ struct DoctorCommand: AsyncParsableCommand {
         report["sentence_encoder"] = .object(encoder)
         report["understanding_cache"] = .object(cache)
         report["speech_recognizer"] = .object(["engine": .string("pocketsphinx"), "files": .object(recognizer)])
+        var repair = JSONObject()
+        repair["in_use"] = .bool(setup.matcher.phoneticRepair != nil)
+        repair["dictionary"] = .string(PronouncingDictionary.debianPath)
+        if let r = setup.matcher.phoneticRepair { repair["vocabulary_words"] = .int(r.vocabularyCount); repair["threshold"] = .double(r.threshold) }
+        report["phonetic_repair"] = .object(repair)
 
         if json {
             print(JSONValue.object(report).compactJSON)
@@ -78,6 +84,11 @@ struct DoctorCommand: AsyncParsableCommand {
             }
             if let e = setup.embeddings {
                 print("understanding cache: \(e.cacheFile?.path ?? "none") — \(e.entries.count) sentences of \(e.actionNames.count) actions, \(e.cacheState)")
+            }
+            if let r = setup.matcher.phoneticRepair {
+                print("phonetic repair:     \(r.vocabularyCount) template words, threshold \(r.threshold), from \(PronouncingDictionary.debianPath)")
+            } else {
+                print("phonetic repair:     off (\(Understanding.repairIsDisabled ? "RELAY_REPAIR=off" : "no dictionary at \(PronouncingDictionary.debianPath)"))")
             }
             print("speech recognizer:   pocketsphinx")
             for (name, path) in [("acoustic model", speech.acousticModel), ("dictionary", speech.dictionary), ("language model", speech.languageModel)] {

@@ -1,5 +1,6 @@
 import Foundation
 import RelayKit
+import RelayLanguage
 import RelaySentenceEncoder
 
 /// The sentence encoder behind `relay say`, `listen`, `run` and `mcp`: found in the models folder (`$RELAY_MODELS`,
@@ -20,7 +21,18 @@ enum Understanding {
     /// `RELAY_ENCODER=off` turns the encoder stage off (templates only), e.g. to compare.
     static var isDisabled: Bool { ProcessInfo.processInfo.environment["RELAY_ENCODER"] == "off" }
 
+    /// `RELAY_REPAIR=off` turns phonetic repair off (misheard words are not re-heard), e.g. to compare.
+    static var repairIsDisabled: Bool { ProcessInfo.processInfo.environment["RELAY_REPAIR"] == "off" }
+
     static func setup(catalog: ActionCatalog) async -> Setup {
+        // The pronunciations are parsed on a pool thread while the encoder loads on another.
+        async let dictionary = repairIsDisabled ? nil : PronouncingDictionary.shared()
+        var setup = await encoderSetup(catalog: catalog)
+        if let dictionary = await dictionary { setup.matcher = setup.matcher.repairing(with: dictionary) }
+        return setup
+    }
+
+    static func encoderSetup(catalog: ActionCatalog) async -> Setup {
         let directory = SentenceEncoder.defaultModelDirectory()
         let started = Date()
         guard !isDisabled else {

@@ -147,33 +147,3 @@ import Testing
         #expect(try await dispatcher.state(of: "clock").compactJSON.contains(#""time":"09:00""#))
     }
 }
-
-/// Whisper gives no confidence, and a misheard number is an exact sentence with a wrong value ("wake me up at 15" for
-/// "eight fifteen"): a change heard that way is read back and made only after a yes.
-@Suite struct ReadBackTests {
-    @Test func aWriteIsReadBackAndDoneOnlyAfterAYes() async throws {
-        let (runner, dispatcher, _) = PhoneBehaviourTests.phone()
-        let refusing = ScriptedInteraction(replies: ["no"])
-        let refused = await runner.run("wake me up at 15", interaction: refusing, readsBackWrites: true)
-        #expect(refused.status == .refused)
-        #expect(await refusing.questions == ["Set an alarm at a time of day (time 15:00)? Say yes or no."])
-        #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM alarm") == 0)
-
-        let unanswered = await runner.run("wake me up at 15", interaction: UnattendedInteraction(), readsBackWrites: true)
-        #expect(unanswered.status == .needsConfirmation)
-        #expect(unanswered.reply.contains("15:00"))
-        #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM alarm") == 0)
-
-        let agreeing = ScriptedInteraction(replies: ["yes"])
-        #expect(await runner.run("wake me up at 15", interaction: agreeing, readsBackWrites: true).status == .done)
-        #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM alarm") == 1)
-    }
-
-    @Test func readsAndTypedCommandsAreNotReadBack() async throws {
-        let (runner, _, _) = PhoneBehaviourTests.phone()
-        let asked = ScriptedInteraction(replies: [])
-        #expect(await runner.run("show my alarms", interaction: asked, readsBackWrites: true).status == .done)
-        #expect(await runner.run("wake me up at 15", interaction: asked).status == .done)
-        #expect(await asked.questions == [])
-    }
-}

@@ -5,7 +5,7 @@ import RelayKit
 import RelayModel
 import RelaySentenceEncoder
 
-/// One loaded sentence encoder and the built-in actions' embedded sentences, shared by every test of the process
+/// One loaded sentence encoder, the built-in actions' embedded sentences and the pronouncing dictionary, shared by every test of the process
 /// (loading is ~0.1 s with a warm cache; embedding the sentences once is seconds, then cached in the models folder).
 enum SharedUnderstanding {
     static let catalog = ActionCatalog(subsystems: builtInSubsystems)
@@ -14,7 +14,8 @@ enum SharedUnderstanding {
         let embeddings = await ActionEmbeddings.load(
             catalog: catalog, embedder: encoder,
             cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: encoder.modelDirectory))
-        return CommandMatcher(catalog: catalog, embeddings: embeddings)
+        // As `relay` reads: with phonetic repair when Debian's pronouncing dictionary is installed.
+        return await CommandMatcher(catalog: catalog, embeddings: embeddings).repairing()
     }
 
     /// The matcher with both stages (templates, then the encoder).

@@ -17,6 +17,12 @@ struct PhotoSelection: Sendable {
         .every("all", "Every item (of the kind, in the date range) rather than only the newest one"),
     ]
 
+    /// The selection as a read-back question says it (``Action/readBack``): "photo 5", "the photos from 2026-11-30",
+    /// "all the videos", "the newest 3 photos", "the newest photo or video".
+    static let readBack = "(photo {photo}|{?all}all the {kind} from {when}|the {kind} from {when}|the photos and videos from {when}"
+        + "|{?all}all the {kind}|{?all}all the photos and videos|the newest {latest} {kind}|the newest {latest} photos and videos"
+        + "|the newest photo or video)"
+
     let photoID: Int64?
     let range: DateRange?
     let kind: MediaKind?

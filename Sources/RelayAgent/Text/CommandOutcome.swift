@@ -38,17 +38,26 @@ public struct CommandOutcome: Sendable, Hashable {
     public var reply: String
     /// The dispatcher's result, when something was dispatched.
     public var result: CommandResult?
+    /// The yes/no question put before acting ("Set an alarm for 6:50 AM?", "Cancel all 3 alarms?"), when one was.
+    public var asked: String?
+    /// Why it was asked: a ``ReadBackPolicy/Reason`` raw value ("repaired", "weak_score", "unconfirmed",
+    /// "open_vocabulary") or "destructive".
+    public var askedBecause: String?
 
     /// Creates an outcome.
-    public init(transcript: String, toolCall: ToolCall?, status: OutcomeStatus, reply: String, result: CommandResult? = nil) {
+    public init(transcript: String, toolCall: ToolCall?, status: OutcomeStatus, reply: String, result: CommandResult? = nil,
+                asked: String? = nil, askedBecause: String? = nil) {
         self.transcript = transcript
         self.toolCall = toolCall
         self.status = status
         self.reply = reply
         self.result = result
+        self.asked = asked
+        self.askedBecause = askedBecause
     }
 
-    /// `{"transcript", "tool_call": {"name", "arguments"} | null, "status", "reply"}` — the last line of `--json` output.
+    /// `{"transcript", "tool_call": {"name", "arguments"} | null, "status", "reply"}`, plus `"asked"` and
+    /// `"asked_because"` when a yes/no question was put before acting — the last line of `--json` output.
     public var json: JSONValue {
         var o = JSONObject()
         o["transcript"] = .string(transcript)
@@ -59,6 +68,10 @@ public struct CommandOutcome: Sendable, Hashable {
         }
         o["status"] = .string(status.rawValue)
         o["reply"] = .string(reply)
+        if let asked {
+            o["asked"] = .string(asked)
+            o["asked_because"] = askedBecause.map { .string($0) } ?? .null
+        }
         return .object(o)
     }
 }

@@ -19,6 +19,8 @@ public struct CommandRunner: Sendable {
     public let matcher: CommandMatcher
     /// Makes the model per command.
     public let makeModel: ModelFactory
+    /// How sure understanding must be (the text skill's policy; the read-back policy measures scores against it).
+    public let policy: UnderstandingPolicy
     /// The system prompt sent before the tools block.
     public var systemPrompt: String
     /// The reply when nothing was understood.
@@ -31,6 +33,7 @@ public struct CommandRunner: Sendable {
         self.dispatcher = dispatcher
         let matcher = matcher ?? CommandMatcher(catalog: dispatcher.catalog)
         self.matcher = matcher
+        self.policy = policy
         self.makeModel = makeModel ?? { names in
             QwenStub(skills: [TextCommandSkill(matcher: matcher, entityNames: names, policy: policy)] + QwenStub.builtInSkills)
         }
@@ -39,20 +42,24 @@ public struct CommandRunner: Sendable {
 
     /// Understands and carries out `text`, reporting each step to `emit`; returns (and emits) the outcome.
     ///
-    /// With `readsBackWrites`, an action that changes state is read back and done only after a yes ("Set an alarm at a
-    /// time of day (time 15:00)? Say yes or no."): for words from a recognizer that gives no confidence (Whisper over
-    /// Wyoming), where a misheard number would otherwise become a wrong action. Destructive actions always ask.
+    /// A change understood without certainty is read back and made only after a yes ("Set an alarm for 6:50 AM? Say
+    /// yes or no."), as `readBack` decides: by default when the words were re-heard by phonetic repair or the reading's
+    /// score was weak, or the recognizer's `recognizerConfidence` in the words was; ``ReadBackPolicy/always`` for words from a recognizer that gives no confidence (Whisper over
+    /// Wyoming), where a misheard number would otherwise become a wrong action. Reads never ask; destructive actions
+    /// always ask, with their count. The outcome says what was asked and why.
     @discardableResult
     public func run(_ text: String, origin: CommandOrigin = .text, interaction: any CommandInteraction = UnattendedInteraction(),
-                    readsBackWrites: Bool = false, emit: @Sendable (VoiceEvent) -> Void = { _ in }) async -> CommandOutcome {
-        let outcome = await outcome(of: text, origin: origin, interaction: interaction, readsBackWrites: readsBackWrites, emit: emit)
+                    readBack: ReadBackPolicy = ReadBackPolicy(), recognizerConfidence: Double? = nil,
+                    emit: @Sendable (VoiceEvent) -> Void = { _ in }) async -> CommandOutcome {
+        let outcome = await outcome(of: text, origin: origin, interaction: interaction, readBack: readBack,
+                                    recognizerConfidence: recognizerConfidence, emit: emit)
         emit(.reply(outcome.reply))
         emit(.outcome(outcome))
         return outcome
     }
 
-    private func outcome(of text: String, origin: CommandOrigin, interaction: any CommandInteraction, readsBackWrites: Bool,
-                         emit: @Sendable (VoiceEvent) -> Void) async -> CommandOutcome {
+    private func outcome(of text: String, origin: CommandOrigin, interaction: any CommandInteraction, readBack: ReadBackPolicy,
+                         recognizerConfidence: Double?, emit: @Sendable (VoiceEvent) -> Void) async -> CommandOutcome {
         let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !words.isEmpty else {
             return CommandOutcome(transcript: text, toolCall: nil, status: .notUnderstood, reply: Self.notUnderstoodReply)
@@ -87,13 +94,28 @@ public struct CommandRunner: Sendable {
             }
         }
 
-        if readsBackWrites, let action = dispatcher.catalog.action(named: call.name), action.permission == .write {
-            let question = Self.readBackQuestion(call, description: action.description)
-            emit(.prompt(question))
-            switch await interaction.confirm(question) {
-            case true?: break
-            case false?: return CommandOutcome(transcript: words, toolCall: call, status: .refused, reply: "OK, I won't.")
-            case nil: return CommandOutcome(transcript: words, toolCall: call, status: .needsConfirmation, reply: question)
+        var asked: (question: String, reason: String)?
+        if let action = dispatcher.catalog.action(named: call.name), action.permission == .write, readBack.writes != .never {
+            // The matcher's own reading of the words says how sure understanding was (the embedded model's text skill
+            // made the same reading; a real model's call that it does not reach is unconfirmed).
+            var reading: CommandMatch?
+            if readBack.writes == .whenUnsure, case .understood(let match) = matcher.interpret(words, entityNames: names, policy: policy),
+               match.call.name == understood?.name, match.call.arguments == understood?.arguments {
+                reading = match
+            }
+            if let reason = readBack.reason(permission: action.permission, reading: reading, understanding: policy,
+                                            recognizerConfidence: recognizerConfidence) {
+                let question = ReadBack.question(for: call, in: dispatcher.catalog)
+                asked = (question, reason.rawValue)
+                let prompt = question + " Say yes or no."
+                emit(.prompt(prompt))
+                switch await interaction.confirm(prompt) {
+                case true?: break
+                case false?: return CommandOutcome(transcript: words, toolCall: call, status: .refused, reply: "OK, I won't.",
+                                                   asked: question, askedBecause: reason.rawValue)
+                case nil: return CommandOutcome(transcript: words, toolCall: call, status: .needsConfirmation, reply: prompt,
+                                                asked: question, askedBecause: reason.rawValue)
+                }
             }
         }
 
@@ -107,12 +129,14 @@ public struct CommandRunner: Sendable {
             emit(.prompt(result.message))
             guard let answer = await interaction.choose(result.message, among: result.candidates, for: parameter) else {
                 emit(.result(result))
-                return CommandOutcome(transcript: words, toolCall: call, status: .failed, reply: result.message, result: result)
+                return CommandOutcome(transcript: words, toolCall: call, status: .failed, reply: result.message, result: result,
+                                      asked: asked?.question, askedBecause: asked?.reason)
             }
             guard let value = Self.choice(answer, among: result.candidates, for: parameter, entityNames: names) else {
                 emit(.result(result))
                 return CommandOutcome(transcript: words, toolCall: call, status: .notUnderstood,
-                                      reply: "Sorry, \"\(answer)\" is not one of them.", result: result)
+                                      reply: "Sorry, \"\(answer)\" is not one of them.", result: result,
+                                      asked: asked?.question, askedBecause: asked?.reason)
             }
             call.arguments = Self.merging(call.arguments, argument, value, order: action.parameters)
             emit(.toolCall(call))
@@ -120,20 +144,25 @@ public struct CommandRunner: Sendable {
         }
         if result.status == .needsConfirmation {
             let question = Self.confirmationQuestion(for: result)
+            let permission = dispatcher.catalog.action(named: call.name)?.permission
+            asked = (result.message.trimmingCharacters(in: .whitespaces), permission == .destructive ? "destructive" : "bulk")
             emit(.prompt(question))
             switch await interaction.confirm(question) {
             case true?:
                 result = await dispatcher.dispatch(Command(call, origin: origin, confirmed: true, utterance: words))
             case false?:
                 emit(.result(result))
-                return CommandOutcome(transcript: words, toolCall: call, status: .refused, reply: "OK, I won't.", result: result)
+                return CommandOutcome(transcript: words, toolCall: call, status: .refused, reply: "OK, I won't.", result: result,
+                                      asked: asked?.question, askedBecause: asked?.reason)
             case nil:
                 emit(.result(result))
-                return CommandOutcome(transcript: words, toolCall: call, status: .needsConfirmation, reply: question, result: result)
+                return CommandOutcome(transcript: words, toolCall: call, status: .needsConfirmation, reply: question, result: result,
+                                      asked: asked?.question, askedBecause: asked?.reason)
             }
         }
         emit(.result(result))
-        return CommandOutcome(transcript: words, toolCall: call, status: OutcomeStatus(result.status), reply: result.message, result: result)
+        return CommandOutcome(transcript: words, toolCall: call, status: OutcomeStatus(result.status), reply: result.message, result: result,
+                                      asked: asked?.question, askedBecause: asked?.reason)
     }
 
     /// The model's call for `text` (nil when it makes none), asked exactly as ``run(_:origin:interaction:emit:)`` asks it:
@@ -143,13 +172,6 @@ public struct CommandRunner: Sendable {
         if let entityNames { names = entityNames } else { names = await dispatcher.entityNames() }
         let request = ModelRequest(messages: [.system(systemPrompt), .user(text)], tools: dispatcher.catalog.toolSpecs)
         return try await makeModel(names).respond(to: request).toolCalls.first
-    }
-
-    /// "Set an alarm at a time of day (time 15:00)? Say yes or no.": the action's first clause and the arguments read.
-    static func readBackQuestion(_ call: ToolCall, description: String) -> String {
-        let clause = description.prefix { !",.;(".contains($0) }.trimmingCharacters(in: .whitespaces)
-        let arguments = call.arguments.map { key, value in "\(key.replacingOccurrences(of: "_", with: " ")) \(value.stringValue ?? value.compactJSON)" }
-        return (clause.isEmpty ? call.name : clause) + (arguments.isEmpty ? "" : " (\(arguments.joined(separator: ", ")))") + "? Say yes or no."
     }
 
     /// "Cancel all 3 alarms? Say yes or no."

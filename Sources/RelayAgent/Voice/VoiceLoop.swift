@@ -39,6 +39,9 @@ public final class VoiceLoop: Sendable {
         /// no confidence, and on voices it hears badly a misheard number is an exact sentence with a wrong value
         /// ("wake me up at 15"); `--yes` answers for the user.
         public var readsBackOpenVocabularyWrites = true
+        /// Which other changes are read back first: by default those understood through a phonetic repair or a weak
+        /// score (``ReadBackPolicy``).
+        public var readBack = ReadBackPolicy()
 
         /// Creates a configuration.
         public init(wakePhrase: WakePhrase? = nil, once: Bool = false, confirmsEverything: Bool = false, asksByVoice: Bool = true,
@@ -159,8 +162,9 @@ public final class VoiceLoop: Sendable {
             interaction = UnattendedInteraction(confirmsEverything: configuration.confirmsEverything)
         }
         // Words from a recognizer without a confidence (Whisper) are read back before a change is made.
-        let outcome = await runner.run(command, origin: .voice, interaction: interaction,
-                                       readsBackWrites: transcript.isOpenVocabulary && configuration.readsBackOpenVocabularyWrites, emit: emit)
+        let readBack = transcript.isOpenVocabulary && configuration.readsBackOpenVocabularyWrites ? .always : configuration.readBack
+        let outcome = await runner.run(command, origin: .voice, interaction: interaction, readBack: readBack,
+                                       recognizerConfidence: transcript.isOpenVocabulary ? nil : transcript.confidence, emit: emit)
         if outcome.status == .done {
             do { try await refreshGrammar() } catch { emit(.error("Could not rebuild the speech grammar: \(error)")) }
         }

@@ -38,6 +38,12 @@ public protocol Action: Sendable {
     static var sentences: Sentences { get }
     /// Whether `relay undo` can take it back (default: reversible, from the rows it changed).
     static var reversibility: Reversibility { get }
+    /// How a person would read a call back before making it, as a yes/no question (default: none, and the loop words
+    /// one from ``description``): `{parameter}` is the argument's spoken value ("6:50 AM", "70 %", "Wi-Fi", "on"),
+    /// `{parameter:compound}` a duration before a noun ("5-minute"), `{?parameter}` requires the argument without
+    /// saying it; `[…]` is said only when every argument in it is given, and `(…|…)` says the first alternative whose
+    /// arguments are all given. `"Set an alarm for {time}[ called {label}]?"`.
+    static var readBack: String? { get }
 
     /// Reads the validated arguments into the action's typed properties.
     init(arguments: Arguments) throws
@@ -50,6 +56,7 @@ extension Action {
     public static var parameters: [Parameter] { [] }
     public static var sentences: Sentences { [:] }
     public static var reversibility: Reversibility { .reversible }
+    public static var readBack: String? { nil }
 
     /// The subsystem prefix of ``name`` (`"photos"` for `"photos.create_album"`).
     public static var subsystemName: String { String(name.split(separator: ".").first ?? Substring(name)) }

@@ -36,6 +36,8 @@ public struct ActionDescriptor: Sendable {
     public var parameters: [Parameter] { type.parameters }
     /// Its sentence templates.
     public var sentences: Sentences { type.sentences }
+    /// Its read-back question pattern (``Action/readBack``), if it declares one.
+    public var readBack: String? { type.readBack }
 
     /// The JSON Schema tool spec the model (and MCP) sees.
     public var toolSpec: ToolSpec { ToolSpec(name: name, description: description, parameters: JSONSchema.object(for: parameters)) }

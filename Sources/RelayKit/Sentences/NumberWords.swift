@@ -18,6 +18,11 @@ public enum NumberWords {
         "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
 
+    /// Every English word that says a number or part of one ("twenty", "third", "hundred", "point").
+    static var words: Set<String> {
+        Set(units.keys).union(tens.keys).union(ordinals.keys).union(["hundred", "thousand", "point", "minus", "negative", "and", "half", "quarter"])
+    }
+
     /// The number the words say, or nil unless *all* of them form one number.
     public static func parse<C: Collection>(_ words: C) -> Double? where C.Element == String {
         let w = Array(words)

@@ -1,7 +1,7 @@
 import Foundation
 public import RelayModel
 public import RelayJSON
-import RelayLanguage
+public import RelayLanguage
 
 /// One reading of an utterance as a call of an installed action, with how well it fits.
 public struct CommandMatch: Sendable, Hashable {
@@ -18,9 +18,26 @@ public struct CommandMatch: Sendable, Hashable {
     /// Words taken by free-text slots: of two equally good readings, the one explaining more words with
     /// template words (fewer taken by wildcards) is the more specific.
     public var wildcardWords: Int
+    /// The sentence it was read from when the words as heard were not understood and ``PhoneticRepair`` re-heard
+    /// some of them ("cancel my alarm" for "Can't solve my alarm."); nil when read as heard.
+    public var repairedText: String?
+
+    /// Creates a reading.
+    public init(call: ToolCall, score: Double, missing: [String], permission: Permission, template: String, wildcardWords: Int,
+                repairedText: String? = nil) {
+        self.call = call
+        self.score = score
+        self.missing = missing
+        self.permission = permission
+        self.template = template
+        self.wildcardWords = wildcardWords
+        self.repairedText = repairedText
+    }
 
     /// Whether the words matched a template exactly (nothing extra, nothing left out).
     public var isExact: Bool { score >= 1 - 1e-9 }
+    /// Whether understanding relied on a phonetic repair of the words: a change it leads to is read back first.
+    public var isRepaired: Bool { repairedText != nil }
 }
 
 /// Matches text against every installed action's sentence templates with typed slots and a fuzzy fallback.
@@ -71,6 +88,8 @@ public struct CommandMatcher: Sendable {
     let parametersByAction: [String: [Parameter]]
     /// Every action's leading words but the light verbs: the verbs that say which actions are meant.
     let actionVerbs: Set<String>
+    /// Re-hears words no template knows when an utterance is not understood (nil: no repair); see ``repairing(with:threshold:)``.
+    public private(set) var phoneticRepair: PhoneticRepair?
 
     /// Compiles the templates of every action in `catalog` (every language); with `embeddings` (made from the same
     /// catalog), utterances no template reads confidently are ranked by a sentence encoder.
@@ -256,11 +275,40 @@ public struct CommandMatcher: Sendable {
     /// and is completed with the values its template does not spell out (``completed(_:tokens:text:entityNames:)``).
     public func interpret(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
                           policy: UnderstandingPolicy = UnderstandingPolicy()) -> Interpretation {
+        let heard = self.reading(text, entityNames: entityNames, tools: tools, policy: policy)
+        // Words misheard by a recognizer ("Can't solve my alarm."): the sentence with its unknown words re-heard as the
+        // templates' nearest-sounding words, marked, so that a change it leads to is read back. A repair is already a
+        // guess about sounds, so only an exact template reading of the repaired sentence counts: a loose reading of it
+        // would be a second guess ("what's 15 times 12" is no "what is the timers").
+        guard case .notUnderstood(let reason) = heard, !reason.isStatement, let phoneticRepair,
+              let repaired = phoneticRepair.repaired(text, names: Array(entityNames.values.joined())),
+              case .understood(var match) = self.reading(repaired.text, entityNames: entityNames, tools: tools, policy: policy),
+              match.isExact
+        else { return heard }
+        match.repairedText = repaired.text
+        return .understood(match)
+    }
+
+    /// The reading of `text` as it is: the first reading, then no loose reading of a statement, then the values a loose
+    /// reading left out.
+    func reading(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> Interpretation {
         let reading = firstReading(text, entityNames: entityNames, tools: tools, policy: policy)
         guard case .understood(let match) = reading, !match.isExact else { return reading }
         let tokens = TextNormalizer.tokens(text)
         if Mood.isStatement(tokens, text: text, verbs: actionVerbs) { return .notUnderstood(.statement(best: match)) }
         return .understood(completed(match, tokens: tokens, text: text, entityNames: entityNames))
+    }
+
+    /// This matcher with phonetic repair: when an utterance is not understood, its words that no template, choice or
+    /// number word knows are re-heard as the templates' nearest-sounding words (``PhoneticRepair``, pronunciations from
+    /// `dictionary`) and the repaired sentence is read; a reading found that way is marked ``CommandMatch/isRepaired``.
+    public func repairing(with dictionary: PronouncingDictionary,
+                          threshold: Double = PhoneticRepair.defaultThreshold) -> CommandMatcher {
+        var copy = self
+        let vocabulary = actions.reduce(into: Set<String>()) { $0.formUnion($1.vocabulary) }
+        let known = Self.stopWords.union(Self.lightVerbs).union(Self.questionWords).union(NumberWords.words)
+        copy.phoneticRepair = PhoneticRepair(dictionary: dictionary, vocabulary: vocabulary, known: known, threshold: threshold)
+        return copy
     }
 
     /// The reading of the template stage, or of the encoder stage when the templates are not sure.

@@ -25,6 +25,12 @@ public enum NotUnderstoodReason: Sendable, Hashable {
     /// The words tell something rather than ask for anything ("we took so many pictures on the trip"); `best` is
     /// what a request would have been.
     case statement(best: CommandMatch)
+
+    /// Whether the words were a statement: never re-read, repaired or guessed at.
+    public var isStatement: Bool {
+        if case .statement = self { return true }
+        return false
+    }
 }
 
 /// How sure the text skill must be before it calls an action: surer for actions that change more.

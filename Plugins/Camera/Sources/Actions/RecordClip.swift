@@ -9,6 +9,7 @@ struct RecordClip: Action {
     static let name = "camera.record_clip"
     static let description = "Record a video clip of the camera feed from now, for a duration (default 10 seconds); it is saved to Photos."
     static let permission = Permission.write
+    static let readBack: String? = "(Record a {duration:compound} video|Record a video for {duration})[ for the album {album}]?"
     static let parameters: [Parameter] = [
         .duration("duration", "How long to record", seconds: 1...600, default: 10),
         .string("album", "Also add it to this album (created if missing)", required: false),

@@ -6,6 +6,7 @@ struct SetSource: Action {
     static let name = "camera.set_source"
     static let description = "Choose the video (played as a looping live feed) or image file the camera films, optionally starting at a time in seconds."
     static let permission = Permission.write
+    static let readBack: String? = "Film {path} with the camera?"
     static let parameters: [Parameter] = [
         .string("path", "The video or image file"),
         .number("start", "Camera time to start at, in seconds into the video", range: 0...86_400, default: 0),

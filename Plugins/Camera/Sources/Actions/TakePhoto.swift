@@ -7,6 +7,7 @@ struct TakePhoto: Action {
     static let name = "camera.take_photo"
     static let description = "Take a photo of what the camera sees now (its source, or a built-in scene with a clock until one is set); it is saved to Photos (and to an album, if given)."
     static let permission = Permission.write
+    static let readBack: String? = "Take a photo[ for the album {album}]?"
     static let parameters: [Parameter] = [.string("album", "Also add it to this album (created if missing)", required: false)]
     static let sentences: Sentences = [
         "en": [

@@ -6,6 +6,7 @@ struct CancelAlarm: Action {
     static let name = "clock.cancel_alarm"
     static let description = "Cancel the alarm at a time of day, or the alarm with a label; with neither, the only alarm (several: asks which)."
     static let permission = Permission.write
+    static let readBack: String? = "Cancel the (alarm at {time}[ called {label}]|{label} alarm|alarm)?"
     static let parameters: [Parameter] = [
         .timeOfDay("time", "The alarm's time (24-hour HH:MM)", required: false),
         .label("label", "The alarm's label"),

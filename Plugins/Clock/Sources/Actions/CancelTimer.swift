@@ -5,6 +5,7 @@ struct CancelTimer: Action {
     static let name = "clock.cancel_timer"
     static let description = "Cancel the running timer with a label, or all running timers when no label is given."
     static let permission = Permission.write
+    static let readBack: String? = "Cancel (the {label} timer|the timers)?"
     static let parameters: [Parameter] = [.label("label", "The timer's label")]
     static let sentences: Sentences = [
         "en": [

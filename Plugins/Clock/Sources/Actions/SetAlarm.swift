@@ -5,6 +5,7 @@ struct SetAlarm: Action {
     static let name = "clock.set_alarm"
     static let description = "Set an alarm at a time of day, with an optional label; once, or repeating every day, on weekdays or on weekends."
     static let permission = Permission.write
+    static let readBack: String? = "Set an alarm for {time}[ {repeat}][ called {label}]?"
     static let parameters: [Parameter] = [
         .timeOfDay("time", "When it rings (24-hour HH:MM)"),
         .label("label", "What it is for, e.g. gym"),

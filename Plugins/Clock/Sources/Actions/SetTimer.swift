@@ -5,6 +5,7 @@ struct SetTimer: Action {
     static let name = "clock.set_timer"
     static let description = "Start a countdown timer for a duration (1 second to 24 hours), with an optional label."
     static let permission = Permission.write
+    static let readBack: String? = "(Start a {duration:compound} [{label} ]timer|Start a [{label} ]timer for {duration})?"
     static let parameters: [Parameter] = [
         .duration("duration", "How long, in seconds", seconds: 1...86_400),
         .label("label", "What it is for, e.g. pasta"),

@@ -5,6 +5,7 @@ struct AddContact: Action {
     static let name = "messages.add_contact"
     static let description = "Add a contact with a name and an optional phone number."
     static let permission = Permission.write
+    static let readBack: String? = "Add the contact {name}[ with the number {phone}]?"
     static let parameters: [Parameter] = [
         .string("name", "The contact's full name"),
         .string("phone", "Phone number", required: false),

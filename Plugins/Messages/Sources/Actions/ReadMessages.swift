@@ -5,6 +5,7 @@ struct ReadMessages: Action {
     static let name = "messages.read_messages"
     static let description = "Read the newest messages, from one contact or from everyone, optionally only unread ones; marks them read."
     static let permission = Permission.write
+    static let readBack: String? = "Read your[ {?unread_only}unread] messages[ from {from}]?"
     static let parameters: [Parameter] = [
         .entity("from", "Whose messages (leave out for everyone)", kind: MessagesSubsystem.contact, required: false),
         .boolean("unread_only", "Only messages not read yet", default: false),

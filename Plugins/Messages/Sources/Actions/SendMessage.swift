@@ -5,6 +5,7 @@ struct SendMessage: Action {
     static let name = "messages.send_message"
     static let description = "Send a text message to a contact."
     static let permission = Permission.write
+    static let readBack: String? = "Send {to} '{body}'?"
     static let reversibility = Reversibility.irreversible("a sent message can't be unsent.")
     static let parameters: [Parameter] = [
         .entity("to", "The contact to send it to (name or alias)", kind: MessagesSubsystem.contact),

@@ -5,6 +5,7 @@ struct AddToAlbum: Action {
     static let name = "photos.add_to_album"
     static let description = "Add photos or videos to an album: one by id, those taken in a date range, or the newest N (default: the newest one)."
     static let permission = Permission.write
+    static let readBack: String? = "Add \(PhotoSelection.readBack) to the album {album}?"
     static let parameters: [Parameter] = [.entity("album", "The album", kind: PhotosSubsystem.album)] + PhotoSelection.parameters
     static let sentences: Sentences = [
         "en": [

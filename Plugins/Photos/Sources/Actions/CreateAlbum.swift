@@ -5,6 +5,7 @@ struct CreateAlbum: Action {
     static let name = "photos.create_album"
     static let description = "Create an empty album with a name."
     static let permission = Permission.write
+    static let readBack: String? = "Create an album called {name}?"
     static let parameters: [Parameter] = [.string("name", "The new album's name")]
     static let sentences: Sentences = [
         "en": [

@@ -5,6 +5,7 @@ struct DeletePhotos: Action {
     static let name = "photos.delete_photos"
     static let description = "Move photos or videos to Recently Deleted, from where they can be recovered: one by id, a date range, all of them, or the newest N (default: the newest one). More than a few ask first."
     static let permission = Permission.write
+    static let readBack: String? = "Move \(PhotoSelection.readBack) to Recently Deleted?"
     static let parameters: [Parameter] = PhotoSelection.parameters
     static let sentences: Sentences = [
         "en": [

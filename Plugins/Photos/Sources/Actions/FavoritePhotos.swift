@@ -5,6 +5,7 @@ struct FavoritePhotos: Action {
     static let name = "photos.favorite_photos"
     static let description = "Mark photos or videos as favorites: one by id, those taken in a date range, or the newest N (default: the newest one)."
     static let permission = Permission.write
+    static let readBack: String? = "Mark \(PhotoSelection.readBack) as favorites?"
     static let parameters: [Parameter] = PhotoSelection.parameters
     static let sentences: Sentences = [
         "en": [

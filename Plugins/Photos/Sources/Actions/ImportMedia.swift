@@ -9,6 +9,7 @@ struct ImportMedia: Action {
         modified). With start and duration, import that time range of a video as a clip.
         """
     static let permission = Permission.write
+    static let readBack: String? = "Import {path}[ into the album {album}]?"
     static let parameters: [Parameter] = [
         .string("path", "The file or folder to import"),
         .string("album", "Also add them to this album (created if missing)", required: false),

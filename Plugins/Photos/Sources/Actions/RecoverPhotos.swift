@@ -5,6 +5,7 @@ struct RecoverPhotos: Action {
     static let name = "photos.recover_photos"
     static let description = "Bring photos and videos back from Recently Deleted: one by id, or everything in it when no id is given."
     static let permission = Permission.write
+    static let readBack: String? = "Recover (photo {photo}|everything in Recently Deleted)?"
     static let parameters: [Parameter] = [
         .item("photo", "The id of the photo or video to recover (leave out for all)", nouns: PhotoSelection.itemNouns,
               range: 1...Int(Int32.max)),

@@ -5,6 +5,7 @@ struct RemoveFromAlbum: Action {
     static let name = "photos.remove_from_album"
     static let description = "Remove photos or videos from an album (they stay in the library): one by id, a date range, or the newest N in the album."
     static let permission = Permission.write
+    static let readBack: String? = "Remove \(PhotoSelection.readBack) from the album {album}?"
     static let parameters: [Parameter] = [.entity("album", "The album", kind: PhotosSubsystem.album)] + PhotoSelection.parameters
     static let sentences: Sentences = [
         "en": [

@@ -5,6 +5,7 @@ struct RenameAlbum: Action {
     static let name = "photos.rename_album"
     static let description = "Rename an album."
     static let permission = Permission.write
+    static let readBack: String? = "Rename the album {album} to {new_name}?"
     static let parameters: [Parameter] = [
         .entity("album", "The album to rename", kind: PhotosSubsystem.album),
         .string("new_name", "Its new name"),

@@ -5,6 +5,7 @@ struct UnfavoritePhotos: Action {
     static let name = "photos.unfavorite_photos"
     static let description = "Remove photos or videos from Favorites: one by id, a date range, or the newest N (default: the newest one)."
     static let permission = Permission.write
+    static let readBack: String? = "Remove \(PhotoSelection.readBack) from Favorites?"
     static let parameters: [Parameter] = PhotoSelection.parameters
     static let sentences: Sentences = [
         "en": [

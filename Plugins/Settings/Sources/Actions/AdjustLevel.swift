@@ -5,6 +5,7 @@ struct AdjustLevel: Action {
     static let name = "settings.adjust_level"
     static let description = "Raise or lower the brightness or the volume by a step in percent (default 10), staying within 0 to 100."
     static let permission = Permission.write
+    static let readBack: String? = "Turn the {level} {direction}[ by {step}]?"
     static let parameters: [Parameter] = [
         .choice("level", "Brightness or volume", SettingsChoices.levels),
         .choice("direction", "Up or down", SettingsChoices.directions),

@@ -5,6 +5,7 @@ struct FlipToggle: Action {
     static let name = "settings.flip_toggle"
     static let description = "Switch a setting to its other state (on becomes off, off becomes on)."
     static let permission = Permission.write
+    static let readBack: String? = "Switch {toggle} to its other state?"
     static let parameters: [Parameter] = [.choice("toggle", "Which setting", SettingsChoices.toggles)]
     static let sentences: Sentences = [
         "en": ["<please> (toggle|flip) <the> {toggle} <please>"],

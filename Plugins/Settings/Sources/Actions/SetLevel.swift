@@ -5,6 +5,7 @@ struct SetLevel: Action {
     static let name = "settings.set_level"
     static let description = "Set the brightness or the volume to a percentage."
     static let permission = Permission.write
+    static let readBack: String? = "Set the {level} to {percent}?"
     static let parameters: [Parameter] = [
         .choice("level", "Brightness or volume", SettingsChoices.levels),
         .percentage("percent", "The new value, 0 to 100"),

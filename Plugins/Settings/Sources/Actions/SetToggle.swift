@@ -5,6 +5,7 @@ struct SetToggle: Action {
     static let name = "settings.set_toggle"
     static let description = "Turn a setting on or off: Wi-Fi, Bluetooth, Do Not Disturb, airplane mode or dark mode."
     static let permission = Permission.write
+    static let readBack: String? = "Turn {toggle} {on}?"
     static let parameters: [Parameter] = [
         .choice("toggle", "Which setting", SettingsChoices.toggles),
         .boolean("on", "True to turn it on, false to turn it off"),

@@ -1,0 +1,157 @@
+import Foundation
+import RelayAgent
+import RelayJSON
+import RelayKit
+import RelayLanguage
+import RelayModel
+import Testing
+
+/// Read-back questions: a change understood without certainty is said back, as a person would say it, and made only
+/// after a yes; reads never ask; destructive actions ask with their count, as always.
+@Suite struct ReadBackTests {
+    static let catalog = ActionCatalog(subsystems: builtInSubsystems)
+
+    static func question(_ name: String, _ arguments: JSONObject) -> String {
+        ReadBack.question(for: ToolCall(name: name, arguments: arguments), in: catalog)
+    }
+
+    /// One call of every built-in write action, with the question it is read back with.
+    static let questions: [(String, JSONObject, String)] = [
+        ("clock.set_alarm", ["time": "06:50"], "Set an alarm for 6:50 AM?"),
+        ("clock.set_alarm", ["time": "15:00", "label": "gym", "repeat": "weekdays"], "Set an alarm for 3:00 PM on weekdays called gym?"),
+        ("clock.cancel_alarm", ["time": "07:30"], "Cancel the alarm at 7:30 AM?"),
+        ("clock.cancel_alarm", ["label": "gym"], "Cancel the gym alarm?"),
+        ("clock.cancel_alarm", [:], "Cancel the alarm?"),
+        ("clock.set_timer", ["duration": 300], "Start a 5-minute timer?"),
+        ("clock.set_timer", ["duration": 90, "label": "pasta"], "Start a pasta timer for 1 minute 30 seconds?"),
+        ("clock.cancel_timer", ["label": "pasta"], "Cancel the pasta timer?"),
+        ("clock.cancel_timer", [:], "Cancel the timers?"),
+        ("settings.set_toggle", ["toggle": "wifi", "on": false], "Turn Wi-Fi off?"),
+        ("settings.set_toggle", ["toggle": "dark_mode", "on": true], "Turn dark mode on?"),
+        ("settings.flip_toggle", ["toggle": "bluetooth"], "Switch bluetooth to its other state?"),
+        ("settings.set_level", ["level": "volume", "percent": 70], "Set the volume to 70 %?"),
+        ("settings.adjust_level", ["level": "brightness", "direction": "down", "step": 10], "Turn the brightness down by 10 %?"),
+        ("messages.send_message", ["to": "Anna Smith", "body": "hello"], "Send Anna Smith 'hello'?"),
+        ("messages.read_messages", ["from": "Bob Jones", "unread_only": true, "limit": 5], "Read your unread messages from Bob Jones?"),
+        ("messages.read_messages", ["unread_only": false, "limit": 5], "Read your messages?"),
+        ("messages.add_contact", ["name": "Bob Jones", "phone": "555 0100"], "Add the contact Bob Jones with the number 555 0100?"),
+        ("camera.take_photo", [:], "Take a photo?"),
+        ("camera.record_clip", ["duration": 10], "Record a 10-second video?"),
+        ("camera.set_source", ["path": "/tmp/beach.mp4", "start": 0], "Film /tmp/beach.mp4 with the camera?"),
+        ("photos.create_album", ["name": "Trip"], "Create an album called Trip?"),
+        ("photos.rename_album", ["album": "Trip", "new_name": "Rome"], "Rename the album Trip to Rome?"),
+        ("photos.add_to_album", ["album": "Cats", "photo": 5], "Add photo 5 to the album Cats?"),
+        ("photos.remove_from_album", ["album": "Cats", "latest": 3, "kind": "video"], "Remove the newest 3 videos from the album Cats?"),
+        ("photos.favorite_photos", ["kind": "photo", "all": true], "Mark all the photos as favorites?"),
+        ("photos.unfavorite_photos", [:], "Remove the newest photo or video from Favorites?"),
+        ("photos.delete_photos", ["photo": 9], "Move photo 9 to Recently Deleted?"),
+        ("photos.recover_photos", [:], "Recover everything in Recently Deleted?"),
+        ("photos.import_media", ["path": "/tmp/pics", "album": "Trip", "copy": false], "Import /tmp/pics into the album Trip?"),
+    ]
+
+    @Test func everyBuiltInWriteActionIsReadBackAsAPersonWouldSayIt() {
+        for (name, arguments, expected) in Self.questions {
+            #expect(Self.question(name, arguments) == expected, "\(name)")
+        }
+        let writes = Self.catalog.actions.filter { $0.permission == .write }.map(\.name)
+        let covered = Set(Self.questions.map(\.0))
+        #expect(writes.filter { !covered.contains($0) } == [], "every built-in write action has a question here")
+        #expect(Self.catalog.actions.filter { $0.permission == .write && $0.readBack == nil }.map(\.name) == [])
+    }
+
+    @Test func anActionWithoutAQuestionIsReadBackFromItsDescription() {
+        // Values are said, not written as JSON: a time as a clock time.
+        #expect(ReadBack.render("Wake me at {time}[ for {label}]?", arguments: ["time": "00:05"],
+                                parameters: [.timeOfDay("time", "When"), .label("label", "What for")]) == "Wake me at 12:05 AM?")
+        #expect(ReadBack.render("Say {missing}?", arguments: [:], parameters: [.string("missing", "x")]) == nil)
+    }
+
+    @Test func policyAsksForUnsureWritesOnly() {
+        let policy = ReadBackPolicy()
+        let understanding = UnderstandingPolicy()
+        func match(_ permission: Permission, score: Double, repaired: Bool = false, encoder: Bool = false) -> CommandMatch {
+            var m = CommandMatch(call: ToolCall(name: "x.y"), score: score, missing: [], permission: permission,
+                                 template: encoder ? "≈ set an alarm" : "set an alarm", wildcardWords: 0)
+            if repaired { m.repairedText = "cancel my alarm" }
+            return m
+        }
+        #expect(policy.reason(permission: .write, reading: match(.write, score: 1), understanding: understanding) == nil)
+        #expect(policy.reason(permission: .write, reading: match(.write, score: 1, repaired: true), understanding: understanding) == .repaired)
+        #expect(policy.reason(permission: .write, reading: match(.write, score: 0.77), understanding: understanding) == .weakScore)
+        #expect(policy.reason(permission: .write, reading: match(.write, score: 0.72, encoder: true), understanding: understanding) == .weakScore)
+        #expect(policy.reason(permission: .write, reading: match(.write, score: 0.9, encoder: true), understanding: understanding) == nil)
+        #expect(policy.reason(permission: .write, reading: nil, understanding: understanding) == .unconfirmed)
+        #expect(policy.reason(permission: .read, reading: match(.read, score: 0.76, repaired: true), understanding: understanding) == nil)
+        #expect(policy.reason(permission: .destructive, reading: nil, understanding: understanding) == nil, "the dispatcher asks")
+        #expect(ReadBackPolicy.always.reason(permission: .write, reading: match(.write, score: 1), understanding: understanding) == .openVocabulary)
+        #expect(ReadBackPolicy.never.reason(permission: .write, reading: nil, understanding: understanding) == nil)
+    }
+
+    @Test func aWriteIsReadBackAndDoneOnlyAfterAYes() async throws {
+        let (runner, dispatcher, home) = PhoneBehaviourTests.phone()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let refusing = ScriptedInteraction(replies: ["no"])
+        let refused = await runner.run("wake me up at 15", interaction: refusing, readBack: .always)
+        #expect(refused.status == .refused)
+        #expect(await refusing.questions == ["Set an alarm for 3:00 PM? Say yes or no."])
+        #expect(refused.json.objectValue?["asked"] == "Set an alarm for 3:00 PM?")
+        #expect(refused.json.objectValue?["asked_because"] == "open_vocabulary")
+        #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM alarm") == 0)
+
+        let unanswered = await runner.run("wake me up at 15", interaction: UnattendedInteraction(), readBack: .always)
+        #expect(unanswered.status == .needsConfirmation)
+        #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM alarm") == 0)
+
+        let agreeing = ScriptedInteraction(replies: ["yes"])
+        let done = await runner.run("wake me up at 15", interaction: agreeing, readBack: .always)
+        #expect(done.status == .done)
+        #expect(done.asked == "Set an alarm for 3:00 PM?")
+        #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM alarm") == 1)
+    }
+
+    @Test func readsAndSureCommandsAreNotReadBack() async throws {
+        let (runner, _, home) = PhoneBehaviourTests.phone()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let asked = ScriptedInteraction(replies: [])
+        #expect(await runner.run("show my alarms", interaction: asked, readBack: .always).status == .done)
+        let exact = await runner.run("wake me up at 15", interaction: asked)
+        #expect(exact.status == .done)
+        #expect(exact.asked == nil)
+        #expect(exact.json.objectValue?["asked"] == nil)
+        #expect(await asked.questions == [])
+    }
+
+    @Test func aRepairedReadingAsksBeforeAChange() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("relay-readback-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        // The dictionary's own lines for the words involved (the format of Debian's cmudict-en-us.dict).
+        let dictionary = PronouncingDictionary(parsing: """
+            alarm AH L AA R M
+            alarms AH L AA R M Z
+            can't K AE N T
+            cancel K AE N S AH L
+            my M AY
+            solve S AA L V
+            what W AH T
+            wot W AA T
+            """)
+        let dispatcher = Dispatcher(subsystems: builtInSubsystems, home: home)
+        let runner = CommandRunner(dispatcher: dispatcher, matcher: CommandMatcher(catalog: dispatcher.catalog).repairing(with: dictionary))
+        #expect(await dispatcher.call("clock.set_alarm", ["time": "06:50"]).isDone)
+        // "Can't solve my alarm." (Whisper on a voice it hears badly) is "cancel my alarm", asked first.
+        let refusing = ScriptedInteraction(replies: ["no"])
+        let refused = await runner.run(" Can't solve my alarm.", interaction: refusing)
+        #expect(refused.status == .refused)
+        #expect(refused.toolCall?.name == "clock.cancel_alarm")
+        #expect(await refusing.questions == ["Cancel the alarm? Say yes or no."])
+        #expect(refused.askedBecause == "repaired")
+        #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM alarm") == 1)
+        let agreeing = ScriptedInteraction(replies: ["yes"])
+        #expect(await runner.run(" Can't solve my alarm.", interaction: agreeing).status == .done)
+        #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM alarm") == 0)
+        // A read reached by a repair is not read back.
+        let reads = ScriptedInteraction(replies: [])
+        #expect(await runner.run("wot alarms do i have", interaction: reads).status == .done)
+        #expect(await reads.questions == [])
+    }
+}
