@@ -12,10 +12,12 @@ let installedPlugins = ["Plugins/Camera", "Plugins/Clock", "Plugins/Messages", "
 // END INSTALLED PLUGINS
 
 // What a plugin imports besides RelayKit (its sources) and RelayKit + RelayKitTesting (its tests): RelayMedia, for
-// the plugins that decode media themselves. A new plugin needs no entry. PackageDependencyTests checks this.
+// the plugins that decode media themselves (and Settings' tests, which decode a screenshot). A new plugin needs no entry. PackageDependencyTests checks this.
 let pluginExtraDependencies: [String: (sources: [Target.Dependency], tests: [Target.Dependency])] = [
     "Camera": (sources: ["RelayMedia"], tests: ["RelayMedia"]),
     "Photos": (sources: ["RelayMedia"], tests: ["RelayMedia"]),
+    // Its screen tests decode a screenshot.
+    "Settings": (sources: [], tests: ["RelayMedia"]),
 ]
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -25,6 +25,8 @@ public struct ScreenElement: Sendable, Hashable {
     public var isFocused: Bool
     /// Whether it scrolls (the content area, when it is taller than the screen).
     public var isScrollable: Bool
+    /// The centre of ``bounds``, where a click on it lands.
+    public var center: (x: Int, y: Int) { bounds.center }
     /// What a click does (internal: hit-testing reads it; the JSON does not show it).
     var target: ScreenTarget?
 
