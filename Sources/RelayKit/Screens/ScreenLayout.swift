@@ -82,7 +82,7 @@ enum ScreenPaint: Sendable, Hashable {
 /// The palette's colours by role; the renderer picks the values (light or dark).
 enum ScreenColor: Sendable, Hashable {
     case background, surface, text, secondary, accent, accentContainer, onAccent, divider, outline, track
-    /// An app icon's colour: one of a fixed palette, chosen by the app's name.
+    /// An app icon's colour: the n-th of a fixed palette, by the app's place on the home screen.
     case icon(Int)
 }
 
@@ -164,7 +164,7 @@ public struct ScreenLayout: Sendable {
             let x = dp(16) + (i % columns) * cell
             let y = viewport.y + dp(180) + (i / columns) * dp(104)
             let icon = PixelRect(x: x + (cell - dp(56)) / 2, y: y, width: dp(56), height: dp(56))
-            content.append(.rect(icon, .icon(Self.iconColorIndex(app.name)), radius: dp(16)))
+            content.append(.rect(icon, .icon(i), radius: dp(16)))
             content.append(.centered(String(app.displayName.prefix(1)).uppercased(), icon, size: dp(26), bold: true, .onAccent))
             let label = PixelRect(x: x, y: y + dp(60), width: cell, height: dp(24))
             content.append(.centered(app.displayName, label, size: dp(13), bold: false, .text))
@@ -173,10 +173,6 @@ public struct ScreenLayout: Sendable {
         }
         contentHeight = viewport.height
         finish(context: context, appBar: false)
-    }
-
-    static func iconColorIndex(_ name: String) -> Int {
-        name.unicodeScalars.reduce(0) { ($0 &* 31 &+ Int($1.value)) & 0xFFFF } % 6
     }
 
     private mutating func add(_ className: String, _ text: String, description: String?, bounds: PixelRect, target: ScreenTarget?,

@@ -49,7 +49,7 @@ public final class ScreenRenderer: @unchecked Sendable {
         case .track: RGBColor(hex: dark ? 0x36343B : 0xE6E0E9)
         case .icon(let i):
             [RGBColor(hex: 0x1E88E5), RGBColor(hex: 0x43A047), RGBColor(hex: 0xF4511E), RGBColor(hex: 0x8E24AA),
-             RGBColor(hex: 0x00897B), RGBColor(hex: 0x6D4C41)][i % 6]
+             RGBColor(hex: 0x00897B), RGBColor(hex: 0x6D4C41), RGBColor(hex: 0xE53935), RGBColor(hex: 0x3949AB)][i % 8]
         }
     }
 
