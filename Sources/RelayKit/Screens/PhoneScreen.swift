@@ -134,8 +134,18 @@ public actor PhoneScreen {
         }
         let store = try await dispatcher.store(for: app.name)
         let parameters = route.parameters
-        let nodes = try await store.read { db in try screen.body(db, parameters: parameters) }
-        return ScreenLayout(nodes: nodes, title: screen.title, width: state.width, height: state.height, context: context)
+        let (title, nodes) = try await store.read { db in
+            (try screen.title(db, parameters: parameters), try screen.body(db, parameters: parameters))
+        }
+        let home = dispatcher.home
+        let resolved = nodes.map { $0.resolvingPaths(against: home) }
+        let laid = ScreenLayout(nodes: resolved, title: title, width: state.width, height: state.height, context: context)
+        // Scrolled past the end (the keyboard went away, a row was deleted): the end is shown instead.
+        let limit = max(0, laid.contentHeight - laid.viewport.height)
+        guard state.scroll > limit else { return laid }
+        state.scroll = limit
+        context.scroll = limit
+        return ScreenLayout(nodes: resolved, title: title, width: state.width, height: state.height, context: context)
     }
 
     /// The top screen, laid out and drawn (the drawing runs on a pool thread).
@@ -274,6 +284,12 @@ public actor PhoneScreen {
             return result("done", "Opened \(app.displayName).")
         case .focus(let field):
             state.focused = field
+            // The keyboard covers the bottom of the screen: scroll the field into view above it, as phones do.
+            if let laid = try? await layout(), let full = laid.elements.first(where: { $0.isFocused })?.fullBounds,
+               full.maxY > laid.viewport.maxY {
+                let limit = max(0, laid.contentHeight - laid.viewport.height)
+                state.scroll = min(limit, state.scroll + full.maxY - laid.viewport.maxY + laid.dp(8))
+            }
             return result("done", "The field \(element.description ?? field) has focus.")
         case .tap(.back):
             return press(.back, action: action)
@@ -289,6 +305,10 @@ public actor PhoneScreen {
             if outcome.isDone, thenBack {
                 _ = state.stack.popLast()
                 state.resetTop()
+            } else if outcome.isDone, !fields.isEmpty {
+                // The form was used: its text is cleared and the keyboard hidden, as a sent message leaves the box empty.
+                for field in fields.values { state.fields[field] = nil }
+                state.focused = nil
             }
             return result(outcome.status.rawValue, outcome.message, outcome)
         }

@@ -27,9 +27,13 @@ public protocol Screen: Sendable {
     static var title: String { get }
     /// The view tree, from the committed state and the parameters the screen was opened with.
     static func body(_ db: Database, parameters: JSONObject) throws -> [ScreenNode]
+    /// The title for these parameters (a conversation's contact); ``title`` by default.
+    static func title(_ db: Database, parameters: JSONObject) throws -> String
 }
 
 extension Screen {
+    public static func title(_ db: Database, parameters: JSONObject) throws -> String { title }
+
     /// The subsystem prefix of ``name``.
     public static var subsystemName: String { String(name.split(separator: ".").first ?? Substring(name)) }
 }
@@ -75,8 +79,20 @@ public indirect enum ScreenNode: Sendable, Hashable {
     case list([ScreenNode])
     /// Square tiles, `columns` a row (a photo grid).
     case grid([ScreenNode], columns: Int)
-    /// A picture: a file decoded and scaled to fit, or a solid colour when it cannot be read; clickable with a tap.
+    /// A picture: a file (absolute, or relative to the home folder) decoded and cropped to fill, or a grey tile when
+    /// it cannot be read; clickable with a tap.
     case image(path: String?, label: String, tap: ScreenTap? = nil)
+
+    /// The node with every relative image path made absolute under `home`.
+    func resolvingPaths(against home: URL) -> ScreenNode {
+        switch self {
+        case .image(let path?, let label, let tap) where !path.hasPrefix("/"):
+            .image(path: home.appendingPathComponent(path).path, label: label, tap: tap)
+        case .list(let items): .list(items.map { $0.resolvingPaths(against: home) })
+        case .grid(let items, let columns): .grid(items.map { $0.resolvingPaths(against: home) }, columns: columns)
+        default: self
+        }
+    }
 }
 
 /// Where the phone is: which app's which screen, opened with which parameters.

@@ -29,6 +29,8 @@ public struct ScreenElement: Sendable, Hashable {
     public var center: (x: Int, y: Int) { bounds.center }
     /// What a click does (internal: hit-testing reads it; the JSON does not show it).
     var target: ScreenTarget?
+    /// Its bounds before clipping to the viewport (where it would be if scrolled into view).
+    var fullBounds: PixelRect?
 
     /// The element as JSON, with its centre in the model's (smart-resized) pixels when a mapping is given.
     public func json(resized: (width: Int, height: Int)? = nil, screen: (width: Int, height: Int)? = nil) -> JSONValue {
@@ -181,7 +183,7 @@ public struct ScreenLayout: Sendable {
         guard !visible.isEmpty else { return }
         elements.append(ScreenElement(index: elements.count, className: className, text: text, description: description,
                                       bounds: visible, isClickable: target != nil, isCheckable: checkable, isChecked: checked,
-                                      isEditable: editable, isFocused: focused, isScrollable: false, target: target))
+                                      isEditable: editable, isFocused: focused, isScrollable: false, target: target, fullBounds: bounds))
     }
 
     /// Places `node` with its top at `y`; returns the y below it.
