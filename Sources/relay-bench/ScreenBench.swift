@@ -22,6 +22,9 @@ struct ScreenBench: AsyncParsableCommand {
     @Option(help: "Draws per screen and size.")
     var frames: Int = 30
 
+    @Flag(help: "Also print each PNG's size at zlib level 1 (the default for screens) and at zlib's default level.")
+    var pngSizes = false
+
     @Option(help: "Screen sizes, comma-separated.")
     var sizes: String = "1080x2400,720x1280"
 
@@ -46,6 +49,7 @@ struct ScreenBench: AsyncParsableCommand {
                         let t2 = clock.now
                         _ = try canvas.encodePNG()
                         let t3 = clock.now
+                        if pngSizes { print("PNG bytes: level 1 \(try canvas.encodePNG().count), default \(try canvas.encodePNG(compressionLevel: nil).count)") }
                         _ = try canvas.encodeJPEG(quality: 90)
                         return (Bench.seconds(t2 - t1) * 1000, Bench.seconds(t3 - t2) * 1000, Bench.seconds(clock.now - t3) * 1000)
                     }
@@ -60,16 +64,17 @@ struct ScreenBench: AsyncParsableCommand {
             _ = await screen.perform(.open("settings"))
             let wifi: (x: Int, y: Int) = try await screen.layout().elements.first { $0.text == "Wi-Fi" }?.center ?? (0, 0)
             let (x, y) = (wifi.x * screen.resizedSize.width / size.width, wifi.y * screen.resizedSize.height / size.height)
-            var steps: [Double] = []
+            var steps: [Double] = [], acts: [Double] = []
             for _ in 0..<frames {
                 let clock = ContinuousClock()
                 let t0 = clock.now
                 _ = await screen.perform(.click(x: x, y: y))
+                acts.append(Bench.seconds(clock.now - t0) * 1000)
                 let laid = try await screen.layout()
                 _ = try await BlockingWork.run { try renderer.render(laid).encodePNG() }
                 steps.append(Bench.seconds(clock.now - t0) * 1000)
             }
-            print("\(size) step (click Wi-Fi through the dispatcher + layout + render + PNG): \(Self.summary(steps))")
+            print("\(size) step (click Wi-Fi through the dispatcher + layout + render + PNG): \(Self.summary(steps)); the click alone \(Self.summary(acts))")
         }
     }
 
