@@ -129,6 +129,25 @@ public struct Canvas: Sendable {
         }
     }
 
+    /// Mixes `color` into `rect` with `opacity` 0...255 (a dialog's scrim over the screen).
+    public mutating func fill(_ rect: PixelRect, _ color: RGBColor, opacity: Int) {
+        let r = rect.intersection(bounds), a = max(0, min(255, opacity)), k = 255 - a
+        guard !r.isEmpty, a > 0 else { return }
+        let w = width
+        let (cr, cg, cb) = (Int(color.r) * a, Int(color.g) * a, Int(color.b) * a)
+        rgb.withUnsafeMutableBufferPointer { p in
+            for y in r.y..<r.maxY {
+                var i = (y * w + r.x) * 3
+                for _ in 0..<r.width {
+                    p[i] = UInt8((Int(p[i]) * k + cr + 127) / 255)
+                    p[i + 1] = UInt8((Int(p[i + 1]) * k + cg + 127) / 255)
+                    p[i + 2] = UInt8((Int(p[i + 2]) * k + cb + 127) / 255)
+                    i += 3
+                }
+            }
+        }
+    }
+
     /// Mixes `color` into one pixel with coverage `alpha` (0...255); outside the clip it does nothing.
     @inline(__always)
     private mutating func blend(x: Int, y: Int, _ color: RGBColor, alpha: Int, within visible: PixelRect) {

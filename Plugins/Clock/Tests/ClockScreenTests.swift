@@ -33,6 +33,26 @@ import Testing
         }
     }
 
+    /// A destructive tap asks first, as a dialog that takes every tap; Cancel changes nothing, OK repeats it confirmed.
+    @Test func deleteAllAlarmsAsksInADialog() async throws {
+        try await PluginTest(subsystems: subsystems, now: now) { phone in
+            try await phone.call("clock.set_alarm", ["time": "07:30"])
+            try await phone.call("clock.set_alarm", ["time": "22:00"])
+            let screen = try await phone.screen(width: 720, height: 1280, app: "clock")
+            let asked = try await screen.click("Delete all alarms")
+            #expect(asked.status == "needs_confirmation" && asked.message == "Cancel all 2 alarms?")
+            #expect(try await screen.layout().elements.map(\.text) == ["Cancel all 2 alarms?", "Cancel", "OK"])
+            #expect(try await screen.click("Cancel").message == "Cancelled; nothing was changed.")
+            #expect(try await phone.rows("clock", "SELECT COUNT(*) AS n FROM alarm") == [["n": .int(2)]])
+            try await screen.click("Delete all alarms")
+            let done = try await screen.click("OK")
+            #expect(done.status == "done" && done.message == "Cancelled all 2 alarms.")
+            #expect(try await phone.rows("clock", "SELECT COUNT(*) AS n FROM alarm") == [["n": .int(0)]])
+            let last = try #require(try phone.auditEntries().last?.objectValue)
+            #expect(last["origin"] == "screen" && last["confirmed"] == .bool(true))
+        }
+    }
+
     @Test func switchAlarmKeepsTheAlarm() async throws {
         try await PluginTest(subsystems: subsystems, now: now) { phone in
             try await phone.call("clock.set_alarm", ["time": "07:30"])

@@ -19,6 +19,20 @@ public struct ScreenState: Codable, Sendable, Hashable {
     public var focused: String?
     /// How far the top screen is scrolled, in pixels.
     public var scroll: Int = 0
+    /// A tapped command waiting for OK in a dialog (it needs confirmation).
+    public var pending: PendingCommand?
+
+    /// A command that asked for confirmation, shown as a dialog until OK or Cancel.
+    public struct PendingCommand: Codable, Sendable, Hashable {
+        /// The action.
+        public var action: String
+        /// Its arguments, as compact JSON.
+        public var arguments: String
+        /// The dispatcher's question ("Cancel all 3 alarms?").
+        public var question: String
+        /// Whether a done result closes the screen.
+        public var thenBack: Bool
+    }
 
     /// The home screen at a size.
     public init(width: Int, height: Int) {
@@ -55,6 +69,7 @@ public struct ScreenState: Codable, Sendable, Hashable {
         fields = [:]
         focused = nil
         scroll = 0
+        pending = nil
     }
 }
 
@@ -119,6 +134,7 @@ public actor PhoneScreen {
         let now = await dispatcher.now()
         var context = ScreenLayout.Context(fields: state.fields, focused: state.focused, scroll: state.scroll,
                                            clock: Self.format(now, "HH:mm", calendar), showsBack: true)
+        context.dialog = state.pending?.question
         guard let route = state.stack.last else {
             context.focused = nil
             return ScreenLayout(homeWith: apps.map { ($0.name, $0.displayName) }, date: Self.format(now, "EEEE, d MMMM", calendar),
@@ -293,6 +309,19 @@ public actor PhoneScreen {
             return result("done", "The field \(element.description ?? field) has focus.")
         case .tap(.back):
             return press(.back, action: action)
+        case .confirm(false):
+            state.pending = nil
+            return result("done", "Cancelled; nothing was changed.")
+        case .confirm(true):
+            guard let pending = state.pending else { return result("no_op", "There is nothing to confirm.") }
+            state.pending = nil
+            let arguments = (try? JSONValue(parsing: pending.arguments))?.objectValue ?? [:]
+            let outcome = await dispatcher.dispatch(Command(action: pending.action, arguments: arguments, origin: .screen, confirmed: true))
+            if outcome.isDone, pending.thenBack {
+                _ = state.stack.popLast()
+                state.resetTop()
+            }
+            return result(outcome.status.rawValue, outcome.message, outcome)
         case .tap(.open(let screen, let parameters)):
             state.stack.append(ScreenRoute(screen: screen, parameters: parameters))
             state.resetTop()
@@ -302,6 +331,12 @@ public actor PhoneScreen {
                 if let text = state.fields[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty { arguments[argument] = .string(text) }
             }
             let outcome = await dispatcher.dispatch(Command(action: name, arguments: arguments, origin: .screen))
+            if outcome.status == .needsConfirmation {
+                // As a phone does: a dialog asks, and OK repeats the command confirmed.
+                state.pending = ScreenState.PendingCommand(action: name, arguments: JSONValue.object(arguments).compactJSON,
+                                                           question: outcome.message, thenBack: thenBack)
+                state.focused = nil
+            }
             if outcome.isDone, thenBack {
                 _ = state.stack.popLast()
                 state.resetTop()
@@ -317,6 +352,9 @@ public actor PhoneScreen {
     private func press(_ button: MobileAction.SystemButton, action: MobileAction) -> ScreenActResult {
         func result(_ status: String, _ message: String) -> ScreenActResult { ScreenActResult(action: action, status: status, message: message) }
         switch button {
+        case .back where state.pending != nil:
+            state.pending = nil
+            return result("done", "The dialog is dismissed; nothing was changed.")
         case .back:
             if state.focused != nil {
                 state.focused = nil

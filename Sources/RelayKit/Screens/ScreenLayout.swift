@@ -69,6 +69,8 @@ enum ScreenTarget: Sendable, Hashable {
     case focus(String)
     /// Opens an app from the home screen.
     case openApp(String)
+    /// Answers the confirmation dialog: OK (true) or Cancel.
+    case confirm(Bool)
 }
 
 /// What the renderer paints, in order; all positions in screen pixels.
@@ -79,6 +81,8 @@ enum ScreenPaint: Sendable, Hashable {
     /// Text centred in a rectangle.
     case centered(String, PixelRect, size: Int, bold: Bool, ScreenColor)
     case image(path: String?, PixelRect)
+    /// Darkens what is under a dialog.
+    case scrim(PixelRect)
 }
 
 /// The palette's colours by role; the renderer picks the values (light or dark).
@@ -121,6 +125,8 @@ public struct ScreenLayout: Sendable {
         public var clock: String
         /// Whether the app bar has a back arrow.
         public var showsBack: Bool
+        /// A question waiting for OK or Cancel (a command that needs confirmation); the dialog takes every tap.
+        public var dialog: String?
 
         /// Creates a context.
         public init(fields: [String: String] = [:], focused: String? = nil, scroll: Int = 0, clock: String = "10:00", showsBack: Bool = true) {
@@ -129,6 +135,7 @@ public struct ScreenLayout: Sendable {
             self.scroll = scroll
             self.clock = clock
             self.showsBack = showsBack
+            dialog = nil
         }
     }
 
@@ -341,8 +348,42 @@ public struct ScreenLayout: Sendable {
                                      isScrollable: true, target: nil))
         }
         all += elements
+        if let question = context.dialog { all = dialog(question) }
         for i in all.indices { all[i].index = i }
         elements = all
+    }
+
+    /// A modal dialog: the question, Cancel and OK, over a darkened screen; only its elements can be tapped.
+    private mutating func dialog(_ question: String) -> [ScreenElement] {
+        overlay.append(.scrim(PixelRect(x: 0, y: 0, width: width, height: height)))
+        let inner = width - dp(48) * 2 - dp(24) * 2
+        // Wrapped by an estimate of DejaVu Sans' average advance (0.55 em), so the layout needs no font.
+        let size = dp(16), perLine = max(8, Int(Double(inner) / (Double(size) * 0.55)))
+        var lines: [String] = [], line = ""
+        for word in question.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > perLine { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        let textHeight = lines.count * dp(24)
+        let box = PixelRect(x: dp(48), y: (height - textHeight - dp(120)) / 2, width: width - dp(96), height: textHeight + dp(120))
+        overlay.append(.rect(box, .surface, radius: dp(24)))
+        for (i, text) in lines.enumerated() {
+            overlay.append(.text(text, x: box.x + dp(24), y: box.y + dp(40) + i * dp(24), size: size, bold: false, .text, maxWidth: inner))
+        }
+        let ok = PixelRect(x: box.maxX - dp(24) - dp(72), y: box.maxY - dp(64), width: dp(72), height: dp(48))
+        let cancel = PixelRect(x: ok.x - dp(8) - dp(96), y: ok.y, width: dp(96), height: dp(48))
+        overlay.append(.centered("Cancel", cancel, size: dp(15), bold: true, .accent))
+        overlay.append(.centered("OK", ok, size: dp(15), bold: true, .accent))
+        func element(_ className: String, _ text: String, _ bounds: PixelRect, _ target: ScreenTarget?) -> ScreenElement {
+            ScreenElement(index: 0, className: className, text: text, description: nil, bounds: bounds, isClickable: target != nil,
+                          isCheckable: false, isChecked: false, isEditable: false, isFocused: false, isScrollable: false, target: target)
+        }
+        return [
+            element("android.widget.TextView", question, PixelRect(x: box.x + dp(24), y: box.y + dp(16), width: inner, height: textHeight + dp(16)), nil),
+            element("android.widget.Button", "Cancel", cancel, .confirm(false)),
+            element("android.widget.Button", "OK", ok, .confirm(true)),
+        ]
     }
 
     private mutating func paintKeyboard(top: Int, bottom: Int) {

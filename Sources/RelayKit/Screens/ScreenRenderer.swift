@@ -75,6 +75,8 @@ public final class ScreenRenderer: @unchecked Sendable {
                 try canvas.draw(text, at: (x, y), in: face(size: size, bold: isBold), color: Self.color(role, dark: dark), maxWidth: maxWidth)
             case .centered(let text, let rect, let size, let isBold, let role):
                 try canvas.draw(text, centeredIn: rect, in: face(size: size, bold: isBold), color: Self.color(role, dark: dark))
+            case .scrim(let rect):
+                canvas.fill(rect, .black, opacity: dark ? 150 : 110)
             case .image(let path, let rect):
                 if let path, let image = picture(path) {
                     canvas.draw(Self.centerCropped(image, to: rect), in: rect)

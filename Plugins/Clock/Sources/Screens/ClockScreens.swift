@@ -21,7 +21,10 @@ struct AlarmListScreen: Screen {
             return .toggle(time, detail: detail, isOn: alarm.isEnabled, tap: .call(SwitchAlarm.name, arguments))
         }
         if rows.isEmpty { rows = [.text("No alarms", style: .caption)] }
-        return [.list(rows), .button("Add alarm", tap: .open(AddAlarmScreen.name))]
+        var nodes: [ScreenNode] = [.list(rows), .button("Add alarm", tap: .open(AddAlarmScreen.name))]
+        // Destructive: the dispatcher asks first, and the screen shows its question as a dialog.
+        if !alarms.isEmpty { nodes.append(.button("Delete all alarms", tap: .call(CancelAllAlarms.name, [:]))) }
+        return nodes
     }
 }
 
