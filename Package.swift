@@ -12,10 +12,12 @@ let installedPlugins = ["Plugins/Camera", "Plugins/Clock", "Plugins/Messages", "
 // END INSTALLED PLUGINS
 
 // What a plugin imports besides RelayKit (its sources) and RelayKit + RelayKitTesting (its tests): RelayMedia, for
-// the plugins that decode media themselves. A new plugin needs no entry. PackageDependencyTests checks this.
+// the plugins that decode media themselves (and Settings' tests, which decode a screenshot). A new plugin needs no entry. PackageDependencyTests checks this.
 let pluginExtraDependencies: [String: (sources: [Target.Dependency], tests: [Target.Dependency])] = [
     "Camera": (sources: ["RelayMedia"], tests: ["RelayMedia"]),
     "Photos": (sources: ["RelayMedia"], tests: ["RelayMedia"]),
+    // Its screen tests decode a screenshot.
+    "Settings": (sources: [], tests: ["RelayMedia"]),
 ]
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -39,6 +41,8 @@ var targets: [Target] = [
         providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])]
     ),
     .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+    // Phone screens' text: FreeType with Debian's DejaVu Sans (fonts-dejavu-core).
+    .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev", "fonts-dejavu-core"])]),
     .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(
         name: "CPocketSphinx",
@@ -54,7 +58,7 @@ var targets: [Target] = [
     .target(name: "RelayLanguage", swiftSettings: swiftSettings),
     // RelayJSON: the JSON value (ordered objects, parsing, Qwen/Python-compatible rendering), below everything.
     .target(name: "RelayJSON", swiftSettings: swiftSettings),
-    .target(name: "RelayMedia", dependencies: ["RelayCore", "CFFmpeg", "CALSA"], swiftSettings: swiftSettings),
+    .target(name: "RelayMedia", dependencies: ["RelayCore", "CFFmpeg", "CALSA", "CFreeType"], swiftSettings: swiftSettings),
     // RelaySentenceEncoder: sentence embeddings (all-MiniLM-L6-v2: WordPiece, BERT forward pass, mean pooling) in
     // Swift from the model's safetensors file, which Samples/scripts/fetch-models.sh puts under $RELAY_MODELS. Its dense
     // layers multiply with its own kernel (CSentenceKernels' AVX2/FMA code when the CPU has them, else Swift SIMD) or
@@ -71,7 +75,7 @@ var targets: [Target] = [
     .target(name: "RelaySpeech", dependencies: ["RelayCore", "RelayJSON", "RelayLanguage", "RelayMedia", "CPocketSphinx"], swiftSettings: swiftSettings),
     .target(
         name: "RelayKit",
-        dependencies: ["RelayCore", "RelayJSON", "RelayLanguage", "RelayModel", .product(name: "GRDB", package: "GRDB.swift")],
+        dependencies: ["RelayCore", "RelayJSON", "RelayLanguage", "RelayMedia", "RelayModel", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings
     ),
     // The plugin test kit (a product for plugin authors), built on the shared test support.

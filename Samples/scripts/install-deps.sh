@@ -9,6 +9,7 @@ PACKAGES=(
   espeak-ng sox                                                                           # speech synthesis, test speech
   libsqlite3-dev                                                                          # GRDB
   libopenblas-dev                                                                         # sentence encoder's matrix multiplies
+  libfreetype-dev fonts-dejavu-core                                                       # phone screens: text rendering, DejaVu Sans
   python3-venv python3-pip                                                                # fetch-models.sh, encoder reference tests
   chromium                                                                                # renders the video-analysis HTML report in a test
 )

@@ -44,4 +44,6 @@ extension RelayErrorCode where Failure == KitError {
     public static let unknownName = Self("unknown_name")
     /// A declaration is inconsistent (duplicate action, slot without parameter).
     public static let declaration = Self("declaration")
+    /// A `mobile_use` action (Qwen's phone-control call) is malformed or names something the screen does not have.
+    public static let invalidScreenAction = Self("invalid_screen_action")
 }

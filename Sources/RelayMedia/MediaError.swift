@@ -36,4 +36,8 @@ extension RelayErrorCode where Failure == MediaError {
     public static let deviceFailed = Self("device_failed")
     /// Memory could not be allocated.
     public static let outOfMemory = Self("out_of_memory")
+    /// A font could not be loaded or sized (FreeType).
+    public static let fontFailed = Self("font_failed")
+    /// Text could not be rendered (a glyph FreeType could not load or rasterise).
+    public static let renderFailed = Self("render_failed")
 }

@@ -22,6 +22,7 @@ import Testing
         ("clock.cancel_alarm", ["time": "07:30"], "Cancel the alarm at 7:30 AM?"),
         ("clock.cancel_alarm", ["label": "gym"], "Cancel the gym alarm?"),
         ("clock.cancel_alarm", [:], "Cancel the alarm?"),
+        ("clock.switch_alarm", ["time": "07:30", "on": false], "Switch the alarm at 7:30 AM off?"),
         ("clock.set_timer", ["duration": 300], "Start a 5-minute timer?"),
         ("clock.set_timer", ["duration": 90, "label": "pasta"], "Start a pasta timer for 1 minute 30 seconds?"),
         ("clock.cancel_timer", ["label": "pasta"], "Cancel the pasta timer?"),

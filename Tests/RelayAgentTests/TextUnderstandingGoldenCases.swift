@@ -92,6 +92,9 @@ delete the alarm for six am | clock.cancel_alarm time=06:00
 turn off the 8:15 alarm | clock.cancel_alarm time=08:15
 remove the gym alarm | clock.cancel_alarm label=gym
 cancel my alarm for seven thirty please | clock.cancel_alarm time=07:30
+turn the alarm at 7:30 back on | clock.switch_alarm time=07:30 on=true
+switch the 6:45 alarm back on | clock.switch_alarm time=06:45 on=true
+please turn the alarm for eight fifteen back on | clock.switch_alarm time=08:15 on=true
 cancel all alarms | clock.cancel_all_alarms
 delete all my alarms | clock.cancel_all_alarms
 clear every alarm | clock.cancel_all_alarms

@@ -87,7 +87,7 @@ func unordered(_ o: JSONObject) -> [String: JSONValue] {
         #expect(Self.skill.matcher.problems == [])
     }
 
-    /// Serialized: 278 CPU-bound cases started at once would queue ahead of every other test's resumptions on the
+    /// Serialized: 281 CPU-bound cases started at once would queue ahead of every other test's resumptions on the
     /// two cooperative threads for half a minute; one at a time, they take turns with the rest of the suite.
     /// Read as the product reads them: templates first, then the sentence encoder.
     @Test(.serialized, arguments: cases) func golden(_ golden: GoldenTextCase) async throws {

@@ -32,6 +32,11 @@ import Testing
     /// 16 not understood; 2 of 65 non-commands dispatched (96.9 % refused); read/write confusions 1 ("any new
     /// messages" → count_unread), on/off none. This set has now been looked at: the figures that count are
     /// ``unseenTestSet()``'s. Bounds are what is reached now; the issue's targets, not reached, are known issues.
+    /// Actions added after both test sets were written. The sets are not extended for them, so their figures stay
+    /// comparable with the ones measured before (a writer who has seen the templates cannot add "unseen" sentences);
+    /// the golden set covers them. `clock.switch_alarm`: the alarm list's switches (issue 18's screens).
+    static let addedAfterTheTestSets: Set<String> = ["clock.switch_alarm"]
+
     @Test func freshTestSet() async throws {
         let skill = try await SharedUnderstanding.skill()
         let cases = GoldenTextCase.parse(freshParaphrases)
@@ -39,7 +44,7 @@ import Testing
         print("test set, fresh paraphrases: \(score)\n\(score.details)")
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
-        #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).sorted() == [])
+        #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
         // What is reached (floors), so that understanding can only get better.
         #expect(score.right >= 130, "\(score)")
         #expect(score.dispatched.count <= 2, "\(score.dispatched)")
@@ -84,7 +89,7 @@ import Testing
         print("test set, unseen paraphrases: \(score)\n\(score.details)")
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
-        #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).sorted() == [])
+        #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
         #expect(score.right >= 169, "\(score)")
         #expect(score.dispatched.isEmpty, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")

@@ -47,6 +47,20 @@ public enum ClockStore {
         return matches
     }
 
+    /// Switches the alarms at a time of day (with `label`, only that one) on or off, keeping them; returns them as they
+    /// are now. One switched back on rings at the next such time from `now`, not at one already past.
+    public static func switchAlarms(_ db: Database, hour: Int, minute: Int, label: String? = nil, on: Bool, at now: Date = Date()) throws -> [Alarm] {
+        let label = clean(label)
+        var matches = try Alarm.fetchAll(db, sql: "SELECT * FROM alarm WHERE hour = ? AND minute = ? ORDER BY id", arguments: [hour, minute])
+            .filter { label == nil || $0.label?.lowercased() == label?.lowercased() }
+        for i in matches.indices where matches[i].isEnabled != on {
+            matches[i].isEnabled = on
+            if on { matches[i].armedAt = now }
+            try matches[i].update(db)
+        }
+        return matches
+    }
+
     /// Cancels every alarm; returns them.
     public static func cancelAllAlarms(_ db: Database) throws -> [Alarm] {
         let all = try alarms(db)

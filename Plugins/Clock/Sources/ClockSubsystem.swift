@@ -10,9 +10,10 @@ public struct ClockSubsystem: Subsystem {
     public var displayName: String { "Clock" }
     public var summary: String { "Alarms at a time of day (with labels) and countdown timers." }
     public var actions: [any Action.Type] {
-        [SetAlarm.self, ListAlarms.self, CancelAlarm.self, CancelAllAlarms.self, SetTimer.self, ListTimers.self, CancelTimer.self]
+        [SetAlarm.self, ListAlarms.self, SwitchAlarm.self, CancelAlarm.self, CancelAllAlarms.self, SetTimer.self, ListTimers.self, CancelTimer.self]
     }
     public var migrator: DatabaseMigrator { ClockSchema.migrator }
+    public var screens: [any Screen.Type] { [AlarmListScreen.self, AddAlarmScreen.self] }
 
     public var keepsTime: Bool { true }
 

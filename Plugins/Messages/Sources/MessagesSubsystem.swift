@@ -16,6 +16,7 @@ public struct MessagesSubsystem: Subsystem {
         [SendMessage.self, ReadMessages.self, CountUnread.self, AddContact.self, ListContacts.self]
     }
     public var migrator: DatabaseMigrator { MessagesSchema.migrator }
+    public var screens: [any Screen.Type] { [ConversationListScreen.self, ConversationScreen.self] }
 
     public func entities(of kind: EntityKind, in db: Database) throws -> [Entity] {
         guard kind == Self.contact else { return [] }

@@ -13,6 +13,7 @@ public struct SettingsSubsystem: Subsystem {
         [SetToggle.self, FlipToggle.self, GetToggle.self, SetLevel.self, AdjustLevel.self, GetLevel.self, ShowSettings.self]
     }
     public var migrator: DatabaseMigrator { SettingsSchema.migrator }
+    public var screens: [any Screen.Type] { [SettingsScreen.self] }
 
     public var rules: SentenceRules {
         [

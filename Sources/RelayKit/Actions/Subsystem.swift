@@ -52,6 +52,9 @@ public protocol Subsystem: Sendable {
     /// How long one of its actions may run, when it is not the dispatcher's limit (nil, the default): an external
     /// MCP server's first call includes starting the server.
     var timeLimit: Duration? { get }
+    /// Its screens, the first being the one its home-screen icon opens (default: none; the icon then opens a page
+    /// with the app's summary).
+    var screens: [any Screen.Type] { get }
 }
 
 extension Subsystem {
@@ -63,6 +66,7 @@ extension Subsystem {
     public func passTime(_ passage: TimePassage, in db: Database) throws -> [PhoneEvent] { [] }
     public func nextDeadline(after now: Date, calendar: Calendar, in db: Database) throws -> Date? { nil }
     public var timeLimit: Duration? { nil }
+    public var screens: [any Screen.Type] { [] }
 
     /// The entity kinds its actions' parameters refer to.
     public var entityKinds: [EntityKind] {

@@ -16,4 +16,6 @@ public enum CommandOrigin: String, Sendable, Hashable, CaseIterable, Codable {
     case test
     /// Called by an MCP client through `relay mcp`.
     case mcp
+    /// Tapped or typed on the phone's rendered screen (`relay screen act`, the mobile_use agent).
+    case screen
 }
