@@ -29,7 +29,9 @@ struct DoctorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let subsystems = await PhoneSubsystems.load(home: home.url, command: "doctor").subsystems
-        let catalog = ActionCatalog(subsystems: subsystems)
+        // The catalog commands understand with: the dispatcher's, which adds the phone's own actions (undo, redo), so
+        // the cache reported is the one `relay say` uses.
+        let catalog = Dispatcher(subsystems: subsystems, home: home.url).catalog
         let setup = await Understanding.setup(catalog: catalog)
         let speech = PocketSphinxRecognizer.Configuration()
         func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
