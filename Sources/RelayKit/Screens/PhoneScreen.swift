@@ -148,9 +148,8 @@ public actor PhoneScreen {
             let nodes: [ScreenNode] = [.text(app.summary, style: .caption), .text("This app has no screen yet.", style: .caption)]
             return ScreenLayout(nodes: nodes, title: app.displayName, width: state.width, height: state.height, context: context)
         }
-        let store = try await dispatcher.store(for: app.name)
         let parameters = route.parameters
-        let (title, nodes) = try await store.read { db in
+        let (title, nodes) = try await dispatcher.read(app.name) { db in
             (try screen.title(db, parameters: parameters), try screen.body(db, parameters: parameters))
         }
         let home = dispatcher.home
