@@ -324,7 +324,8 @@ public actor PhoneScreen {
         case .tap(.open(let screen, let parameters)):
             state.stack.append(ScreenRoute(screen: screen, parameters: parameters))
             state.resetTop()
-            return result("done", "Opened \(screen).")
+            let title = (try? await layout().title).flatMap { $0.isEmpty ? nil : $0 } ?? screen
+            return result("done", "Opened \(title).")
         case .tap(.call(let name, var arguments, let fields, let thenBack)):
             for (argument, field) in fields {
                 if let text = state.fields[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty { arguments[argument] = .string(text) }
