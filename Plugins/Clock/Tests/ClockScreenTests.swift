@@ -16,6 +16,8 @@ import Testing
             try await screen.click("Add alarm")
             #expect(await screen.route.screen == "clock.add_alarm")
             try await screen.click("Time: 7:30")
+            await screen.perform(.type("9"))
+            #expect(await screen.perform(.key("clear")).message == "Cleared the field.")
             #expect(await screen.perform(.type("6:45")).status == "done")
             let field = try await screen.layout().elements.first { $0.isEditable && $0.isFocused }
             #expect(field?.text == "6:45")

@@ -388,6 +388,12 @@ public actor PhoneScreen {
                 "level": "volume", "direction": .string(key == "volume_up" ? "up" : "down"),
             ], origin: .screen))
             return ScreenActResult(action: action, status: outcome.status.rawValue, message: outcome.message, command: outcome)
+        case "clear":
+            guard let field = state.focused, !(state.fields[field] ?? "").isEmpty else {
+                return ScreenActResult(action: action, status: "no_op", message: "There is no text to clear.")
+            }
+            state.fields[field] = ""
+            return ScreenActResult(action: action, status: "done", message: "Cleared the field.")
         case "del", "backspace", "delete":
             guard let field = state.focused, let text = state.fields[field], !text.isEmpty else {
                 return ScreenActResult(action: action, status: "no_op", message: "There is no text to delete.")
