@@ -173,8 +173,19 @@ public actor PhoneScreen {
             renderer = try await BlockingWork.run { try ScreenRenderer() }
             self.renderer = renderer
         }
-        let canvas = try await BlockingWork.run { try renderer.render(layout) }
+        let dark = try await appearance().isDark
+        let canvas = try await BlockingWork.run { try renderer.render(layout, dark: dark) }
         return (layout, canvas)
+    }
+
+    /// How the screens look now: dark when a subsystem that decides it says so (Settings' dark mode).
+    public func appearance() async throws -> ScreenAppearance {
+        var appearance = ScreenAppearance()
+        for subsystem in dispatcher.catalog.subsystems where subsystem.decidesScreenAppearance {
+            let decided = try await dispatcher.read(subsystem.name) { db in try subsystem.screenAppearance(in: db) }
+            appearance.isDark = appearance.isDark || decided.isDark
+        }
+        return appearance
     }
 
     /// Draws the top screen and writes it to `url`: JPEG for a `.jpg`/`.jpeg` name, else PNG (encoding and writing run
