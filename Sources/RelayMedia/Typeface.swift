@@ -1,5 +1,5 @@
 import CFreeType
-public import Foundation
+import Foundation
 import RelayCore
 
 /// A font at one pixel size: FreeType's library and face, owned here and freed in `deinit`, with a cache of the
