@@ -220,6 +220,7 @@ public actor PhoneScreen {
     // MARK: - Acting
 
     /// Carries out one `mobile_use` action.
+    @discardableResult
     public func perform(_ action: MobileAction) async -> ScreenActResult {
         func result(_ status: String, _ message: String, _ command: CommandResult? = nil) -> ScreenActResult {
             ScreenActResult(action: action, status: status, message: message, command: command)
