@@ -51,6 +51,8 @@ final class ImageEncoder {
     private let qscale: Int32?
 
     init(codec id: AVCodecID, pixelFormat: AVPixelFormat, frame: Frame, qscale: Int32?) throws {
+        // Encoding may be the process's first FFmpeg call (a screenshot, the camera's built-in scene): quiet its log first.
+        _ = FFmpegRuntime.configured
         name = id == AV_CODEC_ID_PNG ? "PNG" : "JPEG"
         guard frame.width > 0, frame.height > 0, frame.width <= 16_384, frame.height <= 16_384,
               frame.rgb.count == frame.width * frame.height * 3 else {

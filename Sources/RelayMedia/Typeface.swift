@@ -1,5 +1,5 @@
 import CFreeType
-public import Foundation
+import Foundation
 import RelayCore
 
 /// A font at one pixel size: FreeType's library and face, owned here and freed in `deinit`, with a cache of the
@@ -117,8 +117,8 @@ public final class Typeface {
             let pitch = Int(bitmap.pitch)
             coverage.withUnsafeMutableBufferPointer { out in
                 for row in 0..<height {
-                    // A negative pitch means the rows are stored bottom-up; `buffer` then points at the last one.
-                    let source = buffer + row * pitch
+                    // A negative pitch means the rows are stored bottom-up from `buffer` (FreeType's "upward flow").
+                    let source = pitch >= 0 ? buffer + row * pitch : buffer + (height - 1 - row) * -pitch
                     for x in 0..<width { out[row * width + x] = source[x] }
                 }
             }

@@ -12,6 +12,7 @@ public struct CameraSubsystem: Subsystem {
     public var summary: String { "Takes photos and records clips from a configured video or image file; they land in Photos." }
     public var actions: [any Action.Type] { [SetSource.self, TakePhoto.self, RecordClip.self, CameraStatus.self] }
     public var migrator: DatabaseMigrator { CameraSchema.migrator }
+    public var screens: [any Screen.Type] { [CameraScreen.self] }
 }
 
 /// The conventional entry point the installed-plugins list calls.

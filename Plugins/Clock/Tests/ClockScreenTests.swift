@@ -16,6 +16,8 @@ import Testing
             try await screen.click("Add alarm")
             #expect(await screen.route.screen == "clock.add_alarm")
             try await screen.click("Time: 7:30")
+            await screen.perform(.type("9"))
+            #expect(await screen.perform(.key("clear")).message == "Cleared the field.")
             #expect(await screen.perform(.type("6:45")).status == "done")
             let field = try await screen.layout().elements.first { $0.isEditable && $0.isFocused }
             #expect(field?.text == "6:45")
@@ -50,6 +52,30 @@ import Testing
             #expect(try await phone.rows("clock", "SELECT COUNT(*) AS n FROM alarm") == [["n": .int(0)]])
             let last = try #require(try phone.auditEntries().last?.objectValue)
             #expect(last["origin"] == "screen" && last["confirmed"] == .bool(true))
+        }
+    }
+
+    /// A list longer than the screen scrolls with swipes; what is off screen is not in the element list.
+    @Test func longAlarmListScrolls() async throws {
+        try await PluginTest(subsystems: subsystems, now: now) { phone in
+            try await phone.seed("clock") { db in
+                for hour in 6..<18 { _ = try ClockStore.setAlarm(db, hour: hour, minute: 0, at: Date(timeIntervalSince1970: 1_773_568_800)) }
+            }
+            let screen = try await phone.screen(width: 720, height: 1280, app: "clock")
+            let first = try await screen.layout().elements
+            #expect(first.contains { $0.className == "android.widget.ScrollView" && $0.isScrollable })
+            #expect(first.contains { $0.text == "6:00 AM" } && !first.contains { $0.text == "Delete all alarms" })
+            let up = await screen.perform(.swipe(fromX: 364, fromY: 1100, toX: 364, toY: 200))
+            #expect(up.status == "done")
+            let end = await screen.perform(.swipe(fromX: 364, fromY: 1100, toX: 364, toY: 200))
+            #expect(end.status == "done")
+            let bottom = try await screen.layout().elements
+            #expect(bottom.contains { $0.text == "Delete all alarms" } && !bottom.contains { $0.text == "6:00 AM" })
+            #expect(await screen.perform(.swipe(fromX: 364, fromY: 1100, toX: 364, toY: 200)).message == "The list is already at its end.")
+            // Back down to the top.
+            await screen.perform(.swipe(fromX: 364, fromY: 200, toX: 364, toY: 1250))
+            await screen.perform(.swipe(fromX: 364, fromY: 200, toX: 364, toY: 1250))
+            #expect(await screen.state.scroll == 0)
         }
     }
 

@@ -14,6 +14,10 @@ public struct SettingsSubsystem: Subsystem {
     }
     public var migrator: DatabaseMigrator { SettingsSchema.migrator }
     public var screens: [any Screen.Type] { [SettingsScreen.self] }
+    public var decidesScreenAppearance: Bool { true }
+    public func screenAppearance(in db: Database) throws -> ScreenAppearance {
+        ScreenAppearance(isDark: try SettingsStore.isOn(db, .darkMode))
+    }
 
     public var rules: SentenceRules {
         [

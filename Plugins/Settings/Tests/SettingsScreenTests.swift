@@ -77,6 +77,11 @@ import Testing
                 }
             }
             #expect(dark > 150 && partial > 50, "dark \(dark), anti-aliased \(partial)")
+            #expect(back.pixel(x: 4, y: 700).r > 240, "a light background")
+            // Dark mode is a setting the screens obey: the model sees its effect.
+            try await screen.click("Dark mode")
+            let (_, darkCanvas) = try await screen.screenshot()
+            #expect(darkCanvas.pixel(x: 4, y: 700).r < 40, "a dark background once dark mode is on")
         }
     }
 }

@@ -55,6 +55,19 @@ public protocol Subsystem: Sendable {
     /// Its screens, the first being the one its home-screen icon opens (default: none; the icon then opens a page
     /// with the app's summary).
     var screens: [any Screen.Type] { get }
+    /// Whether its state decides how every screen looks (Settings' dark mode): only these are asked ``screenAppearance(in:)``.
+    var decidesScreenAppearance: Bool { get }
+    /// How the phone's screens look now (default: the light theme).
+    func screenAppearance(in db: Database) throws -> ScreenAppearance
+}
+
+/// How the phone's screens look.
+public struct ScreenAppearance: Sendable, Hashable {
+    /// Light text on a dark background.
+    public var isDark: Bool
+
+    /// Creates an appearance.
+    public init(isDark: Bool = false) { self.isDark = isDark }
 }
 
 extension Subsystem {
@@ -67,6 +80,8 @@ extension Subsystem {
     public func nextDeadline(after now: Date, calendar: Calendar, in db: Database) throws -> Date? { nil }
     public var timeLimit: Duration? { nil }
     public var screens: [any Screen.Type] { [] }
+    public var decidesScreenAppearance: Bool { false }
+    public func screenAppearance(in db: Database) throws -> ScreenAppearance { ScreenAppearance() }
 
     /// The entity kinds its actions' parameters refer to.
     public var entityKinds: [EntityKind] {

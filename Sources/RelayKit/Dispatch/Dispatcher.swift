@@ -297,6 +297,12 @@ public actor Dispatcher {
         return try await withGate(subsystem) { _ in try await s.read { db in try sub.state(in: db) } }
     }
 
+    /// Reads a subsystem's committed state between commands (never inside one's open transaction): what a screen shows.
+    public func read<T: Sendable>(_ subsystem: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let s = try store(for: subsystem)
+        return try await withGate(subsystem) { _ in try await s.read(body) }
+    }
+
     /// The entities of `kind` that `subsystem` knows.
     public func entities(of kind: EntityKind, in subsystem: String) async throws -> [Entity] {
         let s = try store(for: subsystem)

@@ -148,9 +148,8 @@ public actor PhoneScreen {
             let nodes: [ScreenNode] = [.text(app.summary, style: .caption), .text("This app has no screen yet.", style: .caption)]
             return ScreenLayout(nodes: nodes, title: app.displayName, width: state.width, height: state.height, context: context)
         }
-        let store = try await dispatcher.store(for: app.name)
         let parameters = route.parameters
-        let (title, nodes) = try await store.read { db in
+        let (title, nodes) = try await dispatcher.read(app.name) { db in
             (try screen.title(db, parameters: parameters), try screen.body(db, parameters: parameters))
         }
         let home = dispatcher.home
@@ -174,8 +173,19 @@ public actor PhoneScreen {
             renderer = try await BlockingWork.run { try ScreenRenderer() }
             self.renderer = renderer
         }
-        let canvas = try await BlockingWork.run { try renderer.render(layout) }
+        let dark = try await appearance().isDark
+        let canvas = try await BlockingWork.run { try renderer.render(layout, dark: dark) }
         return (layout, canvas)
+    }
+
+    /// How the screens look now: dark when a subsystem that decides it says so (Settings' dark mode).
+    public func appearance() async throws -> ScreenAppearance {
+        var appearance = ScreenAppearance()
+        for subsystem in dispatcher.catalog.subsystems where subsystem.decidesScreenAppearance {
+            let decided = try await dispatcher.read(subsystem.name) { db in try subsystem.screenAppearance(in: db) }
+            appearance.isDark = appearance.isDark || decided.isDark
+        }
+        return appearance
     }
 
     /// Draws the top screen and writes it to `url`: JPEG for a `.jpg`/`.jpeg` name, else PNG (encoding and writing run
@@ -210,6 +220,7 @@ public actor PhoneScreen {
     // MARK: - Acting
 
     /// Carries out one `mobile_use` action.
+    @discardableResult
     public func perform(_ action: MobileAction) async -> ScreenActResult {
         func result(_ status: String, _ message: String, _ command: CommandResult? = nil) -> ScreenActResult {
             ScreenActResult(action: action, status: status, message: message, command: command)
@@ -325,7 +336,8 @@ public actor PhoneScreen {
         case .tap(.open(let screen, let parameters)):
             state.stack.append(ScreenRoute(screen: screen, parameters: parameters))
             state.resetTop()
-            return result("done", "Opened \(screen).")
+            let title = (try? await layout().title).flatMap { $0.isEmpty ? nil : $0 } ?? screen
+            return result("done", "Opened \(title).")
         case .tap(.call(let name, var arguments, let fields, let thenBack)):
             for (argument, field) in fields {
                 if let text = state.fields[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty { arguments[argument] = .string(text) }
@@ -388,6 +400,12 @@ public actor PhoneScreen {
                 "level": "volume", "direction": .string(key == "volume_up" ? "up" : "down"),
             ], origin: .screen))
             return ScreenActResult(action: action, status: outcome.status.rawValue, message: outcome.message, command: outcome)
+        case "clear":
+            guard let field = state.focused, !(state.fields[field] ?? "").isEmpty else {
+                return ScreenActResult(action: action, status: "no_op", message: "There is no text to clear.")
+            }
+            state.fields[field] = ""
+            return ScreenActResult(action: action, status: "done", message: "Cleared the field.")
         case "del", "backspace", "delete":
             guard let field = state.focused, let text = state.fields[field], !text.isEmpty else {
                 return ScreenActResult(action: action, status: "no_op", message: "There is no text to delete.")

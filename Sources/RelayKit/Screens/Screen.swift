@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import RelayJSON
 
 /// One screen of an app, declared once like an ``Action``: a view tree built from the subsystem's committed state.

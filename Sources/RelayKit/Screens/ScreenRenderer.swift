@@ -91,6 +91,8 @@ public final class ScreenRenderer: @unchecked Sendable {
     private func picture(_ path: String) -> Frame? {
         if let cached = images[path] { return cached }
         guard let frame = try? ImageCodec.decode(URL(fileURLWithPath: path)) else { return nil }
+        // Thumbnails are small (a few hundred pixels a side); past a screenful or two the cache starts over.
+        if images.count >= 128 { images.removeAll() }
         images[path] = frame
         return frame
     }
