@@ -81,6 +81,13 @@ import Testing
         #expect(policy.reason(permission: .write, reading: match(.write, score: 0.72, encoder: true), understanding: understanding) == .weakScore)
         #expect(policy.reason(permission: .write, reading: match(.write, score: 0.9, encoder: true), understanding: understanding) == nil)
         #expect(policy.reason(permission: .write, reading: nil, understanding: understanding) == .unconfirmed)
+        // A grammar recognizer that was barely sure of the words.
+        #expect(policy.reason(permission: .write, reading: match(.write, score: 1), understanding: understanding,
+                              recognizerConfidence: 0.55) == .weakRecognition)
+        #expect(policy.reason(permission: .write, reading: match(.write, score: 1), understanding: understanding,
+                              recognizerConfidence: 0.95) == nil)
+        #expect(policy.reason(permission: .read, reading: match(.read, score: 1), understanding: understanding,
+                              recognizerConfidence: 0.55) == nil)
         #expect(policy.reason(permission: .read, reading: match(.read, score: 0.76, repaired: true), understanding: understanding) == nil)
         #expect(policy.reason(permission: .destructive, reading: nil, understanding: understanding) == nil, "the dispatcher asks")
         #expect(ReadBackPolicy.always.reason(permission: .write, reading: match(.write, score: 1), understanding: understanding) == .openVocabulary)
