@@ -161,4 +161,27 @@ import Testing
         #expect(await runner.run("wot alarms do i have", interaction: reads).status == .done)
         #expect(await reads.questions == [])
     }
+
+    @Test func theMatcherRepairsOnlyWhatItDidNotUnderstandAndOnlyIntoExactSentences() {
+        let dictionary = PronouncingDictionary(parsing: """
+            alarm AH L AA R M
+            can't K AE N T
+            cancel K AE N S AH L
+            solve S AA L V
+            times T AY M Z
+            timers T AY M ER Z
+            what's W AH T S
+            """)
+        let plain = CommandMatcher(catalog: Self.catalog)
+        let matcher = plain.repairing(with: dictionary)
+        // Understood as heard: no repair, not marked.
+        #expect(matcher.interpret("cancel my alarm").match?.isRepaired == false)
+        // Not understood as heard, an exact sentence once re-heard.
+        #expect(plain.interpret("can't solve my alarm").match == nil)
+        let repaired = matcher.interpret("Can't solve my alarm.").match
+        #expect(repaired?.call.name == "clock.cancel_alarm")
+        #expect(repaired?.repairedText == "cancel my alarm.")
+        // "times" sounds like "timers", but "what is the timers" would only be a loose reading: no guess.
+        #expect(matcher.interpret("what's 15 times 12").match == nil)
+    }
 }
