@@ -44,6 +44,7 @@ import Testing
         ("photos.remove_from_album", ["album": "Cats", "latest": 3, "kind": "video"], "Remove the newest 3 videos from the album Cats?"),
         ("photos.favorite_photos", ["kind": "photo", "all": true], "Mark all the photos as favorites?"),
         ("photos.unfavorite_photos", [:], "Remove the newest photo or video from Favorites?"),
+        ("photos.unfavorite_photos", ["when": "this_month", "kind": "video"], "Remove the videos from this month from Favorites?"),
         ("photos.delete_photos", ["photo": 9], "Move photo 9 to Recently Deleted?"),
         ("photos.recover_photos", [:], "Recover everything in Recently Deleted?"),
         ("photos.import_media", ["path": "/tmp/pics", "album": "Trip", "copy": false], "Import /tmp/pics into the album Trip?"),

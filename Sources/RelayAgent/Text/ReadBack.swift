@@ -168,6 +168,9 @@ public enum ReadBack {
         case .percentage:
             guard let n = value.doubleValue else { return nil }
             return "\(number(n)) %"
+        case .date:
+            // Dates are said as the slot reader wrote them: "yesterday", "this_month" → "this month", "2026-11-30".
+            return value.stringValue?.replacingOccurrences(of: "_", with: " ")
         case .boolean:
             guard case .bool(let on) = value else { return nil }
             return on ? "on" : "off"
