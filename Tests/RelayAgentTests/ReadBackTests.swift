@@ -45,6 +45,7 @@ import Testing
         ("photos.remove_from_album", ["album": "Cats", "latest": 3, "kind": "video"], "Remove the newest 3 videos from the album Cats?"),
         ("photos.favorite_photos", ["kind": "photo", "all": true], "Mark all the photos as favorites?"),
         ("photos.unfavorite_photos", [:], "Remove the newest photo or video from Favorites?"),
+        ("photos.unfavorite_photos", ["when": "this_month", "kind": "video"], "Remove the videos from this month from Favorites?"),
         ("photos.delete_photos", ["photo": 9], "Move photo 9 to Recently Deleted?"),
         ("photos.recover_photos", [:], "Recover everything in Recently Deleted?"),
         ("photos.import_media", ["path": "/tmp/pics", "album": "Trip", "copy": false], "Import /tmp/pics into the album Trip?"),
@@ -82,6 +83,13 @@ import Testing
         #expect(policy.reason(permission: .write, reading: match(.write, score: 0.72, encoder: true), understanding: understanding) == .weakScore)
         #expect(policy.reason(permission: .write, reading: match(.write, score: 0.9, encoder: true), understanding: understanding) == nil)
         #expect(policy.reason(permission: .write, reading: nil, understanding: understanding) == .unconfirmed)
+        // A grammar recognizer that was barely sure of the words.
+        #expect(policy.reason(permission: .write, reading: match(.write, score: 1), understanding: understanding,
+                              recognizerConfidence: 0.55) == .weakRecognition)
+        #expect(policy.reason(permission: .write, reading: match(.write, score: 1), understanding: understanding,
+                              recognizerConfidence: 0.95) == nil)
+        #expect(policy.reason(permission: .read, reading: match(.read, score: 1), understanding: understanding,
+                              recognizerConfidence: 0.55) == nil)
         #expect(policy.reason(permission: .read, reading: match(.read, score: 0.76, repaired: true), understanding: understanding) == nil)
         #expect(policy.reason(permission: .destructive, reading: nil, understanding: understanding) == nil, "the dispatcher asks")
         #expect(ReadBackPolicy.always.reason(permission: .write, reading: match(.write, score: 1), understanding: understanding) == .openVocabulary)
@@ -154,5 +162,28 @@ import Testing
         let reads = ScriptedInteraction(replies: [])
         #expect(await runner.run("wot alarms do i have", interaction: reads).status == .done)
         #expect(await reads.questions == [])
+    }
+
+    @Test func theMatcherRepairsOnlyWhatItDidNotUnderstandAndOnlyIntoExactSentences() {
+        let dictionary = PronouncingDictionary(parsing: """
+            alarm AH L AA R M
+            can't K AE N T
+            cancel K AE N S AH L
+            solve S AA L V
+            times T AY M Z
+            timers T AY M ER Z
+            what's W AH T S
+            """)
+        let plain = CommandMatcher(catalog: Self.catalog)
+        let matcher = plain.repairing(with: dictionary)
+        // Understood as heard: no repair, not marked.
+        #expect(matcher.interpret("cancel my alarm").match?.isRepaired == false)
+        // Not understood as heard, an exact sentence once re-heard.
+        #expect(plain.interpret("can't solve my alarm").match == nil)
+        let repaired = matcher.interpret("Can't solve my alarm.").match
+        #expect(repaired?.call.name == "clock.cancel_alarm")
+        #expect(repaired?.repairedText == "cancel my alarm.")
+        // "times" sounds like "timers", but "what is the timers" would only be a loose reading: no guess.
+        #expect(matcher.interpret("what's 15 times 12").match == nil)
     }
 }

@@ -273,6 +273,9 @@ public struct CommandMatcher: Sendable {
     /// (``encoderReading(_:entityNames:tools:policy:)``); when that is not sure either, the templates' own verdict stands.
     /// A reading that is not an exact template match is no reading when the words state rather than ask (``Mood``),
     /// and is completed with the values its template does not spell out (``completed(_:tokens:text:entityNames:)``).
+    /// When the words are not understood (and are no statement) and the matcher has ``phoneticRepair``, the sentence
+    /// with its unknown words re-heard is read once more; only an exact template reading of it counts, marked
+    /// ``CommandMatch/isRepaired``.
     public func interpret(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
                           policy: UnderstandingPolicy = UnderstandingPolicy()) -> Interpretation {
         let heard = self.reading(text, entityNames: entityNames, tools: tools, policy: policy)
