@@ -44,7 +44,7 @@ import Testing
         print("test set, fresh paraphrases: \(score)\n\(score.details)")
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
-        #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
+        #expect(SharedUnderstanding.builtInActionNames.subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
         // What is reached (floors), so that understanding can only get better.
         #expect(score.right >= 130, "\(score)")
         #expect(score.dispatched.count <= 2, "\(score.dispatched)")
@@ -89,7 +89,7 @@ import Testing
         print("test set, unseen paraphrases: \(score)\n\(score.details)")
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
-        #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
+        #expect(SharedUnderstanding.builtInActionNames.subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
         #expect(score.right >= 169, "\(score)")
         #expect(score.dispatched.isEmpty, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
@@ -100,26 +100,43 @@ import Testing
         }
     }
 
+    /// The third test set (``thirdParaphrases``), over every action `relay say` knows. Measured once before it was read
+    /// (see its summary); the bounds are what is reached now.
+    @Test func thirdTestSet() async throws {
+        let cases = GoldenTextCase.parse(thirdParaphrases)
+        let score = UnderstandingScore.measure(cases, with: try await Self.skillForTheThirdSet(), catalog: SharedUnderstanding.catalog)
+        print("test set, third: \(score)\n\(score.details)")
+        #expect(score.commands >= 390 && score.nonCommands >= 100)
+        let covered = Set(cases.compactMap { $0.expected?.name })
+        #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
+        #expect(score.right >= 274, "\(score)")
+        #expect(score.misread.count <= 36, "\(score.misread)")
+        #expect(score.dispatched.count <= 6, "\(score.dispatched)")
+        #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
+        withKnownIssue("issue 13's targets on the third set: ≥ 90 % right, ≥ 97 % of non-commands refused, no confusions") {
+            #expect(score.rightShare >= 0.9 && score.refusedShare >= 0.97 && score.readWriteConfusions.isEmpty, "\(score)")
+        }
+    }
+
+    /// The text skill with the third set's live names.
+    static func skillForTheThirdSet() async throws -> TextCommandSkill {
+        var names = goldenEntityNames
+        names["album", default: []].append("Wedding")
+        names["contact", default: []].append("Dr. Patel")
+        names["notebook"] = ["Ideas", "Recipes", "Shopping", "Travel", "Work"]
+        return TextCommandSkill(matcher: try await SharedUnderstanding.matcher(), entityNames: names)
+    }
+
     /// A test set kept out of the repository until it has been measured once (RELAY_HOLDOUT_SET=FILE, same line format),
-    /// over every action `relay say` knows (the installed plugins, Notes among them, and undo/redo); live state adds
-    /// album Wedding, contact Dr. Patel and five notebooks. Only the summary is printed, so that reading the output
+    /// over every action `relay say` knows, with the third set's live state. Only the summary is printed, so that reading the output
     /// tunes nothing; RELAY_HOLDOUT_DETAILS=1 prints the cases after the figure has been taken.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["RELAY_HOLDOUT_SET"] != nil))
     func holdOutTestSet() async throws {
         let environment = ProcessInfo.processInfo.environment
         let text = try String(contentsOfFile: try #require(environment["RELAY_HOLDOUT_SET"]), encoding: .utf8)
-        var names = goldenEntityNames
-        names["album", default: []].append("Wedding")
-        names["contact", default: []].append("Dr. Patel")
-        names["notebook"] = ["Ideas", "Recipes", "Shopping", "Travel", "Work"]
-        let catalog = ActionCatalog(subsystems: InstalledPlugins.subsystems + [RelaySystemSubsystem()])
-        let encoder = try await SentenceEncoder.load()
-        let embeddings = await ActionEmbeddings.load(
-            catalog: catalog, embedder: encoder,
-            cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: encoder.modelDirectory))
-        let skill = TextCommandSkill(matcher: CommandMatcher(catalog: catalog, embeddings: embeddings), entityNames: names)
+        let skill = try await Self.skillForTheThirdSet()
         let cases = GoldenTextCase.parse(text)
-        let score = UnderstandingScore.measure(cases, with: skill, catalog: catalog)
+        let score = UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
         print("test set, hold-out: \(score)")
         if environment["RELAY_HOLDOUT_DETAILS"] != nil { print(score.details) }
         #expect(score.commands > 0)

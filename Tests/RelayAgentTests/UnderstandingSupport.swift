@@ -3,12 +3,17 @@ import RelayAgent
 import RelayJSON
 import RelayKit
 import RelayModel
+import RelayPlugins
 import RelaySentenceEncoder
 
 /// One loaded sentence encoder, the built-in actions' embedded sentences and the pronouncing dictionary, shared by every test of the process
 /// (loading is ~0.1 s with a warm cache; embedding the sentences once is seconds, then cached in the models folder).
 enum SharedUnderstanding {
-    static let catalog = ActionCatalog(subsystems: builtInSubsystems)
+    /// Every action `relay say` understands: the installed plugins (the sample Notes among them) and the phone's own
+    /// undo and redo, so that the measurements compete with all of them as the product does.
+    static let catalog = ActionCatalog(subsystems: InstalledPlugins.subsystems + [RelaySystemSubsystem()])
+    /// The built-in apps' actions, which the first two test sets were written for.
+    static let builtInActionNames = Set(ActionCatalog(subsystems: builtInSubsystems).actions.map(\.name))
     static let loaded = Task { () throws -> CommandMatcher in
         let encoder = try await SentenceEncoder.load()
         let embeddings = await ActionEmbeddings.load(

@@ -80,6 +80,8 @@ import Testing
         #expect(states("we took so many pictures on the trip"))
         #expect(states("the Cats album is my favorite one"))
         #expect(states("mom sent me a message saying she's fine"))
+        #expect(states("that photo of the sunset was gorgeous"))
+        #expect(!states("that photo of the sunset, delete it"))
         #expect(!states("I'm in a meeting, put my phone on do not disturb"))
         #expect(!states("I need an alarm at 6"))
         #expect(!states("delete the photos I took yesterday"))

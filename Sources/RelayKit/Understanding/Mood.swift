@@ -59,8 +59,11 @@ enum Mood {
         // word ("photos **I** took": a description).
         // After a determiner, a word that is also a verb is a noun or an adjective ("my contacts **list**", "my
         // **favorite** photo").
-        let determined = subject.first.map(determiners.contains) ?? false
-        if subject.contains(where: { (!determined && (verbs.contains($0) || CommandMatcher.lightVerbs.contains($0)))
+        // "That photo of the beach": a demonstrative before a noun determines it; it is no relative word there.
+        let demonstrative = subject.count > 1 && (subject.first.map(demonstratives.contains) ?? false)
+        let determined = demonstrative || (subject.first.map(determiners.contains) ?? false)
+        let phrase = demonstrative ? subject.dropFirst() : subject[...]
+        if phrase.contains(where: { (!determined && (verbs.contains($0) || CommandMatcher.lightVerbs.contains($0)))
             || asking.contains($0) || CommandMatcher.questionWords.contains($0) || relatives.contains($0) }) { return false }
         if subject.dropFirst().contains(where: pronouns.contains) { return false }
         return subject.count <= 5
@@ -92,6 +95,7 @@ enum Mood {
     /// Verbs after a subject that make a request of a statement ("I need an alarm at 6").
     static let requestVerbs: Set<String> = ["need", "want", "wanna", "would", "like", "must", "should", "gotta", "will"]
     static let determiners: Set<String> = ["my", "the", "our", "your", "his", "her", "their", "a", "an"]
+    static let demonstratives: Set<String> = ["that", "this", "these", "those"]
     static let pronouns: Set<String> = ["i", "we", "he", "she", "they", "it", "you", "that", "this", "there"]
     /// Words that start a clause describing a noun ("photos **that** were taken").
     static let relatives: Set<String> = ["that", "which", "who", "whom", "whose", "where", "when"]
