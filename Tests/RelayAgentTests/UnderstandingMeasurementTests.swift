@@ -40,7 +40,7 @@ import Testing
     @Test func freshTestSet() async throws {
         let skill = try await SharedUnderstanding.skill()
         let cases = GoldenTextCase.parse(freshParaphrases)
-        let score = UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
+        let score = await UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
         print("test set, fresh paraphrases: \(score)\n\(score.details)")
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
@@ -85,7 +85,7 @@ import Testing
     @Test func unseenTestSet() async throws {
         let skill = try await SharedUnderstanding.skill()
         let cases = GoldenTextCase.parse(unseenParaphrases)
-        let score = UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
+        let score = await UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
         print("test set, unseen paraphrases: \(score)\n\(score.details)")
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
@@ -104,7 +104,7 @@ import Testing
     /// (see its summary); the bounds are what is reached now.
     @Test func thirdTestSet() async throws {
         let cases = GoldenTextCase.parse(thirdParaphrases)
-        let score = UnderstandingScore.measure(cases, with: try await Self.skillForTheThirdSet(), catalog: SharedUnderstanding.catalog)
+        let score = await UnderstandingScore.measure(cases, with: try await Self.skillForTheThirdSet(), catalog: SharedUnderstanding.catalog)
         print("test set, third: \(score)\n\(score.details)")
         #expect(score.commands >= 390 && score.nonCommands >= 100)
         let covered = Set(cases.compactMap { $0.expected?.name })
@@ -136,7 +136,7 @@ import Testing
         let text = try String(contentsOfFile: try #require(environment["RELAY_HOLDOUT_SET"]), encoding: .utf8)
         let skill = try await Self.skillForTheThirdSet()
         let cases = GoldenTextCase.parse(text)
-        let score = UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
+        let score = await UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
         print("test set, hold-out: \(score)")
         if environment["RELAY_HOLDOUT_DETAILS"] != nil { print(score.details) }
         #expect(score.commands > 0)

@@ -42,9 +42,13 @@ struct UnderstandingScore: CustomStringConvertible {
     var rightShare: Double { commands == 0 ? 0 : Double(right) / Double(commands) }
     var refusedShare: Double { nonCommands == 0 ? 1 : Double(nonCommands - dispatched.count) / Double(nonCommands) }
 
-    static func measure(_ cases: [GoldenTextCase], with skill: TextCommandSkill, catalog: ActionCatalog) -> UnderstandingScore {
+    /// Reads every case. Each reading is CPU work on the cooperative pool (two threads here), so the loop yields after
+    /// each: hundreds of readings in a row would hold a thread for a minute and starve the suite's other tests (a
+    /// Wyoming client's 500 ms deadline waited behind them past its test's time limit).
+    static func measure(_ cases: [GoldenTextCase], with skill: TextCommandSkill, catalog: ActionCatalog) async -> UnderstandingScore {
         var s = UnderstandingScore()
         for golden in cases {
+            await Task.yield()
             let match = skill.interpret(golden.sentence).match
             guard let expected = golden.expected else {
                 s.nonCommands += 1

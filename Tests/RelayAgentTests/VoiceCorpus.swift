@@ -18,7 +18,7 @@ let spokenCommands: [String] = [
     "tell me the brightness", "show me the settings", "what are the current settings",
     // Clock
     "set an alarm for seven thirty", "set an alarm for six a m", "wake me up at eight fifteen", "alarm at noon",
-    "set an alarm for quarter past nine", "set an alarm for ten p m", "cancel the alarm at seven thirty",
+    "set an alarm for quarter past nine", "set an alarm for ten p m", "cancel the alarm at seven thirty", "turn the alarm at seven thirty back on",
     "delete the alarm for six a m", "cancel all alarms", "delete all my alarms", "show my alarms", "what alarms do i have",
     "do i have any alarms set", "set a timer for ten minutes", "set a timer for five minutes", "start a timer for half an hour",
     "set a twenty minute timer", "timer for two hours", "remind me in fifteen minutes", "set a timer for ninety seconds",
