@@ -162,4 +162,11 @@ import Testing
         #expect(TextNormalizer.words("un-favourite the newest photo") == ["unfavourite", "the", "newest", "photo"])
         #expect(TextNormalizer.words("a well-known place") == ["a", "well", "known", "place"])
     }
+
+    @Test func textAfterAColonIsTheText() throws {
+        let note = try #require(Self.matcher.actions.first { $0.name == "messages.send_message" })
+        #expect(CommandMatcher.textAfterColon("to Bob Jones: see you at 5:30", action: note, entityNames: Self.names) == "see you at 5:30")
+        #expect(CommandMatcher.textAfterColon("reminder: buy milk", action: note, entityNames: Self.names) == nil)
+        #expect(CommandMatcher.textAfterColon("meet at 5:30", action: note, entityNames: Self.names) == nil)
+    }
 }

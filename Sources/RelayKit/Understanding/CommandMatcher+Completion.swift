@@ -51,6 +51,12 @@ extension CommandMatcher {
         for p in action.parameters where p.role == .label && arguments[p.name] != nil {
             if let said = Self.explicitLabel(tokens, text: text, for: action, reader: reader, given: arguments) { arguments[p.name] = said }
         }
+        // Free text after a colon is the text: words before it that are the command's own ("put a note in my Shopping
+        // notebook: eggs, bread") are not part of it.
+        for p in action.parameters where p.kind == .text {
+            if case .string(let value)? = arguments[p.name],
+               let said = Self.textAfterColon(value, action: action, entityNames: entityNames) { arguments[p.name] = .string(said) }
+        }
         // One item named by its number is the whole selection: its noun was no kind, its number no count.
         if let item, arguments[item.parameter] == item.value {
             Self.dropValuesOnlyTheItemStates(&arguments, item: item, words: words, action: action, reader: reader)
@@ -74,6 +80,17 @@ extension CommandMatcher {
             }
         }
         return out
+    }
+
+    /// What follows the first ": " of a free-text value, when the words before it include the action's own words or a
+    /// live name ("in my Shopping notebook: eggs" → "eggs"); nil otherwise ("reminder: buy milk" stays whole).
+    static func textAfterColon(_ value: String, action: CompiledAction, entityNames: EntityNames) -> String? {
+        guard let colon = value.range(of: ": ") else { return nil }
+        let before = TextNormalizer.words(String(value[..<colon.lowerBound]))
+        let after = value[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !after.isEmpty else { return nil }
+        let names = Set(entityNames.values.joined().flatMap { TextNormalizer.words($0) })
+        return before.contains(where: { action.vocabulary.contains($0) || names.contains($0) }) ? after : nil
     }
 
     /// The item the words name by its number ("photo 12", "video number 7"): the parameter with the item role, its
