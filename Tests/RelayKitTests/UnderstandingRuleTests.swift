@@ -169,4 +169,13 @@ import Testing
         #expect(CommandMatcher.textAfterColon("reminder: buy milk", action: note, entityNames: Self.names) == nil)
         #expect(CommandMatcher.textAfterColon("meet at 5:30", action: note, entityNames: Self.names) == nil)
     }
+
+    /// A name said outright ("called meds") rules out the actions that take no name.
+    @Test func aNameSaidOutrightNeedsAnActionThatTakesOne() {
+        let words = TextNormalizer.words("cancel the alarm called meds")
+        #expect(CommandMatcher.evidence(words, text: "cancel the alarm called meds", tokens: TextNormalizer.tokens("cancel the alarm called meds"),
+                                        question: false).contains(.name))
+        #expect(!CommandMatcher.evidence(["cancel", "all", "alarms"], text: "cancel all alarms",
+                                         tokens: TextNormalizer.tokens("cancel all alarms"), question: false).contains(.name))
+    }
 }

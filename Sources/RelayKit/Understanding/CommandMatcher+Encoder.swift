@@ -62,7 +62,8 @@ extension CommandMatcher {
 
     /// Typed values an utterance states outright, which the action read must be able to take.
     enum Evidence: Hashable {
-        case onOff, percentage, duration, path
+        /// `name`: a name said outright ("the alarm called meds", "an album named Wedding").
+        case onOff, percentage, duration, path, name
     }
 
     /// The encoder stage's reading of `text`, or nil when it is not sure (see the extension's summary).
@@ -191,6 +192,7 @@ extension CommandMatcher {
             case .percentage where p.isRequired: out.insert(.percentage)
             case .duration: out.insert(.duration)
             case .string where p.isPath: out.insert(.path)
+            case .string: out.insert(.name)
             default: break
             }
         }
@@ -356,7 +358,7 @@ extension CommandMatcher {
         "do", "does", "did", "have", "has", "any",
     ]
 
-    /// Values stated outright: a switch's on/off (not in questions), a percentage, a duration, a file path.
+    /// Values stated outright: a switch's on/off (not in questions), a percentage, a duration, a file path, a name.
     static func evidence(_ words: [String], text: String, tokens: [Token], question: Bool) -> Set<Evidence> {
         var out = Set<Evidence>()
         if !question, words.indices.contains(where: { switchWord(at: $0, in: words) }) { out.insert(.onOff) }
@@ -370,6 +372,9 @@ extension CommandMatcher {
             }
         }
         if !FilePathText.ranges(in: text).isEmpty { out.insert(.path) }
+        // "called meds": an action without a name to take cannot be meant ("cancel all alarms" for "cancel the alarm
+        // called meds").
+        if words.dropLast().contains(where: ["called", "named", "labelled", "labeled", "titled"].contains) { out.insert(.name) }
         return out
     }
 }
