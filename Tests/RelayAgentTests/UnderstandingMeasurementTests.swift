@@ -109,8 +109,8 @@ import Testing
         #expect(score.commands >= 390 && score.nonCommands >= 100)
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
-        #expect(score.right >= 277, "\(score)")
-        #expect(score.misread.count <= 34, "\(score.misread)")
+        #expect(score.right >= 280, "\(score)")
+        #expect(score.misread.count <= 30, "\(score.misread)")
         #expect(score.dispatched.count <= 6, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         withKnownIssue("issue 13's targets on the third set: ≥ 90 % right, ≥ 97 % of non-commands refused, no confusions") {

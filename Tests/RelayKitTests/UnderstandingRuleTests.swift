@@ -178,4 +178,13 @@ import Testing
         #expect(!CommandMatcher.evidence(["cancel", "all", "alarms"], text: "cancel all alarms",
                                          tokens: TextNormalizer.tokens("cancel all alarms"), question: false).contains(.name))
     }
+
+    /// A name is neither a clause nor a count of things.
+    @Test func aNameIsNoClauseAndNoCount() {
+        let name = Parameter.string("name", "a name")
+        #expect(SlotReader().read(["everything", "i", "took", "on", "monday"], original: "everything I took on monday", for: name) == nil)
+        #expect(SlotReader().read(["the", "3", "most", "recent", "photos"], original: "the 3 most recent photos", for: name) == nil)
+        #expect(SlotReader().read(["name", "it", "books"], original: "name it Books", for: name) == nil)
+        #expect(SlotReader().read(["sam", "okafor"], original: "Sam Okafor", for: name) == .string("Sam Okafor"))
+    }
 }

@@ -60,6 +60,9 @@ extension CommandMatcher {
         // One item named by its number is the whole selection: its noun was no kind, its number no count.
         if let item, arguments[item.parameter] == item.value {
             Self.dropValuesOnlyTheItemStates(&arguments, item: item, words: words, action: action, reader: reader)
+        } else if item == nil, action.parameters.contains(where: { $0.role == .count && arguments[$0.name] != nil }) {
+            // A number no item noun names ("add the newest 2 to Family") is the count, not also an item.
+            for p in action.parameters { if case .item? = p.role { arguments[p.name] = nil } }
         }
         guard arguments != match.call.arguments else { return match }
         var ordered = JSONObject()

@@ -27,6 +27,9 @@ public struct SlotReader: Sendable {
     static let joiningWords: Set<String> = ["and", "or", "but", "then", "so", "to", "into", "in", "on", "at", "for", "with", "from",
                                             "called", "named", "titled"]
 
+    /// Pronouns that make words a clause, not a name.
+    static let personalPronouns: Set<String> = ["i", "me", "we", "us", "you", "it", "they", "them"]
+
     /// The most words a slot of `kind` may span (wildcards may take the rest of the utterance).
     static func maximumSpan(_ kind: ParameterKind) -> Int {
         switch kind {
@@ -85,6 +88,9 @@ public struct SlotReader: Sendable {
             // Nor does it start with a word that joins clauses ("take a photo and put it in Family": the album is
             // not "and put it in Family").
             if let first = words.first, Self.joiningWords.contains(first) { return nil }
+            // Nor is it a clause or a selection: a personal pronoun ("everything I took on monday", "name it Books")
+            // or a count of things ("the 3 most recent photos").
+            if words.contains(where: Self.personalPronouns.contains) || CommandMatcher.count(words, excluding: []) != nil { return nil }
             // A name: no sentence punctuation at the end ("Summer." → "Summer").
             let trimmed = original.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!?,;:\"'")))
             return trimmed.isEmpty ? nil : .string(trimmed)
