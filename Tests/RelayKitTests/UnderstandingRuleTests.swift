@@ -187,4 +187,13 @@ import Testing
         #expect(SlotReader().read(["name", "it", "books"], original: "name it Books", for: name) == nil)
         #expect(SlotReader().read(["sam", "okafor"], original: "Sam Okafor", for: name) == .string("Sam Okafor"))
     }
+
+    /// When the whole is not understood, the one clause that asks is read, marked so that a change asks first.
+    @Test func theOneClauseThatAsksIsRead() {
+        let match = Self.matcher.interpret("switch on bluetooth, my new headphones finally arrived today").match
+        #expect(match?.call.name == "settings.set_toggle" && match?.clause == "switch on bluetooth", "\(String(describing: match))")
+        // A clause pointing back ("cancel it") is not read alone, nor is anything when two clauses ask.
+        #expect(Self.matcher.interpret("my laundry timer is pointless now, cancel it").match == nil)
+        #expect(Self.matcher.interpret("Dr. Jones texted me about the results of the test earlier").match == nil)
+    }
 }

@@ -25,6 +25,8 @@ public struct ReadBackPolicy: Sendable, Hashable {
     public enum Reason: String, Sendable, Hashable, CaseIterable {
         /// The words were re-heard by phonetic repair.
         case repaired
+        /// Only one clause of the utterance was understood ("enable bluetooth, I want to use my headphones").
+        case oneClause = "one_clause"
         /// The reading scored close to what its permission needs.
         case weakScore = "weak_score"
         /// The templates and sentences do not reach the model's call.
@@ -79,6 +81,7 @@ public struct ReadBackPolicy: Sendable, Hashable {
             if let recognizerConfidence, recognizerConfidence < weakConfidence { return .weakRecognition }
             guard let reading else { return .unconfirmed }
             if reading.isRepaired { return .repaired }
+            if reading.clause != nil { return .oneClause }
             let byEncoder = reading.template.hasPrefix("≈")
             let needed = byEncoder ? understanding.encoderThreshold : understanding.threshold(for: reading.permission)
             return reading.score < needed + weakMargin ? .weakScore : nil

@@ -51,4 +51,41 @@ extension CommandMatcher {
         }
         return true
     }
+
+    /// The reading of the one clause of `text` that asks for something, when the whole was not understood: "enable
+    /// bluetooth, I want to use my headphones", "get rid of all my alarms, I'm on holiday". Clauses are split at sentence
+    /// punctuation followed by a space. Not taken when several clauses read as commands, when the clause points back
+    /// with "it" or "them" ("never mind the laundry timer, cancel it" would cancel every timer), or when the action
+    /// takes free text (a message body may hold the comma). The reading is marked, so that a change asks first.
+    func oneClauseReading(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> CommandMatch? {
+        var clauses: [String] = []
+        var current = ""
+        var previous: Character?
+        for c in text {
+            // "Dr. Patel", "St. Ives": a period after a short capitalised word ends an abbreviation, not a clause.
+            let lastWord = current.dropLast().split(separator: " ").last ?? ""
+            let abbreviation = previous == "." && lastWord.count <= 3 && (lastWord.first?.isUppercase ?? false)
+            if let p = previous, ",;.!?".contains(p), c == " ", !abbreviation {
+                clauses.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+            previous = c
+        }
+        clauses.append(current)
+        let parts = clauses.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.!?")) }.filter { !$0.isEmpty }
+        guard parts.count >= 2 else { return nil }
+        var found: [CommandMatch] = []
+        for part in parts {
+            let words = TextNormalizer.words(part)
+            if words.contains("it") || words.contains("them") { continue }
+            guard case .understood(var match) = reading(part, entityNames: entityNames, tools: tools, policy: policy),
+                  let action = actions.first(where: { $0.name == match.call.name }),
+                  !action.parameters.contains(where: { $0.kind == .text }) else { continue }
+            match.clause = part
+            found.append(match)
+        }
+        return found.count == 1 ? found.first : nil
+    }
 }

@@ -21,6 +21,9 @@ public struct CommandMatch: Sendable, Hashable {
     /// The sentence it was read from when the words as heard were not understood and ``PhoneticRepair`` re-heard
     /// some of them ("cancel my alarm" for "Can't solve my alarm."); nil when read as heard.
     public var repairedText: String?
+    /// The one clause it was read from when the whole utterance was not understood ("enable bluetooth" of "enable
+    /// bluetooth, I want to use my headphones"); nil when read whole.
+    public var clause: String?
 
     /// Creates a reading.
     public init(call: ToolCall, score: Double, missing: [String], permission: Permission, template: String, wildcardWords: Int,
@@ -283,6 +286,10 @@ public struct CommandMatcher: Sendable {
         // templates' nearest-sounding words, marked, so that a change it leads to is read back. A repair is already a
         // guess about sounds, so only an exact template reading of the repaired sentence counts: a loose reading of it
         // would be a second guess ("what's 15 times 12" is no "what is the timers").
+        if case .notUnderstood(let reason) = heard, !reason.isStatement,
+           let one = oneClauseReading(text, entityNames: entityNames, tools: tools, policy: policy) {
+            return .understood(one)
+        }
         guard case .notUnderstood(let reason) = heard, !reason.isStatement, let phoneticRepair,
               let repaired = phoneticRepair.repaired(text, names: Array(entityNames.values.joined())),
               case .understood(var match) = self.reading(repaired.text, entityNames: entityNames, tools: tools, policy: policy),
