@@ -226,10 +226,27 @@ public struct CommandMatcher: Sendable {
             nearCache[templateWord] = row
             return row[i]
         }
+        // Each template's lower bound on its alignment cost (``TemplateAligner/lowerBound(said:saidNearly:)``), and the
+        // actions in the order of their best bound: a good reading found early lets the bounded search give up sooner
+        // on the rest. The order changes no reading: a call is one action's, whose templates keep their order.
+        let said = Set(words)
+        var nearlySaid: [String: Bool] = [:]
+        func saidNearly(_ w: String) -> Bool {
+            if let known = nearlySaid[w] { return known }
+            let found = words.indices.contains { near($0, w) }
+            nearlySaid[w] = found
+            return found
+        }
+        var considered: [(action: CompiledAction, bounds: [Double], best: Double)] = []
         for action in actions {
             if let tools, !tools.contains(action.name) { continue }
             // No word in common with any template: this action cannot score above the threshold.
             guard !action.vocabulary.isDisjoint(with: wordSet) else { continue }
+            let bounds = action.templates.map { $0.aligner.lowerBound(said: said.contains, saidNearly: saidNearly) }
+            considered.append((action, bounds, bounds.min() ?? .infinity))
+        }
+        if case .all = breadth {} else { considered.sort { $0.best < $1.best } }
+        for (action, bounds, _) in considered {
             func value(_ slot: String, _ lo: Int, _ hi: Int) -> JSONValue? {
                 guard let index = action.parameters.firstIndex(where: { $0.name == slot }) else { return nil }
                 let p = action.parameters[index]
@@ -249,13 +266,13 @@ public struct CommandMatcher: Sendable {
             func span(_ slot: String) -> Int {
                 action.parameters.first { $0.name == slot }.map { SlotReader.maximumSpan($0) } ?? 1
             }
-            for template in action.templates {
+            for (template, bound) in zip(action.templates, bounds) {
                 func mayBeMissing(_ slot: String) -> Bool {
                     template.fixed[slot] == nil && action.parameters.contains { $0.name == slot && $0.isRequired }
                 }
                 // The most an alignment may cost to score at least the floor (a little more, for rounding).
                 let limit = (1 - floor()) * denominator + 1e-6
-                guard let path = template.aligner.align(
+                guard bound <= limit, let path = template.aligner.align(
                     words, readSlot: { value($0, $1, $2) != nil }, maxSpan: span, mayBeMissing: mayBeMissing, near: near,
                     limit: limit)
                 else { continue }

@@ -254,6 +254,30 @@ struct TemplateAligner {
         return best
     }
 
+    /// A cost no alignment of the utterance with the template goes below: each literal word costs nothing when the
+    /// utterance has it (`said`), a near spelling's cost when it has a near spelling of it (`saidNearly`), else the cost
+    /// of leaving it out; slots and extra words count nothing. *Why:* a template whose bound is above the caller's limit
+    /// need not be aligned at all, and the bound takes one pass over the template's nodes.
+    func lowerBound(said: (String) -> Bool, saidNearly: (String) -> Bool) -> Double {
+        // Nodes are stored children first (see `init`), so one pass in order sees every child before its parent.
+        var bound = [Double](repeating: 0, count: nodes.count)
+        for (id, node) in nodes.enumerated() {
+            switch node {
+            case .word(let w, let deletion):
+                if said(w) { bound[id] = 0 }
+                else if deletion > Self.nearWordCost, saidNearly(w) { bound[id] = Self.nearWordCost }
+                else { bound[id] = deletion }
+            case .slot:
+                bound[id] = 0
+            case .sequence(let children):
+                bound[id] = children.reduce(0) { $0 + bound[$1] }
+            case .alternatives(let children):
+                bound[id] = children.map { bound[$0] }.min() ?? 0
+            }
+        }
+        return bound[root]
+    }
+
     /// Whether two different words are near spellings of each other (one edit for 5+ letters, two for 9+).
     static func isNear(_ a: String, _ b: String) -> Bool {
         let la = a.count, lb = b.count
