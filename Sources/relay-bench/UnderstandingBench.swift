@@ -30,6 +30,9 @@ struct UnderstandingBench: AsyncParsableCommand {
     @Flag(help: "Measure the template stage alone (no encoder), for comparison.")
     var templatesOnly = false
 
+    @Flag(help: "Print every sentence with what it was understood as, and nothing else (to compare two builds' readings).")
+    var printReadings = false
+
     struct Load: Codable {
         var seconds: Double
         var cacheLoaded: Bool
@@ -62,6 +65,10 @@ struct UnderstandingBench: AsyncParsableCommand {
         // Fill the cache first, so the cold starts below measure a warm cache.
         let (loaded, _) = try await Self.load()
         let matcher = templatesOnly ? CommandMatcher(catalog: ActionCatalog(subsystems: InstalledPlugins.subsystems)) : loaded
+        if printReadings {
+            for text in EncoderBench.commands(sentences) { print("\(text)\t\(matcher.interpret(text, entityNames: Self.names))") }
+            return
+        }
         var loads: [Load] = []
         for run in (templatesOnly ? [] : Array(1...options.runs)) {
             options.progress("cold start \(run)/\(options.runs) (fresh process, warm cache) …")

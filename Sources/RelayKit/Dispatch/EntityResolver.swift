@@ -12,24 +12,48 @@ public enum EntityResolver {
         case ambiguous([Entity])
     }
 
+    /// Entities with their names and aliases normalised once, to resolve many spoken names among the same entities.
+    ///
+    /// *Why:* understanding tries a name slot over every span of an utterance; normalising every entity's names for each
+    /// span was a sixth of its time.
+    public struct Index: Sendable {
+        let entities: [Entity]
+        /// Per entity: its name and aliases, each normalised and as a set of words.
+        let names: [[(normalized: String, words: Set<String>)]]
+
+        /// Indexes `entities`.
+        public init(_ entities: [Entity]) {
+            self.entities = entities
+            names = entities.map { e in
+                ([e.name] + e.aliases).map { name in
+                    let words = TextNormalizer.words(name)
+                    return (TextNormalizer.join(words), Set(words))
+                }
+            }
+        }
+    }
+
     /// Resolves `spoken` among `entities` (ignoring case, punctuation, diacritics; ids match too).
     public static func resolve(_ spoken: String, among entities: [Entity]) -> Resolution {
+        resolve(spoken, in: Index(entities))
+    }
+
+    /// Resolves `spoken` among the entities of `index`, as ``resolve(_:among:)`` does.
+    public static func resolve(_ spoken: String, in index: Index) -> Resolution {
+        let entities = index.entities
         let target = TextNormalizer.words(spoken)
         guard !target.isEmpty else { return .notFound }
         let joined = TextNormalizer.join(target)
-        let exact = entities.filter { e in ([e.name] + e.aliases).contains { TextNormalizer.normalize($0) == joined } }
+        let exact = entities.indices.filter { i in index.names[i].contains { $0.normalized == joined } }.map { entities[$0] }
         if exact.count == 1 { return .found(exact[0]) }
         if exact.count > 1 { return .ambiguous(exact) }
         if let byID = entities.first(where: { $0.id == spoken }) { return .found(byID) }
         // Every spoken word appears in the name: "Anna" → "Anna Smith", "Anna Jones". One CJK character is no
         // name on its own ("妈" of "妈妈"): each is a token, so partial matches start at two.
         if target.count == 1, let scalar = target[0].unicodeScalars.first, TextNormalizer.isCJK(scalar) { return .notFound }
-        let partial = entities.filter { e in
-            ([e.name] + e.aliases).contains { name in
-                let words = Set(TextNormalizer.words(name))
-                return target.allSatisfy(words.contains)
-            }
-        }
+        let partial = entities.indices.filter { i in
+            index.names[i].contains { name in target.allSatisfy(name.words.contains) }
+        }.map { entities[$0] }
         if partial.count == 1 { return .found(partial[0]) }
         if partial.count > 1 { return .ambiguous(partial) }
         return .notFound

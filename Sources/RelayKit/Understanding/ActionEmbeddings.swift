@@ -119,11 +119,29 @@ public final class ActionEmbeddings: Sendable {
         vectors.withUnsafeBufferPointer { m in
             vector.withUnsafeBufferPointer { v in
                 out.withUnsafeMutableBufferPointer { o in
-                    for i in 0..<n {
+                    // Four rows at a time: four independent sums keep the processor busy where one sum waits on each
+                    // addition. Each row is still summed in order, so every cosine is bit for bit what one row at a
+                    // time gives (understanding must not change with the speed-up).
+                    var i = 0
+                    while i + 4 <= n {
+                        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+                        let r0 = i * d, r1 = r0 + d, r2 = r1 + d, r3 = r2 + d
+                        for j in 0..<d {
+                            let x = v[j]
+                            s0 += m[r0 + j] * x
+                            s1 += m[r1 + j] * x
+                            s2 += m[r2 + j] * x
+                            s3 += m[r3 + j] * x
+                        }
+                        o[i] = s0; o[i + 1] = s1; o[i + 2] = s2; o[i + 3] = s3
+                        i += 4
+                    }
+                    while i < n {
                         var s: Float = 0
                         let row = i * d
                         for j in 0..<d { s += m[row + j] * v[j] }
                         o[i] = s
+                        i += 1
                     }
                 }
             }

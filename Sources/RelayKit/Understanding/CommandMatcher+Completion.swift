@@ -26,7 +26,7 @@ extension CommandMatcher {
                 if item?.parameter == p.name { value = item?.value }
             case .count?:
                 value = Self.count(words, excluding: named.union(item?.words ?? [])).flatMap { n in
-                    reader.read([String(n)], original: String(n), for: p)
+                    action.read([String(n)], original: String(n), for: p, with: reader)
                 }
             case .every?:
                 // "All" with a number or one item named ("all 3", "photo 5") is that selection, not every item.
@@ -41,7 +41,7 @@ extension CommandMatcher {
                 // The encoder stage has scanned these already.
                 guard !byEncoder else { continue }
                 switch p.kind {
-                case .date, .choice, .entity: value = scan(p, words: words, tokens: tokens, text: text, reader: reader)
+                case .date, .choice, .entity: value = scan(p, of: action, words: words, tokens: tokens, text: text, reader: reader)
                 default: continue
                 }
             }
@@ -107,7 +107,7 @@ extension CommandMatcher {
                 var j = i + 1
                 if j < words.count, words[j] == "number" || words[j] == "no" { j += 1 }
                 guard j < words.count, let n = NumberWords.parseInt([words[j]]),
-                      let v = reader.read([String(n)], original: String(n), for: p) else { continue }
+                      let v = action.read([String(n)], original: String(n), for: p, with: reader) else { continue }
                 // "photo 3 minutes long", "the picture 2 days ago": a number with a unit is no item's.
                 if j + 1 < words.count, units.contains(words[j + 1]) { continue }
                 // "photo number 7" is one item: "number 7" inside it is the same one.
@@ -131,7 +131,7 @@ extension CommandMatcher {
             default:
                 guard case .choice = p.kind else { continue }
                 let elsewhere = words.indices.contains { i in
-                    !item.words.contains(i) && reader.read([words[i]], original: words[i], for: p) == v
+                    !item.words.contains(i) && action.read([words[i]], original: words[i], for: p, with: reader) == v
                 }
                 if !elsewhere { arguments[p.name] = nil }
             }
@@ -243,6 +243,6 @@ extension CommandMatcher {
         guard isLabel(words, for: action, reader: reader) else { return nil }
         let original = String(text[tokens[lo].range.lowerBound..<max(tokens[lo].range.lowerBound, tokens[hi - 1].range.upperBound)])
         guard let label = action.parameters.first(where: { $0.role == .label }) else { return nil }
-        return reader.read(words, original: original, for: label)
+        return action.read(words, original: original, for: label, with: reader)
     }
 }

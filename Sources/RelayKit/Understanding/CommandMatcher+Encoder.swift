@@ -206,7 +206,8 @@ extension CommandMatcher {
         var given: [String: JSONValue] = [:]
         // 1. The action's best template alignment, however loose, for what only a template can place: free text and
         //    names ("saying {body}", "called {name}") and numbers that need their anchor ("photo 5", "last 3").
-        if let aligned = candidates(for: text, entityNames: entityNames, tools: [action.name], minimumScore: 0.25).first {
+        if let aligned = candidates(for: text, entityNames: entityNames, tools: [action.name], minimumScore: 0.25,
+                                    breadth: .best).first {
             // Only what the words filled: a value the template fixes ("mute the phone": 0 %) is that sentence's, and a
             // loose alignment may not be that sentence at all ("make the phone quieter").
             let fixed = action.templates.first { $0.text == aligned.template }?.fixed ?? [:]
@@ -228,7 +229,7 @@ extension CommandMatcher {
             case .percentage, .duration, .timeOfDay: scanned = p.isRequired
             case .date, .choice, .entity: scanned = true
             }
-            guard scanned, let v = scan(p, words: words, tokens: tokens, text: text, reader: reader) else { continue }
+            guard scanned, let v = scan(p, of: action, words: words, tokens: tokens, text: text, reader: reader) else { continue }
             given[p.name] = v
         }
         // 3. Choices the words leave open: the value whose sentences are clearly nearest.
@@ -272,7 +273,7 @@ extension CommandMatcher {
             for lo in words.indices {
                 for hi in (lo + 1)...min(words.count, lo + span) {
                     let start = tokens[lo].range.lowerBound, end = tokens[hi - 1].range.upperBound
-                    if reader.read(Array(words[lo..<hi]), original: String(text[start..<end]), for: p) != nil {
+                    if action.read(Array(words[lo..<hi]), original: String(text[start..<end]), for: p, with: reader) != nil {
                         for k in lo..<hi { covered[k] = true }
                         read = true
                     }
@@ -292,7 +293,7 @@ extension CommandMatcher {
     ])
 
     /// The one value of `p` the words state, or nil when they state none or several.
-    func scan(_ p: Parameter, words: [String], tokens: [Token], text: String, reader: SlotReader) -> JSONValue? {
+    func scan(_ p: Parameter, of action: CompiledAction, words: [String], tokens: [Token], text: String, reader: SlotReader) -> JSONValue? {
         if p.isPath {
             let paths = FilePathText.pieces(in: text)
             return paths.count == 1 ? paths.first.map { .string($0) } : nil
@@ -315,7 +316,7 @@ extension CommandMatcher {
                     continue
                 }
                 let start = tokens[lo].range.lowerBound, end = tokens[hi - 1].range.upperBound
-                guard let v = reader.read(piece, original: String(text[start..<end]), for: p) else { continue }
+                guard let v = action.read(piece, original: String(text[start..<end]), for: p, with: reader) else { continue }
                 found.append((lo, hi, v))
                 break
             }

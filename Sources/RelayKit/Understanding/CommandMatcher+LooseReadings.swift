@@ -43,9 +43,9 @@ extension CommandMatcher {
         for p in action.parameters where p.role != .label {
             if case .string = p.kind { continue }
             if case .text = p.kind { continue }
-            if reader.read(words, original: TextNormalizer.join(words), for: p) != nil { return false }
+            if action.read(words, original: TextNormalizer.join(words), for: p, with: reader) != nil { return false }
             // A part of the words that another parameter reads ("quarter past seven tomorrow morning") is no label's either.
-            if words.count > 1, words.indices.contains(where: { reader.read([words[$0]], original: words[$0], for: p) != nil }) {
+            if words.count > 1, words.indices.contains(where: { action.read([words[$0]], original: words[$0], for: p, with: reader) != nil }) {
                 return false
             }
         }

@@ -67,6 +67,16 @@ public struct CommandMatcher: Sendable {
         /// The words its English sentences can start with once fillers are skipped: mostly its verbs ("delete",
         /// "show", "rename"). See ``CommandMatcher/leadingVerb(_:)``.
         let leadingWords: Set<String>
+        /// Its choice parameters' names, normalised once, by parameter name (see ``SlotReader/ChoiceForms``).
+        let choiceForms: [String: SlotReader.ChoiceForms]
+        /// Per parameter (declaration order): an id shared by every parameter of any action that reads alike (same kind,
+        /// path or not), which keys the per-utterance cache of slot readings without hashing the kind each time.
+        let readingIDs: [Int]
+
+        /// `words` read as a value of `p`, one of its parameters.
+        func read(_ words: [String], original: String, for p: Parameter, with reader: SlotReader) -> JSONValue? {
+            reader.read(words, original: original, for: p, choices: choiceForms[p.name])
+        }
     }
 
     /// The most words an utterance may have to be read as a command.
@@ -75,12 +85,11 @@ public struct CommandMatcher: Sendable {
     /// Words too common to tell actions apart, ignored when pre-selecting actions.
     static let stopWords: Set<String> = ["the", "a", "an", "my", "please", "to", "i", "me", "you", "it", "is", "of", "for", "in", "on", "at"]
 
-    struct SlotKey: Hashable {
+    /// What decides how a slot's words read: parameters alike in both read every span alike.
+    struct ReadingKind: Hashable {
         let kind: ParameterKind
         /// Paths and names are both strings but read differently (``Parameter/isPath``).
         let isPath: Bool
-        let lower: Int
-        let upper: Int
     }
 
     let actions: [CompiledAction]
@@ -98,6 +107,7 @@ public struct CommandMatcher: Sendable {
     /// catalog), utterances no template reads confidently are ranked by a sentence encoder.
     public init(catalog: ActionCatalog, embeddings: ActionEmbeddings? = nil) {
         var compiled: [CompiledAction] = []
+        var readingKinds: [ReadingKind: Int] = [:]
         for descriptor in catalog.actions {
             var templates: [CompiledTemplate] = []
             var vocabulary = Set<String>()
@@ -124,9 +134,18 @@ public struct CommandMatcher: Sendable {
                     }
                 }
             }
+            var choiceForms: [String: SlotReader.ChoiceForms] = [:]
+            for p in descriptor.parameters { if case .choice(let choices) = p.kind { choiceForms[p.name] = SlotReader.ChoiceForms(choices) } }
+            let readingIDs = descriptor.parameters.map { p in
+                let kind = ReadingKind(kind: p.kind, isPath: p.isPath)
+                if let id = readingKinds[kind] { return id }
+                readingKinds[kind] = readingKinds.count
+                return readingKinds.count - 1
+            }
             compiled.append(CompiledAction(
                 name: descriptor.name, permission: descriptor.permission, parameters: descriptor.parameters,
-                templates: templates, vocabulary: vocabulary, leadingWords: leading))
+                templates: templates, vocabulary: vocabulary, leadingWords: leading, choiceForms: choiceForms,
+                readingIDs: readingIDs))
         }
         actions = compiled
         actionVerbs = compiled.reduce(into: Set<String>()) { $0.formUnion($1.leadingWords) }
@@ -152,6 +171,43 @@ public struct CommandMatcher: Sendable {
     ///   - minimumScore: readings below this are dropped.
     public func candidates(for text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
                            minimumScore: Double = 0.3) -> [CommandMatch] {
+        candidates(for: text, entityNames: entityNames, tools: tools, minimumScore: minimumScore, breadth: .all)
+    }
+
+    /// Which readings a caller of ``candidates(for:entityNames:tools:minimumScore:breadth:)`` needs.
+    enum Breadth {
+        /// Every reading.
+        case all
+        /// The readings `policy` may look at to decide (``UnderstandingPolicy/decide(_:)``): the best, and when it may be
+        /// good enough, those within the tie margin that could be its rivals.
+        case decisive(UnderstandingPolicy)
+        /// The best reading (and any as good).
+        case best
+
+        /// The lowest score a reading needs to matter when the best scores `best`; never falls as `best` rises, so a
+        /// reading below it at any point in the search is below it at the end.
+        func floor(best: Double) -> Double {
+            switch self {
+            case .all:
+                return -Double.infinity
+            case .best:
+                return best
+            case .decisive(let policy):
+                // Below every threshold the best is too uncertain whatever its rivals; from there on, a rival counts
+                // within the tie margin, and only if it reaches its own threshold less the margin.
+                let lowest = min(policy.readThreshold, policy.writeThreshold, policy.destructiveThreshold)
+                return best >= lowest ? best - policy.tieMargin : min(best, lowest - policy.tieMargin)
+            }
+        }
+    }
+
+    /// ``candidates(for:entityNames:tools:minimumScore:)``, only as broad as `breadth`: the readings it leaves out are
+    /// those below ``Breadth/floor(best:)``; every reading it gives is exactly as the full list has it, in the same order.
+    ///
+    /// *Why:* aligning every template of every action fully was the template stage's time; once a good reading is found,
+    /// an alignment that costs too much to come near it is given up (``TemplateAligner/align(_:readSlot:maxSpan:mayBeMissing:near:limit:)``).
+    func candidates(for text: String, entityNames: EntityNames, tools: Set<String>?, minimumScore: Double,
+                    breadth: Breadth) -> [CommandMatch] {
         let tokens = TextNormalizer.tokens(text)
         let words = tokens.map(\.text)
         // Alignment grows with the square of the length; no template reads this many words (free text spans
@@ -160,7 +216,12 @@ public struct CommandMatcher: Sendable {
         let wordSet = Set(words).subtracting(Self.stopWords)
         let reader = SlotReader(entityNames: entityNames)
         var best: [ToolCall: CommandMatch] = [:]
-        var slotCache: [SlotKey: JSONValue?] = [:]
+        // The best score found so far; a reading must reach `floor` to matter (less a margin for rounding).
+        var bestScore = -Double.infinity
+        let denominator = Double(max(words.count, 3))
+        func floor() -> Double { max(minimumScore, breadth.floor(best: bestScore) - 1e-6) }
+        // Keyed by reading kind and span (`id << 12 | lower << 6 | upper`: at most 40 words, so 6 bits each).
+        var slotCache: [Int: JSONValue?] = [:]
         var nearCache: [String: [Bool]] = [:]
         func near(_ i: Int, _ templateWord: String) -> Bool {
             if let known = nearCache[templateWord] { return known[i] }
@@ -168,34 +229,55 @@ public struct CommandMatcher: Sendable {
             nearCache[templateWord] = row
             return row[i]
         }
+        // Each template's lower bound on its alignment cost (``TemplateAligner/lowerBound(said:saidNearly:)``), and the
+        // actions in the order of their best bound: a good reading found early lets the bounded search give up sooner
+        // on the rest. The order changes no reading: a call is one action's, whose templates keep their order.
+        let said = Set(words)
+        var nearlySaid: [String: Bool] = [:]
+        func saidNearly(_ w: String) -> Bool {
+            if let known = nearlySaid[w] { return known }
+            let found = words.indices.contains { near($0, w) }
+            nearlySaid[w] = found
+            return found
+        }
+        var considered: [(action: CompiledAction, bounds: [Double], best: Double)] = []
         for action in actions {
             if let tools, !tools.contains(action.name) { continue }
             // No word in common with any template: this action cannot score above the threshold.
             guard !action.vocabulary.isDisjoint(with: wordSet) else { continue }
+            let bounds = action.templates.map { $0.aligner.lowerBound(said: said.contains, saidNearly: saidNearly) }
+            considered.append((action, bounds, bounds.min() ?? .infinity))
+        }
+        if case .all = breadth {} else { considered.sort { $0.best < $1.best } }
+        for (action, bounds, _) in considered {
             func value(_ slot: String, _ lo: Int, _ hi: Int) -> JSONValue? {
-                guard let p = action.parameters.first(where: { $0.name == slot }) else { return nil }
+                guard let index = action.parameters.firstIndex(where: { $0.name == slot }) else { return nil }
+                let p = action.parameters[index]
                 if p.role == .label, !Self.isLabel(Array(words[lo..<hi]), for: action, reader: reader) { return nil }
                 // Cached per kind and span for the whole utterance: many actions share slot kinds.
-                let key = SlotKey(kind: p.kind, isPath: p.isPath, lower: lo, upper: hi)
+                let key = action.readingIDs[index] << 12 | lo << 6 | hi
                 if let cached = slotCache[key] { return cached }
                 // From the end of the word before to the start of the word after, so paths keep their
                 // leading "/" or "~/" and bodies their final "!"; spaces and quotes are trimmed.
                 let start = lo > 0 ? tokens[lo - 1].range.upperBound : text.startIndex
                 let end = hi < tokens.count ? tokens[hi].range.lowerBound : text.endIndex
                 let original = Self.trimmed(String(text[start..<end]))
-                let v = reader.read(Array(words[lo..<hi]), original: original, for: p)
+                let v = action.read(Array(words[lo..<hi]), original: original, for: p, with: reader)
                 slotCache[key] = v
                 return v
             }
             func span(_ slot: String) -> Int {
                 action.parameters.first { $0.name == slot }.map { SlotReader.maximumSpan($0) } ?? 1
             }
-            for template in action.templates {
+            for (template, bound) in zip(action.templates, bounds) {
                 func mayBeMissing(_ slot: String) -> Bool {
                     template.fixed[slot] == nil && action.parameters.contains { $0.name == slot && $0.isRequired }
                 }
-                guard let path = template.aligner.align(
-                    words, readSlot: { value($0, $1, $2) != nil }, maxSpan: span, mayBeMissing: mayBeMissing, near: near)
+                // The most an alignment may cost to score at least the floor (a little more, for rounding).
+                let limit = (1 - floor()) * denominator + 1e-6
+                guard bound <= limit, let path = template.aligner.align(
+                    words, readSlot: { value($0, $1, $2) != nil }, maxSpan: span, mayBeMissing: mayBeMissing, near: near,
+                    limit: limit)
                 else { continue }
                 // A switch the template sets on or off needs its "on" or "off" said (or misspelt), never assumed.
                 if path.leftOutSwitch, template.fixed.members.contains(where: { if case .bool = $0.value { true } else { false } }) { continue }
@@ -239,9 +321,13 @@ public struct CommandMatcher: Sendable {
                                          template: template.text, wildcardWords: wildcardWords)
                 if let old = best[call], old.score > score || (old.score == score && old.wildcardWords <= wildcardWords) { continue }
                 best[call] = match
+                bestScore = max(bestScore, score)
             }
         }
-        return best.values.sorted {
+        // A call's best reading reaches the final floor, so it was never cut; a weaker one of the same call (kept
+        // while the floor was lower) may have taken its place only when the best one was below that floor too.
+        let kept = breadth.floor(best: bestScore) - 1e-6
+        return best.values.filter { $0.score >= kept }.sorted {
             if abs($0.score - $1.score) > 1e-9 { return $0.score > $1.score }
             if $0.wildcardWords != $1.wildcardWords { return $0.wildcardWords < $1.wildcardWords }
             if $0.missing.count != $1.missing.count { return $0.missing.count < $1.missing.count }
@@ -323,7 +409,8 @@ public struct CommandMatcher: Sendable {
 
     /// The reading of the template stage, or of the encoder stage when the templates are not sure.
     func firstReading(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> Interpretation {
-        var decided = policy.decide(candidates(for: text, entityNames: entityNames, tools: tools))
+        var decided = policy.decide(candidates(for: text, entityNames: entityNames, tools: tools, minimumScore: 0.3,
+                                               breadth: .decisive(policy)))
         if case .understood(let match) = decided {
             guard looseReadingHolds(match, words: TextNormalizer.words(text)) else {
                 return encoderReading(text, entityNames: entityNames, tools: tools, policy: policy).map { .understood($0) }

@@ -24,6 +24,9 @@ enum ExamplePhrasing {
     /// Longest readings first, left to right; a bare number is read as a number, never as a time or a date.
     static func phrase(_ words: [String], tokens: [Token], text: String, entityNames: EntityNames) -> [String]? {
         let inPath = pathTokens(tokens, text: text)
+        // Live names normalised once for the whole utterance, not once per span tried. Named by themselves: an id made
+        // up here would be matched by a spoken number.
+        let entityIndexes = SlotReader.indexes(entityNames)
         var out: [String] = []
         var i = 0
         var replaced = false
@@ -34,7 +37,7 @@ enum ExamplePhrasing {
                 out += path; i = j; replaced = true
                 continue
             }
-            if let (length, example) = longestValue(at: i, words, entityNames: entityNames) {
+            if let (length, example) = longestValue(at: i, words, entityNames: entityIndexes) {
                 out += example; i += length; replaced = true
                 continue
             }
@@ -44,7 +47,7 @@ enum ExamplePhrasing {
     }
 
     /// The longest value starting at word `i`, and its example.
-    static func longestValue(at i: Int, _ words: [String], entityNames: EntityNames) -> (Int, [String])? {
+    static func longestValue(at i: Int, _ words: [String], entityNames: [String: EntityResolver.Index]) -> (Int, [String])? {
         for length in stride(from: min(9, words.count - i), through: 1, by: -1) {
             let piece = Array(words[i..<(i + length)])
             let bare = length == 1 && NumberWords.parse(piece) != nil
@@ -53,9 +56,8 @@ enum ExamplePhrasing {
             if !bare, piece.first != "at", SlotParsers.timeOfDay(piece) != nil { return (length, time) }
             if !bare, piece.allSatisfy({ NumberWords.parse([$0]) == nil }), SlotParsers.dateSpec(piece) != nil { return (length, date) }
             if length <= 5, !piece.allSatisfy(CommandMatcher.idleWords.contains) {
-                for (_, names) in entityNames {
-                    let entities = names.map { Entity(id: $0, name: $0) }  // no made-up ids a number could match
-                    if case .found = EntityResolver.resolve(TextNormalizer.join(piece), among: entities) { return (length, name) }
+                for (_, entities) in entityNames {
+                    if case .found = EntityResolver.resolve(TextNormalizer.join(piece), in: entities) { return (length, name) }
                 }
             }
             if bare { return (1, number) }

@@ -9,11 +9,21 @@ public import RelayModel
 /// grammar agree on what "seven thirty", "ten minutes" or "fifty percent" mean.
 public struct SlotReader: Sendable {
     /// Live names of user-created things by entity kind (`["album": ["Trip"], "contact": ["Anna Smith"]]`).
-    public var entityNames: EntityNames
+    public var entityNames: EntityNames {
+        didSet { entityIndexes = Self.indexes(entityNames) }
+    }
+    /// The live names by entity kind, normalised once (see ``EntityResolver/Index``).
+    private(set) var entityIndexes: [String: EntityResolver.Index]
 
     /// Creates a reader that resolves entity slots among `entityNames`.
     public init(entityNames: EntityNames = [:]) {
         self.entityNames = entityNames
+        entityIndexes = Self.indexes(entityNames)
+    }
+
+    /// Named by themselves: an id made up here ("3") would be matched by a spoken number ("the last 3").
+    static func indexes(_ entityNames: EntityNames) -> [String: EntityResolver.Index] {
+        entityNames.mapValues { names in EntityResolver.Index(names.map { Entity(id: $0, name: $0) }) }
     }
 
     /// Endings that are politeness, not part of a name.
@@ -66,6 +76,29 @@ public struct SlotReader: Sendable {
     ///
     /// `original` is the exact text the words came from (case and punctuation kept), used for free text.
     public func read(_ words: [String], original: String, for parameter: Parameter) -> JSONValue? {
+        read(words, original: original, for: parameter, choices: nil)
+    }
+
+    /// A choice parameter's names as ``read(_:original:for:)`` compares them, normalised once.
+    ///
+    /// *Why:* normalising every spoken name of every choice on each read was most of the template stage's time (the
+    /// aligner reads a choice slot over every span of the utterance); the matcher keeps these per parameter.
+    struct ChoiceForms: Sendable {
+        /// Per choice: its value, every name (English, Mandarin, the value) normalised, and the English names and value
+        /// normalised (the ones a near spelling may stand for).
+        let choices: [(value: String, names: [String], nearNames: [String])]
+
+        init(_ choices: [Choice]) {
+            self.choices = choices.map { choice in
+                let names = (choice.names(language: "en") + choice.names(language: "zh") + [choice.value]).map(TextNormalizer.normalize)
+                let nearNames = (choice.names(language: "en") + [choice.value]).map(TextNormalizer.normalize)
+                return (choice.value, names, nearNames)
+            }
+        }
+    }
+
+    /// ``read(_:original:for:)`` with a choice parameter's names normalised beforehand (nil: normalised here).
+    func read(_ words: [String], original: String, for parameter: Parameter, choices forms: ChoiceForms?) -> JSONValue? {
         guard !words.isEmpty else { return nil }
         switch parameter.kind {
         case .string where parameter.isPath:
@@ -111,16 +144,12 @@ public struct SlotReader: Sendable {
         case .boolean:
             return SlotParsers.boolean(words).map { .bool($0) }
         case .choice(let choices):
+            let forms = forms ?? ChoiceForms(choices)
             let joined = TextNormalizer.join(words)
-            for choice in choices {
-                let names = choice.names(language: "en") + choice.names(language: "zh") + [choice.value]
-                if names.contains(where: { TextNormalizer.normalize($0) == joined }) { return .string(choice.value) }
-            }
+            for choice in forms.choices where choice.names.contains(joined) { return .string(choice.value) }
             // A slip of one word's spelling ("bluetoth", "brightnes", "volumn") when it is near one choice only.
             guard words.count == 1 else { return nil }
-            let near = choices.filter { choice in
-                (choice.names(language: "en") + [choice.value]).contains { TemplateAligner.isNear(joined, TextNormalizer.normalize($0)) }
-            }
+            let near = forms.choices.filter { choice in choice.nearNames.contains { TemplateAligner.isNear(joined, $0) } }
             return near.count == 1 ? .string(near[0].value) : nil
         case .date:
             return SlotParsers.dateSpec(words).map { .string($0) }
@@ -135,10 +164,8 @@ public struct SlotReader: Sendable {
             guard let p = SlotParsers.percentage(words), (0...100).contains(p) else { return nil }
             return .int(p)
         case .entity(let kind):
-            let names = entityNames[kind.name] ?? []
-            // Named by themselves: an id made up here ("3") would be matched by a spoken number ("the last 3").
-            let entities = names.map { Entity(id: $0, name: $0) }
-            switch EntityResolver.resolve(TextNormalizer.join(words), among: entities) {
+            let index = entityIndexes[kind.name] ?? EntityResolver.Index([])
+            switch EntityResolver.resolve(TextNormalizer.join(words), in: index) {
             case .found(let e): return .string(e.name)
             // Several match ("anna" → two Annas): keep the spoken words so the dispatcher asks which one.
             case .ambiguous: return .string(original.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -140,8 +140,12 @@ struct TemplateAligner {
     /// `readSlot(name, lower, upper)` says whether words `lower..<upper` can fill the slot.
     /// `mayBeMissing(name)` says whether the slot may be left out (required parameters the loop can ask for).
     /// `near(i, word)` says whether utterance word `i` is a near spelling of `word` (cached by the caller).
+    /// `limit`: the alignment is of no use to the caller if it costs more; every partial path that costs more is dropped
+    /// at once, and nil is the answer when the best costs more. *Why:* every cost is positive, so a part that costs more
+    /// than the limit cannot be part of a whole that costs less; the best alignment within the limit is the same as
+    /// without one.
     func align(_ words: [String], readSlot: (String, Int, Int) -> Bool, maxSpan: (String) -> Int,
-               mayBeMissing: (String) -> Bool, near: (Int, String) -> Bool) -> Path? {
+               mayBeMissing: (String) -> Bool, near: (Int, String) -> Bool, limit: Double = .infinity) -> Path? {
         let n = words.count
         let width = n + 1
         // memo[id * width + i]: for each end position k, the best path matching node `id` from i to k.
@@ -155,6 +159,7 @@ struct TemplateAligner {
         }
 
         func offer(_ out: inout [Path?], _ k: Int, _ p: Path) {
+            guard p.cost <= limit else { return }
             if let old = out[k], !p.isBetter(than: old) { return }
             out[k] = p
         }
@@ -207,6 +212,7 @@ struct TemplateAligner {
                         var extra = 1
                         while extra <= Self.maxInsertions, pos + extra <= n {
                             insert(&q, from: pos + extra - 1, count: 1)
+                            guard q.cost <= limit else { break }
                             offer(&widened, pos + extra, q)
                             extra += 1
                         }
@@ -216,7 +222,7 @@ struct TemplateAligner {
                         guard let p = widened[pos] else { continue }
                         let m = match(c, pos)
                         for k in pos...n {
-                            guard let q = m[k] else { continue }
+                            guard let q = m[k], p.cost + q.cost <= limit else { continue }
                             offer(&next, k, p.appending(q))
                         }
                     }
@@ -233,16 +239,43 @@ struct TemplateAligner {
         for start in 0...n {
             var prefix = Path.empty
             insert(&prefix, from: 0, count: start)
+            // Later starts only add words before the sentence.
+            guard prefix.cost <= limit else { break }
             let ends = match(root, start)
             for k in start...n {
-                guard let p = ends[k] else { continue }
+                guard let p = ends[k], prefix.cost + p.cost <= limit else { continue }
                 var q = prefix.appending(p)
                 if k < n { insert(&q, from: k, count: n - k) }
+                guard q.cost <= limit else { continue }
                 if let b = best, !q.isBetter(than: b) { continue }
                 best = q
             }
         }
         return best
+    }
+
+    /// A cost no alignment of the utterance with the template goes below: each literal word costs nothing when the
+    /// utterance has it (`said`), a near spelling's cost when it has a near spelling of it (`saidNearly`), else the cost
+    /// of leaving it out; slots and extra words count nothing. *Why:* a template whose bound is above the caller's limit
+    /// need not be aligned at all, and the bound takes one pass over the template's nodes.
+    func lowerBound(said: (String) -> Bool, saidNearly: (String) -> Bool) -> Double {
+        // Nodes are stored children first (see `init`), so one pass in order sees every child before its parent.
+        var bound = [Double](repeating: 0, count: nodes.count)
+        for (id, node) in nodes.enumerated() {
+            switch node {
+            case .word(let w, let deletion):
+                if said(w) { bound[id] = 0 }
+                else if deletion > Self.nearWordCost, saidNearly(w) { bound[id] = Self.nearWordCost }
+                else { bound[id] = deletion }
+            case .slot:
+                bound[id] = 0
+            case .sequence(let children):
+                bound[id] = children.reduce(0) { $0 + bound[$1] }
+            case .alternatives(let children):
+                bound[id] = children.map { bound[$0] }.min() ?? 0
+            }
+        }
+        return bound[root]
     }
 
     /// Whether two different words are near spellings of each other (one edit for 5+ letters, two for 9+).
