@@ -2,6 +2,7 @@ import Foundation
 import RelayAgent
 import RelayJSON
 import RelayKit
+import RelayModel
 import RelayPlugins
 import RelayTestSupport
 import Testing
@@ -54,5 +55,40 @@ import Testing
         let turnOff = GUISkill().decide(task: "Turn on 5G", observation: GUIObservation(title: "Settings", elements: [], screen: (1080, 2400), resized: (1092, 2408)),
                                         history: [.open("Settings")])
         #expect(turnOff == .terminate(success: false))
+    }
+
+    /// A served model (an OpenAI-compatible server replaying recorded Qwen answers, coordinates in smart-resized
+    /// pixels) drives the same loop; a malformed answer ends the run with a clear error.
+    @Test func servedModelPath() async throws {
+        func completion(_ content: String) -> LocalHTTPServer.Reply {
+            .json(status: 200, body: """
+                {"id": "c", "object": "chat.completion", "created": 1, "model": "Qwen/Qwen2.5-VL-7B-Instruct",
+                 "choices": [{"index": 0, "message": {"role": "assistant", "content": \(JSONValue.string(content).compactJSON)}, "finish_reason": "stop"}]}
+                """)
+        }
+        let call = { (args: String) in "<tool_call>\n{\"name\": \"mobile_use\", \"arguments\": \(args)}\n</tool_call>" }
+        let server = try LocalHTTPServer(replies: [
+            completion(call(#"{"action": "open", "text": "Settings"}"#)),
+            completion(call(#"{"action": "click", "coordinate": [546, 517]}"#)),
+            completion(call(#"{"action": "terminate", "status": "success"}"#)),
+            completion(call(#"{"action": "click", "coordinate": [546]}"#)),
+        ])
+        defer { server.stop() }
+        let model = OpenAICompatibleModel(configuration: .init(baseURL: server.baseURL, model: "Qwen/Qwen2.5-VL-7B-Instruct", apiKey: nil, timeout: 10))
+        let task = try #require(GUITask.make("settings.connection", seed: 2))  // "Switch Wi-Fi on"
+        #expect(task.goal == "Switch Wi-Fi on")
+        let home = try Fixtures.folder("relay-gui")
+        let outcome = try await task.run(agent: GUIAgent(model: ServedGUIModel(model: model), encodes: false), subsystems: InstalledPlugins.subsystems, home: home)
+        let success = outcome.success
+        #expect(success, "\(outcome.run.ending)")
+        let first = String(decoding: try #require(server.requests.first).body, as: UTF8.self)
+        #expect(first.contains("The screen's resolution is 1092x2408"))
+        #expect(first.contains("image_url"))
+
+        let again = try await GUIAgent(model: ServedGUIModel(model: model), encodes: false).run(
+            "Turn Wi-Fi off", on: PhoneScreen(dispatcher: Dispatcher(subsystems: InstalledPlugins.subsystems, home: home), state: ScreenState(width: 1080, height: 2400)),
+            maxSteps: 3)
+        #expect(again.terminated == nil)
+        #expect(again.ending.contains("click needs \"coordinate\": [x, y]"), "\(again.ending)")
     }
 }
