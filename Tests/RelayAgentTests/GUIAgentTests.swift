@@ -51,10 +51,13 @@ import Testing
         }
     }
 
-    @Test func readsGoals() {
-        let turnOff = GUISkill().decide(task: "Turn on 5G", observation: GUIObservation(title: "Settings", elements: [], screen: (1080, 2400), resized: (1092, 2408)),
-                                        history: [.open("Settings")])
-        #expect(turnOff == .terminate(success: false))
+    @Test func goalsItCannotReadOrFindEndInFailure() {
+        let empty = GUIObservation(title: "Settings", elements: [], screen: (1080, 2400), resized: (1092, 2408))
+        #expect(GUISkill().decide(task: "Turn on 5G", observation: empty, history: [.open("Settings")]) == .terminate(success: false))
+        #expect(GUISkill().decide(task: "Order a pizza", observation: empty, history: []) == .terminate(success: false))
+        let home = GUIObservation(title: "", elements: [], screen: (1080, 2400), resized: (1092, 2408))
+        #expect(GUISkill().decide(task: "Set an alarm for 7 pm", observation: home, history: []) == .open("Clock"))
+        #expect(GUISkill().decide(task: "switch the wifi off.", observation: home, history: []) == .open("Settings"))
     }
 
     /// A served model (an OpenAI-compatible server replaying recorded Qwen answers, coordinates in smart-resized
