@@ -61,6 +61,7 @@ public struct GUISkill: Sendable {
         case deleteAlarms
         case send(to: String, text: String)
         case favoriteNewest
+        case createAlbum(String)
         case takePhoto
         case unknown
 
@@ -69,7 +70,7 @@ public struct GUISkill: Sendable {
             case .toggle, .level: "Settings"
             case .setAlarm, .switchAlarm, .deleteAlarms: "Clock"
             case .send: "Messages"
-            case .favoriteNewest: "Photos"
+            case .favoriteNewest, .createAlbum: "Photos"
             case .takePhoto: "Camera"
             case .unknown: nil
             }
@@ -83,6 +84,7 @@ public struct GUISkill: Sendable {
         if let m = match(#"^send (.+?) (?:a )?message saying (.+)$"#, text) { return .send(to: m[0], text: m[1]) }
         if let m = match(#"^set (?:the )?(volume|brightness) to (-?\d+) ?%$"#, lower), let n = Int(m[1]) { return .level(m[0], n) }
         if let m = match(#"^set an alarm for (.+)$"#, lower), let t = parseTime(m[0]) { return .setAlarm(t) }
+        if let m = match(#"^(?:create|make|add) (?:a |an )?(?:new )?album (?:named|called|titled) (.+)$"#, text) { return .createAlbum(m[0]) }
         if lower.contains("delete all alarms") || lower.contains("delete every alarm") { return .deleteAlarms }
         if lower.contains("photo") || lower.contains("picture") {
             if lower.contains("favorite") || lower.contains("favourite"),
@@ -208,6 +210,17 @@ public struct GUISkill: Sendable {
             guard let first = els.first(where: { $0.className.hasSuffix("ImageView") && $0.isClickable }) else { return .terminate(success: false) }
             return click(first)
 
+        case .createAlbum(let name):
+            if let field = els.first(where: { $0.isEditable && ($0.description ?? "").hasPrefix("Album name") }) {
+                if field.text.isEmpty, els.contains(where: { !$0.isEditable && !$0.className.hasSuffix("Button") && Self.matches($0.text, name) }) {
+                    return .terminate(success: true)
+                }
+                return fill(field, with: name, submit: "Create album")
+            }
+            // Albums are behind a button on the grid (or Back from a photo).
+            if let albums = find("Albums", "Button") { return click(albums) }
+            return .systemButton(.back)
+
         case .takePhoto:
             guard let button = find("Take photo", "Button") else { return .terminate(success: false) }
             // Done once the button was tapped in the camera and the screen shows the photo taken.
@@ -242,7 +255,7 @@ public struct GUISkill: Sendable {
         case "Settings": return o.title == "Settings"
         case "Clock": return o.title == "Alarms" || o.title == "Add alarm"
         case "Messages": return o.title == "Messages" || o.elements.contains { $0.isEditable && ($0.description ?? "").hasPrefix("Message") }
-        case "Photos": return o.title == "Photos" || has("Favorite")
+        case "Photos": return o.title == "Photos" || o.title == "Albums" || has("Favorite")
         case "Camera": return o.title == "Camera"
         default: return matches(o.title, app)
         }

@@ -56,11 +56,11 @@ public struct GUITask: Sendable {
     public static let templates = [
         "settings.connection", "settings.display", "settings.volume", "settings.brightness",
         "clock.set_alarm", "clock.switch_off_alarm", "clock.delete_all",
-        "messages.send", "photos.favorite_newest", "camera.take_photo", "impossible",
+        "messages.send", "photos.favorite_newest", "photos.create_album", "camera.take_photo", "impossible",
     ]
 
     /// One task per app and an impossible one: what the cheap end-to-end test runs.
-    public static let onePerApp = ["settings.connection", "clock.set_alarm", "messages.send", "photos.favorite_newest", "camera.take_photo", "impossible"]
+    public static let onePerApp = ["settings.connection", "clock.set_alarm", "messages.send", "photos.favorite_newest", "photos.create_album", "camera.take_photo", "impossible"]
 
     /// The task `template` with parameters drawn from `seed` (the same seed, the same task), nil for an unknown name.
     public static func make(_ template: String, seed: UInt64) -> GUITask? {
@@ -159,6 +159,17 @@ public struct GUITask: Sendable {
                                try await d.read("photos") { db in
                                    let rows = try Row.fetchAll(db, sql: "SELECT isFavorite FROM asset WHERE deletedAt IS NULL ORDER BY createdAt DESC, id DESC")
                                    return rows.count == count && rows.enumerated().allSatisfy { i, row in (row["isFavorite"] as Bool) == (i == 0) }
+                               }
+                           })
+        case "photos.create_album":
+            let names = ["Summer 2026", "Hiking", "Family", "Birthday party", "Receipts", "Garden", "Road trip", "Pets"]
+            let name = names[Int(rng.next() % UInt64(names.count))]
+            let existing = names[Int(rng.next() % UInt64(names.count))]
+            return GUITask(template: template, seed: seed, goal: "Create an album named \(name)", stepBudget: 8, isFeasible: true, app: "photos",
+                           prepare: { d in if existing != name { try await run(d, "photos.create_album", ["name": .string(existing)]) } },
+                           check: { d in
+                               try await d.read("photos") { db in
+                                   try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM album WHERE name = ? COLLATE NOCASE", arguments: [name]) == 1
                                }
                            })
         case "camera.take_photo":
