@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RelayAgent
+import RelayCore
 import RelayKit
 import RelayMedia
 import RelayPlugins
@@ -42,9 +43,11 @@ struct GUIBench: AsyncParsableCommand {
         var ok = 0, stepCounts: [Double] = []
         var render: [Double] = [], encode: [Double] = [], act: [Double] = [], step: [Double] = []
         var failures: [String] = []
+        // One renderer for every task, as one phone would keep its fonts loaded.
+        let renderer = try await BlockingWork.run { try ScreenRenderer() }
         for (i, task) in tasks.enumerated() {
             let home = root.appendingPathComponent("\(i)", isDirectory: true)
-            let outcome = try await task.run(agent: GUIAgent(), subsystems: InstalledPlugins.subsystems, home: home, width: size.width, height: size.height)
+            let outcome = try await task.run(agent: GUIAgent(), subsystems: InstalledPlugins.subsystems, home: home, width: size.width, height: size.height, renderer: renderer)
             if outcome.success { ok += 1 } else { failures.append("\(task.template) #\(task.seed) “\(task.goal)”: \(outcome.run.ending)") }
             stepCounts.append(Double(outcome.run.steps.count))
             for s in outcome.run.steps {

@@ -233,12 +233,14 @@ public struct GUITaskOutcome: Sendable {
 
 extension GUITask {
     /// Sets the task up on a fresh phone in `home` (an empty folder) with `subsystems`, lets `agent` carry it out on
-    /// the home screen within the step budget, and judges it from the apps' state.
-    public func run(agent: GUIAgent, subsystems: [any Subsystem], home: URL, width: Int = 1080, height: Int = 2400) async throws -> GUITaskOutcome {
+    /// the home screen within the step budget, and judges it from the apps' state. A `renderer` shared between runs
+    /// keeps its fonts loaded.
+    public func run(agent: GUIAgent, subsystems: [any Subsystem], home: URL, width: Int = 1080, height: Int = 2400,
+                    renderer: ScreenRenderer? = nil) async throws -> GUITaskOutcome {
         let dispatcher = Dispatcher(subsystems: subsystems, home: home)
         try await setUp(dispatcher)
         let before = try await Self.snapshot(dispatcher)
-        let screen = try PhoneScreen(dispatcher: dispatcher, state: ScreenState(width: width, height: height))
+        let screen = try PhoneScreen(dispatcher: dispatcher, state: ScreenState(width: width, height: height), renderer: renderer)
         let run = try await agent.run(goal, on: screen, maxSteps: stepBudget)
         let success = try await isSuccessful(dispatcher, terminated: run.terminated, before: before)
         return GUITaskOutcome(task: self, run: run, success: success)
