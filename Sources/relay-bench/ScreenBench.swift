@@ -78,6 +78,12 @@ struct ScreenBench: AsyncParsableCommand {
         }
     }
 
+    static func quantile(_ values: [Double], _ q: Double) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * q).rounded()))]
+    }
+
     static func summary(_ values: [Double]) -> String {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return "-" }

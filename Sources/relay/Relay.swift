@@ -20,7 +20,7 @@ struct Relay: AsyncParsableCommand {
             // Model
             TokensCommand.self, PromptCommand.self,
             // Phone
-            ActionsCommand.self, CallCommand.self, UndoCommand.self, StateCommand.self, ScreenCommand.self, RunCommand.self, PhotosCommand.self, PluginCommand.self, MCPCommand.self,
+            ActionsCommand.self, CallCommand.self, UndoCommand.self, StateCommand.self, ScreenCommand.self, AgentCommand.self, RunCommand.self, PhotosCommand.self, PluginCommand.self, MCPCommand.self,
             // Voice
             ListenCommand.self, SayCommand.self,
             // Set-up

@@ -31,4 +31,24 @@ import Testing
         let noFocus = try await RelayCLI.run(["screen", "act", #"{"action": "type", "text": "hello"}"#], home: home)
         #expect(noFocus.status == 0 && noFocus.stdout.hasPrefix("no_op: No text field has focus; tap one first.\n"))
     }
+
+    /// `relay agent`: the embedded model's mobile_use loop, its trajectory on disk, and an impossible goal's exit status.
+    @Test func agentRunsTheLoopAndKeepsTheTrajectory() async throws {
+        let home = try Fixtures.folder("relay-agent-cli")
+        let folder = home.appendingPathComponent("run", isDirectory: true)
+        let run = try await RelayCLI.run(["agent", "Turn Wi-Fi off", "--size", "720x1280", "--trajectory", folder.path, "--json"], home: home)
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try #require(run.jsonLines.last)
+        #expect(summary["terminated"] as? String == "success")
+        #expect(summary["steps"] as? Int == 3)
+        let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains(#"<img src="step-1.png""#) && html.contains("Step 3"))
+        let prompt = try String(contentsOf: folder.appendingPathComponent("step-2.prompt.txt"), encoding: .utf8)
+        #expect(prompt.contains("The screen's resolution is 728x1288") && prompt.contains(#"Step 1: {"action": "open", "text": "Settings"};"#))
+        #expect(Array(try Data(contentsOf: folder.appendingPathComponent("step-2.png")).prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+
+        let impossible = try await RelayCLI.run(["agent", "Turn on 5G", "--max-steps", "4"], home: home)
+        #expect(impossible.status == 1)
+        #expect(impossible.stdout.hasSuffix("terminate(failure)\n"), "\(impossible.stdout)")
+    }
 }

@@ -36,6 +36,7 @@ public struct CommandHistory: Sendable {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         var config = Configuration()
         config.busyMode = .timeout(5)
+        SubsystemStore.configureDurability(&config)
         queue = try DatabaseQueue(path: url.path, configuration: config)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: entries") { db in

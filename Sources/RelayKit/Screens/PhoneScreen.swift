@@ -108,9 +108,10 @@ public actor PhoneScreen {
     public private(set) var state: ScreenState
     private var renderer: ScreenRenderer?
 
-    /// A screen of `state`'s size (1080×2400 and 720×1280 are the phones Relay draws).
+    /// A screen of `state`'s size (1080×2400 and 720×1280 are the phones Relay draws), drawn by `renderer` (one
+    /// shared by several screens keeps its loaded fonts and glyphs; by default the screen makes its own on first use).
     /// - Throws: `ModelError` when the size cannot be smart-resized (a side of 0, an aspect ratio over 200).
-    public init(dispatcher: Dispatcher, state: ScreenState) throws {
+    public init(dispatcher: Dispatcher, state: ScreenState, renderer: ScreenRenderer? = nil) throws {
         guard (100...4096).contains(state.width), (100...4096).contains(state.height) else {
             throw KitError(.invalidScreenAction, "A screen of \(state.width)x\(state.height) is not a phone; use 100 to 4096 pixels a side (1080x2400, 720x1280).")
         }
@@ -118,6 +119,7 @@ public actor PhoneScreen {
         mapping = CoordinateMapping(resizedWidth: resized.width, resizedHeight: resized.height, originalWidth: state.width, originalHeight: state.height)
         self.dispatcher = dispatcher
         self.state = state
+        self.renderer = renderer
     }
 
     /// The size the model sees the screenshot at (Qwen2.5-VL's smart_resize of the screen).

@@ -7,14 +7,33 @@ struct PhotoGridScreen: Screen {
 
     static func body(_ db: Database, parameters: JSONObject) throws -> [ScreenNode] {
         let assets = try PhotosLibrary.assets(db).prefix(60)
-        guard !assets.isEmpty else { return [.text("No photos yet", style: .caption), .text("Import some: relay photos import FOLDER", style: .caption)] }
+        let albums = ScreenNode.button("Albums", tap: .open(AlbumListScreen.name))
+        guard !assets.isEmpty else { return [.text("No photos yet", style: .caption), .text("Import some: relay photos import FOLDER", style: .caption), albums] }
         let tiles: [ScreenNode] = assets.compactMap { asset in
             guard let id = asset.id else { return nil }
             let what = asset.kind == .video ? "Video" : "Photo"
             return .image(path: asset.thumbnailPath, label: "\(what) \(id): \(asset.filename)\(asset.isFavorite ? ", favorite" : "")",
                           tap: .open(PhotoScreen.name, ["photo": .int(Int(id))]))
         }
-        return [.grid(tiles, columns: 3)]
+        return [albums, .grid(tiles, columns: 3)]
+    }
+}
+
+/// The albums, with a field and a button to create one.
+struct AlbumListScreen: Screen {
+    static let name = "photos.albums"
+    static let title = "Albums"
+
+    static func body(_ db: Database, parameters: JSONObject) throws -> [ScreenNode] {
+        let rows: [ScreenNode] = try PhotosLibrary.albums(db).map { album in
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM albumAsset WHERE albumId = ?", arguments: [album.id]) ?? 0
+            return .row(album.name, detail: count == 1 ? "1 item" : "\(count) items")
+        }
+        return [
+            .list(rows.isEmpty ? [.text("No albums yet", style: .caption)] : rows),
+            .textField(id: "name", label: "Album name", placeholder: "New album"),
+            .button("Create album", tap: .call(CreateAlbum.name, [:], fields: ["name": "name"])),
+        ]
     }
 }
 
