@@ -82,6 +82,7 @@ public struct GUISkill: Sendable {
         let text = task.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!")))
         let lower = text.lowercased()
         if let m = match(#"^send (.+?) (?:a )?message saying (.+)$"#, text) { return .send(to: m[0], text: m[1]) }
+        if let m = match(#"^(?:send a message to|text|message) (.+?)(?: saying|:) (.+)$"#, text) { return .send(to: m[0], text: m[1]) }
         if let m = match(#"^set (?:the )?(volume|brightness) to (-?\d+) ?%$"#, lower), let n = Int(m[1]) { return .level(m[0], n) }
         if let m = match(#"^set an alarm for (.+)$"#, lower), let t = parseTime(m[0]) { return .setAlarm(t) }
         if let m = match(#"^(?:create|make|add) (?:a |an )?(?:new )?album (?:named|called|titled) (.+)$"#, text) { return .createAlbum(m[0]) }
@@ -94,6 +95,7 @@ public struct GUISkill: Sendable {
         var target: String?, on: Bool?
         if let m = match(#"^(?:turn|switch|put) (on|off) (?:the )?(.+)$"#, lower) { (on, target) = (m[0] == "on", m[1]) }
         else if let m = match(#"^(?:turn|switch|put) (?:the )?(.+?) (on|off)$"#, lower) { (on, target) = (m[1] == "on", m[0]) }
+        else if let m = match(#"^(enable|disable|activate|deactivate) (?:the )?(.+)$"#, lower) { (on, target) = (!m[0].hasPrefix("d"), m[1]) }
         guard let target, let on else { return .unknown }
         if target.hasSuffix(" alarm"), let t = parseTime(String(target.dropLast(6))) { return .switchAlarm(t, on: on) }
         return .toggle(target, on: on)
