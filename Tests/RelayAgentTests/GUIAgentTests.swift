@@ -58,6 +58,9 @@ import Testing
         let home = GUIObservation(title: "", elements: [], screen: (1080, 2400), resized: (1092, 2408))
         #expect(GUISkill().decide(task: "Set an alarm for 7 pm", observation: home, history: []) == .open("Clock"))
         #expect(GUISkill().decide(task: "switch the wifi off.", observation: home, history: []) == .open("Settings"))
+        #expect(GUISkill().decide(task: "Disable Bluetooth", observation: home, history: []) == .open("Settings"))
+        #expect(GUISkill().decide(task: "Text Ben saying on my way", observation: home, history: []) == .open("Messages"))
+        #expect(GUISkill().decide(task: "Create a new album called Trips", observation: home, history: []) == .open("Photos"))
     }
 
     /// A served model (an OpenAI-compatible server replaying recorded Qwen answers, coordinates in smart-resized

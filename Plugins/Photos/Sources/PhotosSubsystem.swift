@@ -21,7 +21,7 @@ public struct PhotosSubsystem: Subsystem {
         ]
     }
     public var migrator: DatabaseMigrator { PhotosSchema.migrator }
-    public var screens: [any Screen.Type] { [PhotoGridScreen.self, PhotoScreen.self, AlbumListScreen.self] }
+    public var screens: [any Screen.Type] { [PhotoGridScreen.self, PhotoScreen.self, AlbumListScreen.self, AlbumPickerScreen.self] }
 
     /// How long items stay in Recently Deleted before they are deleted for good, as on a phone.
     public static let recentlyDeletedDays = 30

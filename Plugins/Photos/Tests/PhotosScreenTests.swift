@@ -35,4 +35,36 @@ import Testing
             #expect(try await screen.layout().elements.map(\.text).contains("No photos yet"))
         }
     }
+
+    /// Albums: created from a name field, then a photo added through its Add to album picker; the element lists read.
+    @Test func createAnAlbumAndAddAPhotoToIt() async throws {
+        try await PluginTest(subsystems: subsystems) { phone in
+            try await phone.seed("photos") { db in
+                _ = try PhotosLibrary.insert(db, PhotoAsset(kind: .photo, filename: "a.jpg", sourceKey: "k1", sourcePath: "/tmp/a.jpg",
+                                                            fileSize: 1, createdAt: Date(timeIntervalSince1970: 1_773_568_800)))
+            }
+            let screen = try await phone.screen(width: 720, height: 1280, app: "photos")
+            try await screen.click("Albums")
+            let lines = try await screen.layout().elements.map(\.line)
+            #expect(lines == [
+                #"0 ImageButton "" (Navigate up) [8,56][104,152] clickable"#,
+                #"1 TextView "Albums" [144,48][688,160]"#,
+                #"2 TextView "No albums yet" [32,176][688,256]"#,
+                #"3 EditText "" (Album name: New album) [32,312][688,416] editable clickable"#,
+                #"4 Button "Create album" [32,448][688,544] clickable"#,
+            ], "\(lines)")
+            try await screen.click("Album name: New album")
+            await screen.perform(.type("Trips"))
+            await screen.perform(.systemButton(.enter))
+            #expect(try await screen.click("Create album").status == "done")
+            #expect(try await screen.layout().elements.contains { $0.text == "Trips" && $0.description == "0 items" })
+            await screen.perform(.systemButton(.back))
+            try await screen.click("Photo 1: a.jpg")
+            try await screen.click("Add to album")
+            #expect(await screen.route.screen == "photos.add_to_album")
+            #expect(try await screen.click("Trips").status == "done")
+            #expect(await screen.route.screen == "photos.photo")
+            #expect(try await phone.rows("photos", "SELECT albumId, assetId FROM albumAsset") == [["albumId": .int(1), "assetId": .int(1)]])
+        }
+    }
 }

@@ -62,6 +62,7 @@ public struct GUISkill: Sendable {
         case send(to: String, text: String)
         case favoriteNewest
         case createAlbum(String)
+        case albumNewest(String)
         case takePhoto
         case unknown
 
@@ -70,7 +71,7 @@ public struct GUISkill: Sendable {
             case .toggle, .level: "Settings"
             case .setAlarm, .switchAlarm, .deleteAlarms: "Clock"
             case .send: "Messages"
-            case .favoriteNewest, .createAlbum: "Photos"
+            case .favoriteNewest, .createAlbum, .albumNewest: "Photos"
             case .takePhoto: "Camera"
             case .unknown: nil
             }
@@ -82,8 +83,12 @@ public struct GUISkill: Sendable {
         let text = task.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!")))
         let lower = text.lowercased()
         if let m = match(#"^send (.+?) (?:a )?message saying (.+)$"#, text) { return .send(to: m[0], text: m[1]) }
+        if let m = match(#"^(?:send a message to|text|message) (.+?)(?: saying|:) (.+)$"#, text) { return .send(to: m[0], text: m[1]) }
         if let m = match(#"^set (?:the )?(volume|brightness) to (-?\d+) ?%$"#, lower), let n = Int(m[1]) { return .level(m[0], n) }
         if let m = match(#"^set an alarm for (.+)$"#, lower), let t = parseTime(m[0]) { return .setAlarm(t) }
+        if let m = match(#"^(?:create|make) (?:a |an )?(?:new )?album (?:named|called|titled) (.+?),? and (?:add|put) the (?:newest|latest|most recent) photo (?:to|in|into) it$"#, text) {
+            return .albumNewest(m[0])
+        }
         if let m = match(#"^(?:create|make|add) (?:a |an )?(?:new )?album (?:named|called|titled) (.+)$"#, text) { return .createAlbum(m[0]) }
         if lower.contains("delete all alarms") || lower.contains("delete every alarm") { return .deleteAlarms }
         if lower.contains("photo") || lower.contains("picture") {
@@ -94,6 +99,7 @@ public struct GUISkill: Sendable {
         var target: String?, on: Bool?
         if let m = match(#"^(?:turn|switch|put) (on|off) (?:the )?(.+)$"#, lower) { (on, target) = (m[0] == "on", m[1]) }
         else if let m = match(#"^(?:turn|switch|put) (?:the )?(.+?) (on|off)$"#, lower) { (on, target) = (m[1] == "on", m[0]) }
+        else if let m = match(#"^(enable|disable|activate|deactivate) (?:the )?(.+)$"#, lower) { (on, target) = (!m[0].hasPrefix("d"), m[1]) }
         guard let target, let on else { return .unknown }
         if target.hasSuffix(" alarm"), let t = parseTime(String(target.dropLast(6))) { return .switchAlarm(t, on: on) }
         return .toggle(target, on: on)
@@ -221,6 +227,31 @@ public struct GUISkill: Sendable {
             if let albums = find("Albums", "Button") { return click(albums) }
             return .systemButton(.back)
 
+        case .albumNewest(let name):
+            // Two parts, each judged from the screen: the album exists (Albums), then it holds the newest photo
+            // (its row says "1 item").
+            if let field = els.first(where: { $0.isEditable && ($0.description ?? "").hasPrefix("Album name") }) {
+                if let row = els.first(where: { !$0.isEditable && !$0.className.hasSuffix("Button") && Self.matches($0.text, name) }), field.text.isEmpty {
+                    return row.description == "1 item" ? .terminate(success: true) : .systemButton(.back)
+                }
+                return fill(field, with: name, submit: "Create album")
+            }
+            if o.title == "Add to album" {
+                guard let row = els.first(where: { $0.isClickable && Self.matches($0.text, name) }) else { return .terminate(success: false) }
+                return click(row)
+            }
+            // The progress so far, from the earlier actions: typed the name, then clicks on Create album, the
+            // newest photo, Add to album and the album's row (4 clicks) before going to look at the album.
+            guard let typed = history.lastIndex(where: { if case .type(let t) = $0 { t == name } else { false } }) else {
+                if let albums = find("Albums", "Button") { return click(albums) }
+                return .systemButton(.back)
+            }
+            let clicks = history[typed...].filter { if case .click = $0 { true } else { false } }.count
+            if let add = find("Add to album", "Button") { return clicks >= 4 ? .systemButton(.back) : click(add) }
+            if clicks >= 4, let albums = find("Albums", "Button") { return click(albums) }
+            guard let first = els.first(where: { $0.className.hasSuffix("ImageView") && $0.isClickable }) else { return .terminate(success: false) }
+            return click(first)
+
         case .takePhoto:
             guard let button = find("Take photo", "Button") else { return .terminate(success: false) }
             // Done once the button was tapped in the camera and the screen shows the photo taken.
@@ -255,7 +286,7 @@ public struct GUISkill: Sendable {
         case "Settings": return o.title == "Settings"
         case "Clock": return o.title == "Alarms" || o.title == "Add alarm"
         case "Messages": return o.title == "Messages" || o.elements.contains { $0.isEditable && ($0.description ?? "").hasPrefix("Message") }
-        case "Photos": return o.title == "Photos" || o.title == "Albums" || has("Favorite")
+        case "Photos": return ["Photos", "Albums", "Add to album"].contains(o.title) || has("Favorite")
         case "Camera": return o.title == "Camera"
         default: return matches(o.title, app)
         }

@@ -56,7 +56,7 @@ public struct GUITask: Sendable {
     public static let templates = [
         "settings.connection", "settings.display", "settings.volume", "settings.brightness",
         "clock.set_alarm", "clock.switch_off_alarm", "clock.delete_all",
-        "messages.send", "photos.favorite_newest", "photos.create_album", "camera.take_photo", "impossible",
+        "messages.send", "photos.favorite_newest", "photos.create_album", "photos.album_newest", "camera.take_photo", "impossible",
     ]
 
     /// One task per app and an impossible one: what the cheap end-to-end test runs.
@@ -170,6 +170,21 @@ public struct GUITask: Sendable {
                            check: { d in
                                try await d.read("photos") { db in
                                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM album WHERE name = ? COLLATE NOCASE", arguments: [name]) == 1
+                               }
+                           })
+        case "photos.album_newest":
+            let names = ["Best of 2026", "Holiday", "Work", "Kids", "Food", "Concerts"]
+            let name = names[Int(rng.next() % UInt64(names.count))]
+            return GUITask(template: template, seed: seed, goal: "Create an album named \(name) and add the newest photo to it", stepBudget: 16,
+                           isFeasible: true, app: "photos",
+                           prepare: { d in for _ in 0..<2 { try await run(d, "camera.take_photo", [:]) } },
+                           check: { d in
+                               try await d.read("photos") { db in
+                                   let newest = try Int64.fetchOne(db, sql: "SELECT id FROM asset WHERE deletedAt IS NULL ORDER BY createdAt DESC, id DESC LIMIT 1")
+                                   let members = try Int64.fetchAll(db, sql: """
+                                       SELECT assetId FROM albumAsset JOIN album ON album.id = albumAsset.albumId WHERE album.name = ? COLLATE NOCASE
+                                       """, arguments: [name])
+                                   return newest != nil && members == [newest!]
                                }
                            })
         case "camera.take_photo":

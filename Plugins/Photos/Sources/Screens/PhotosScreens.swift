@@ -56,7 +56,22 @@ struct PhotoScreen: Screen {
             .image(path: asset.thumbnailPath, label: asset.filename),
             .toggle("Favorite", isOn: asset.isFavorite,
                     tap: .call(asset.isFavorite ? UnfavoritePhotos.name : FavoritePhotos.name, selection)),
+            .button("Add to album", tap: .open(AlbumPickerScreen.name, selection)),
             .button("Delete", tap: .call(DeletePhotos.name, selection, thenBack: true)),
         ]
+    }
+}
+
+/// Which album a photo goes into: one row per album.
+struct AlbumPickerScreen: Screen {
+    static let name = "photos.add_to_album"
+    static let title = "Add to album"
+
+    static func body(_ db: Database, parameters: JSONObject) throws -> [ScreenNode] {
+        guard let id = parameters["photo"]?.intValue else { return [.text("No photo chosen.", style: .caption)] }
+        let rows: [ScreenNode] = try PhotosLibrary.albums(db).map { album in
+            .row(album.name, tap: .call(AddToAlbum.name, ["album": .string(album.name), "photo": .int(id)], thenBack: true))
+        }
+        return [.list(rows.isEmpty ? [.text("No albums yet; create one under Albums.", style: .caption)] : rows)]
     }
 }
