@@ -332,7 +332,11 @@ public struct CommandMatcher: Sendable {
             if $0.wildcardWords != $1.wildcardWords { return $0.wildcardWords < $1.wildcardWords }
             if $0.missing.count != $1.missing.count { return $0.missing.count < $1.missing.count }
             if $0.call.arguments.count != $1.call.arguments.count { return $0.call.arguments.count > $1.call.arguments.count }
-            return $0.call.name < $1.call.name
+            if $0.call.name != $1.call.name { return $0.call.name < $1.call.name }
+            // Exact ties ("turn on the dark mode off" read both ways) in a fixed order, not the dictionary's, which
+            // changes from process to process: the same words give the same first reading every time.
+            if $0.template != $1.template { return $0.template < $1.template }
+            return JSONValue.object($0.call.arguments).compactJSON < JSONValue.object($1.call.arguments).compactJSON
         }
     }
 
