@@ -233,6 +233,7 @@ public struct CommandMatcher: Sendable {
         // actions in the order of their best bound: a good reading found early lets the bounded search give up sooner
         // on the rest. The order changes no reading: a call is one action's, whose templates keep their order.
         let said = Set(words)
+        let fillerWords = words.map(TemplateAligner.fillers.contains)
         var nearlySaid: [String: Bool] = [:]
         func saidNearly(_ w: String) -> Bool {
             if let known = nearlySaid[w] { return known }
@@ -277,7 +278,7 @@ public struct CommandMatcher: Sendable {
                 let limit = (1 - floor()) * denominator + 1e-6
                 guard bound <= limit, let path = template.aligner.align(
                     words, readSlot: { value($0, $1, $2) != nil }, maxSpan: span, mayBeMissing: mayBeMissing, near: near,
-                    limit: limit)
+                    limit: limit, fillerWords: fillerWords)
                 else { continue }
                 // A switch the template sets on or off needs its "on" or "off" said (or misspelt), never assumed.
                 if path.leftOutSwitch, template.fixed.members.contains(where: { if case .bool = $0.value { true } else { false } }) { continue }

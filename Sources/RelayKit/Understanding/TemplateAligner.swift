@@ -72,7 +72,9 @@ struct TemplateAligner {
     ]
 
     /// Cost of saying a word the template does not have.
-    static func insertionCost(_ word: String) -> Double { fillers.contains(word) ? 0.3 : 1.0 }
+    static func insertionCost(_ word: String) -> Double { insertionCost(filler: fillers.contains(word)) }
+    /// Cost of saying an extra word that is (or is not) a filler.
+    static func insertionCost(filler: Bool) -> Double { filler ? 0.3 : 1.0 }
     /// Cost of leaving out a template word.
     static func deletionCost(_ word: String) -> Double { fillers.contains(word) ? 0.35 : 1.0 }
     /// Cost of leaving out a slot (the loop asks a follow-up question for it).
@@ -145,16 +147,20 @@ struct TemplateAligner {
     /// than the limit cannot be part of a whole that costs less; the best alignment within the limit is the same as
     /// without one.
     func align(_ words: [String], readSlot: (String, Int, Int) -> Bool, maxSpan: (String) -> Int,
-               mayBeMissing: (String) -> Bool, near: (Int, String) -> Bool, limit: Double = .infinity) -> Path? {
+               mayBeMissing: (String) -> Bool, near: (Int, String) -> Bool, limit: Double = .infinity,
+               fillerWords: [Bool]? = nil) -> Path? {
         let n = words.count
+        // Whether each word is a filler, looked up once per utterance (`fillerWords`, from the caller) rather than
+        // hashed again for every extra word the search tries.
+        let isFiller = fillerWords ?? words.map(Self.fillers.contains)
         let width = n + 1
         // memo[id * width + i]: for each end position k, the best path matching node `id` from i to k.
         var memo = [[Path?]?](repeating: nil, count: nodes.count * width)
 
         func insert(_ p: inout Path, from i: Int, count: Int) {
             for k in i..<(i + count) {
-                p.cost += Self.insertionCost(words[k])
-                if !Self.fillers.contains(words[k]) { p.extraContentWords += 1; p.extraContentPositions |= 1 << UInt64(k) }
+                p.cost += Self.insertionCost(filler: isFiller[k])
+                if !isFiller[k] { p.extraContentWords += 1; p.extraContentPositions |= 1 << UInt64(k) }
             }
         }
 
