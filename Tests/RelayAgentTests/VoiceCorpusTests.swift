@@ -62,7 +62,7 @@ struct VoiceHarness {
     /// Accuracy measured on this machine when the tests were written, minus a margin: a regression guard
     /// until recognition reaches the issue's targets (95 % clean, 85 % noisy), which are asserted as known issues.
     static let cleanFloor = 0.66  // measured 70.2 % on this 114-utterance set (69.7–71.9 % when it heard every command twice; 71.9 % on the full 684 of relay-bench voice-corpus)
-    static let noisyFloor = 0.50  // measured 52.6 % on this 57-utterance subset (57.0 % when all 114 were heard noisy)
+    static let noisyFloor = 0.48  // measured 53.7 % and 55.6 % on this 54-utterance subset in two runs (decoding while the audio streams in makes an utterance or two vary between runs); 57.0 % when all 114 were heard noisy
 
     /// What each spoken command must become: the text skill's reading of the same words.
     static func expectations() async throws -> [SpokenExpectation] {
