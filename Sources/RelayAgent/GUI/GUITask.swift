@@ -1,5 +1,6 @@
 public import Foundation
 public import RelayKit
+import RelayCore
 
 /// A phone task in AndroidWorld's manner: a goal in words with seeded parameters, a set-up on a fresh home, a step
 /// budget, and a success check read from the apps' committed state (their SQLite files, through the dispatcher), never
@@ -64,7 +65,7 @@ public struct GUITask: Sendable {
 
     /// The task `template` with parameters drawn from `seed` (the same seed, the same task), nil for an unknown name.
     public static func make(_ template: String, seed: UInt64) -> GUITask? {
-        var rng = SeededGenerator(seed: seed &* 0x9E37_79B9 &+ UInt64(templates.firstIndex(of: template) ?? 0))
+        var rng = SplitMix64(seed: seed &* 0x9E37_79B9 &+ UInt64(templates.firstIndex(of: template) ?? 0))
         switch template {
         case "settings.connection", "settings.display":
             let choices = template == "settings.connection"
@@ -212,7 +213,7 @@ public struct GUITask: Sendable {
         templates.flatMap { t in (0..<seeds).compactMap { make(t, seed: UInt64($0)) } }
     }
 
-    private static func randomTime(_ rng: inout SeededGenerator) -> TimeOfDay {
+    private static func randomTime(_ rng: inout SplitMix64) -> TimeOfDay {
         let hour = Int(rng.next() % 24), minute = Int(rng.next() % 12) * 5
         return TimeOfDay(hour: hour, minute: minute)!
     }
@@ -220,19 +221,6 @@ public struct GUITask: Sendable {
     private static func run(_ dispatcher: Dispatcher, _ action: String, _ arguments: JSONObject) async throws {
         let result = await dispatcher.dispatch(Command(action: action, arguments: arguments, origin: .test, confirmed: true))
         guard result.isDone else { throw KitError(.invalidScreenAction, "Task set-up: \(action) failed: \(result.message)") }
-    }
-}
-
-/// SplitMix64: a small deterministic generator, so a seed always gives the same task.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

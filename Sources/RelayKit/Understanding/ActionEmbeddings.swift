@@ -305,19 +305,6 @@ struct FNV1a {
     static func hash(_ s: String) -> UInt64 { var h = FNV1a(); h.add(s); return h.value }
 }
 
-/// SplitMix64: a small seeded generator, so sampled expansions are the same in every process.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 extension ActionEmbeddings {
     /// Where the embeddings of a model in `modelDirectory` are cached: `cache/` beside it in the models folder
     /// (`$RELAY_MODELS/cache`), shared by every Relay home.

@@ -1,0 +1,17 @@
+/// SplitMix64: a small seeded random number generator, so that what is drawn from a seed (the embedded sentences an
+/// action's templates are sampled to, the parameters of a seeded phone task) is the same in every process and on every
+/// machine. Not for anything that must be unpredictable.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    /// A generator whose draws follow from `seed` alone.
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
