@@ -62,9 +62,13 @@ extension CommandMatcher {
         var current = ""
         var previous: Character?
         for c in text {
-            // "Dr. Patel", "St. Ives": a period after a short capitalised word ends an abbreviation, not a clause.
-            let lastWord = current.dropLast().split(separator: " ").last ?? ""
-            let abbreviation = previous == "." && lastWord.count <= 3 && (lastWord.first?.isUppercase ?? false)
+            // "Dr. Patel", "St. Ives": a period after a short capitalised word ends an abbreviation, not a clause
+            // (looked at only after a period, not for every character).
+            var abbreviation = false
+            if previous == ".", c == " " {
+                let lastWord = current.dropLast().split(separator: " ").last ?? ""
+                abbreviation = lastWord.count <= 3 && (lastWord.first?.isUppercase ?? false)
+            }
             if let p = previous, ",;.!?".contains(p), c == " ", !abbreviation {
                 clauses.append(current)
                 current = ""
