@@ -46,7 +46,7 @@ import Testing
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(SharedUnderstanding.builtInActionNames.subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
         // What is reached (floors), so that understanding can only get better.
-        #expect(score.right >= 130, "\(score)")
+        #expect(score.right >= 132, "\(score)")
         #expect(score.dispatched.count <= 2, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         #expect(score.readWriteConfusions.count <= 1, "\(score.readWriteConfusions)")
@@ -90,7 +90,7 @@ import Testing
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(SharedUnderstanding.builtInActionNames.subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
-        #expect(score.right >= 174, "\(score)")
+        #expect(score.right >= 180, "\(score)")
         #expect(score.dispatched.isEmpty, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         #expect(score.readWriteConfusions.count <= 3, "\(score.readWriteConfusions)")
@@ -109,8 +109,8 @@ import Testing
         #expect(score.commands >= 390 && score.nonCommands >= 100)
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
-        #expect(score.right >= 283, "\(score)")
-        #expect(score.misread.count <= 30, "\(score.misread)")
+        #expect(score.right >= 294, "\(score)")
+        #expect(score.misread.count <= 29, "\(score.misread)")
         #expect(score.dispatched.count <= 6, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         withKnownIssue("issue 13's targets on the third set: ≥ 90 % right, ≥ 97 % of non-commands refused, no confusions") {

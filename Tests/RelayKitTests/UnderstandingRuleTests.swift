@@ -196,4 +196,46 @@ import Testing
         #expect(Self.matcher.interpret("my laundry timer is pointless now, cancel it").match == nil)
         #expect(Self.matcher.interpret("Dr. Jones texted me about the results of the test earlier").match == nil)
     }
+
+    /// Quoted words, or words after a colon that follows a few words, are the free text: the encoder sees them as the
+    /// example text, and they neither negate nor ask.
+    @Test func freeTextIsMarkedByQuotesOrAColon() {
+        #expect(FreeText.value(in: "new note \"pick up dry cleaning\"") == "pick up dry cleaning")
+        #expect(FreeText.value(in: "text my mum: landed safely, love you.") == "landed safely, love you")
+        #expect(FreeText.value(in: "meet at 5:30") == nil)
+        #expect(FreeText.value(in: "we went to the place everyone told us about last year: amazing") == nil)
+        #expect(TextNormalizer.words(FreeText.command(in: "msg bob: don't be late?")) == ["msg", "bob"])
+        #expect(Self.phrased("note: buy milk") == "note see you soon")
+        #expect(Self.phrased("send \"on my way\" to Bob Jones") == "send see you soon to sam")
+    }
+
+    /// A percentage after "by", "up" or "down", or before a comparative, is a step; otherwise a level.
+    @Test func aPercentageIsAStepOnlyWhenSaidAsOne() {
+        func change(_ s: String) -> Bool { CommandMatcher.percentageIsAChange(TextNormalizer.words(s)) }
+        #expect(change("crank the volume up 30 percent"))
+        #expect(change("lower the brightness by 15%"))
+        #expect(change("make it 10 percent louder"))
+        #expect(change("brightness 20 percent higher"))
+        #expect(!change("turn the volume up to 80 percent"))
+        #expect(!change("set the volume to 30 percent"))
+        #expect(!change("volume 30 percent"))
+        #expect(!change("turn down the volume"))
+    }
+
+    /// "On" or "off" closes a switch's words even with courtesy after it.
+    @Test func aSwitchWordMayBeFollowedByCourtesy() {
+        #expect(CommandMatcher.switchWord(at: 2, in: ["aeroplane", "mode", "on", "please"]))
+        #expect(CommandMatcher.switchWord(at: 2, in: ["dark", "mode", "off", "now", "thanks"]))
+        #expect(!CommandMatcher.switchWord(at: 3, in: ["leave", "the", "book", "on", "the", "table"]))
+    }
+
+    /// A second part that says where the result goes gives the first action its value; one that asks for something
+    /// the first action can't take is no reading.
+    @Test func aSecondPartThatSaysWhereTheResultGoesIsTaken() {
+        let match = Self.matcher.interpret("take a photo and put it in the Trip album", entityNames: Self.names).match
+        #expect(match?.call.name == "camera.take_photo", "\(String(describing: match))")
+        #expect(match?.call.arguments["album"] == .string("Trip"))
+        #expect(match?.clause == "take a photo", "a change read from part of the words asks first")
+        #expect(Self.matcher.interpret("take a photo and send it to Mom", entityNames: Self.names).match == nil)
+    }
 }

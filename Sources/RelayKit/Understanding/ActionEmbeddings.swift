@@ -254,7 +254,7 @@ public final class ActionEmbeddings: Sendable {
             let word = p.isPath ? ExamplePhrasing.path : ["summer"]
             return [Expansion(words: word, values: [:])]
         case .text:
-            return [Expansion(words: ["see", "you", "soon"], values: [:])]
+            return [Expansion(words: ExamplePhrasing.text, values: [:])]
         case .entity:
             // A short name reads as a name wherever it stands ("text sam saying …", "the sam album").
             return [Expansion(words: ExamplePhrasing.name, values: [:])]

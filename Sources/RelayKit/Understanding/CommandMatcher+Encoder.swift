@@ -62,8 +62,9 @@ extension CommandMatcher {
 
     /// Typed values an utterance states outright, which the action read must be able to take.
     enum Evidence: Hashable {
-        /// `name`: a name said outright ("the alarm called meds", "an album named Wedding").
-        case onOff, percentage, duration, path, name
+        /// `name`: a name said outright ("the alarm called meds", "an album named Wedding"); `percentageChange`: a
+        /// percentage said as a step ("up 30 percent", "by 5 percent"), `percentage` one said as a level.
+        case onOff, percentage, percentageChange, duration, path, name
     }
 
     /// The encoder stage's reading of `text`, or nil when it is not sure (see the extension's summary).
@@ -75,11 +76,18 @@ extension CommandMatcher {
         let words = tokens.map(\.text)
         guard !words.isEmpty, words.count <= Self.longestCommand,
               let sims = known ?? similarities(text, entityNames: entityNames) else { return nil }
-        let question = Self.isQuestion(words, text: text)
-        if !question && Self.negates(words) { return nil }
+        // Free text ("msg bob: don't be late?") neither negates nor asks.
+        let said = FreeText.command(in: text)
+        let saidWords = TextNormalizer.words(said)
+        let question = Self.isQuestion(saidWords, text: said)
+        if !question && Self.negates(saidWords) { return nil }
         let ranked = ranking(sims, in: embeddings, tools: tools)
         let reader = SlotReader(entityNames: entityNames)
-        let evidence = Self.evidence(words, text: text, tokens: tokens, question: question)
+        var evidence = Self.evidence(words, text: text, tokens: tokens, question: question)
+        if evidence.contains(.percentage), Self.percentageIsAChange(words) {
+            evidence.remove(.percentage)
+            evidence.insert(.percentageChange)
+        }
 
         // Which of the nearest actions may be read: a question reads, never changes anything; a value the words state
         // that an action cannot take rules it out when another candidate can take it. Only the chosen one is filled.
@@ -91,7 +99,9 @@ extension CommandMatcher {
         }
         // The verb decides among the actions, not only similarity: an utterance led by the verb of some actions ("add
         // yesterday's videos to Family", "mark today's photos as favourites") is read as one of those or not at all.
-        // A verb only reads say ("check", "show") leaves any read; a verb that changes things names its actions.
+        // A verb only reads say ("check", "show") leaves any read; a verb that changes things names its actions. (A
+        // loose template reading may take another subsystem's verb for an idiom; the encoder may not: "capture a
+        // photo and put it in Cats" is nearest a search of Cats, which no capture is.)
         if !question, let verb = leadingVerb(words) {
             if actions.allSatisfy({ !$0.leadingWords.contains(verb) || $0.permission == .read }) {
                 candidates.removeAll { $0.action.permission != .read }
@@ -190,6 +200,7 @@ extension CommandMatcher {
             switch p.kind {
             case .boolean where !question: out.insert(.onOff)
             case .percentage where p.isRequired: out.insert(.percentage)
+            case .percentage: out.insert(.percentageChange)
             case .duration: out.insert(.duration)
             case .string where p.isPath: out.insert(.path)
             case .string: out.insert(.name)
@@ -226,11 +237,16 @@ extension CommandMatcher {
             case .string where p.isPath: scanned = true
             case .string, .text, .integer, .number: scanned = false
             case .boolean: scanned = !question
-            case .percentage, .duration, .timeOfDay: scanned = p.isRequired
+            case .percentage: scanned = p.isRequired || Self.percentageIsAChange(words)
+            case .duration, .timeOfDay: scanned = p.isRequired
             case .date, .choice, .entity: scanned = true
             }
             guard scanned, let v = scan(p, of: action, words: words, tokens: tokens, text: text, reader: reader) else { continue }
             given[p.name] = v
+        }
+        // Free text marked as such (quoted, after a colon) is the text, whatever an alignment made of it.
+        if let said = FreeText.value(in: text) {
+            for p in action.parameters where p.kind == .text { given[p.name] = .string(said) }
         }
         // 3. Choices the words leave open: the value whose sentences are clearly nearest.
         let index = embeddings.actionNames.firstIndex(of: action.name)
@@ -311,8 +327,9 @@ extension CommandMatcher {
                     // A bare number is no date ("photo 2").
                     continue
                 }
-                if case .choice = p.kind, hi < words.count, NumberWords.parse([words[hi]]) != nil {
-                    // "photo 5" names a photo; it does not ask for photos.
+                if case .choice = p.kind, hi < words.count, NumberWords.parse([words[hi]]) != nil,
+                   !(hi + 1 < words.count && (words[hi + 1] == "percent" || ExamplePhrasing.units.contains(words[hi + 1]))) {
+                    // "photo 5" names a photo; it does not ask for photos. ("Up 30 percent" still goes up.)
                     continue
                 }
                 let start = tokens[lo].range.lowerBound, end = tokens[hi - 1].range.upperBound
@@ -327,12 +344,28 @@ extension CommandMatcher {
         return values.count == 1 ? values.first : nil
     }
 
+    /// Whether the percentage the words state is a step to move by rather than a level to set: said after "by", "up"
+    /// or "down" ("crank the volume up 30 percent") or before a comparative ("10 percent louder"); never after "to" or
+    /// "at" ("turn the volume up to 80 percent"). Said otherwise ("volume 30 percent") it is a level.
+    static func percentageIsAChange(_ words: [String]) -> Bool {
+        guard let k = words.firstIndex(of: "percent") else { return false }
+        var j = k
+        while j > 0, NumberWords.parse([words[j - 1]]) != nil { j -= 1 }
+        guard j < k else { return false }
+        if j > 0, ["by", "up", "down"].contains(words[j - 1]) { return true }
+        return k + 1 < words.count && Self.comparatives.contains(words[k + 1])
+    }
+
+    /// Words that say a percentage before them is an amount to move by ("10 percent louder").
+    static let comparatives: Set<String> = ["more", "less", "higher", "lower", "louder", "quieter", "softer", "brighter", "dimmer", "darker"]
+
     /// Whether word `i` switches something on or off ("turn **on**", "bluetooth **off**", "**enable**").
     static func switchWord(at i: Int, in words: [String]) -> Bool {
         switch words[i] {
         case "enable", "disable", "enabled", "disabled": return true
         case "on", "off":
-            if i == words.count - 1 { return true }
+            // Last, or followed only by courtesy ("aeroplane mode on please").
+            if words[(i + 1)...].allSatisfy(closingWords.contains) { return true }
             if i > 0, ["turn", "switch", "turned", "switched", "it", "back", "flip"].contains(words[i - 1]) { return true }
             // Right after the verb that leads the sentence: a phrasal verb ("shut off bluetooth", "power on wifi").
             if i > 0, words[..<(i - 1)].allSatisfy(TemplateAligner.fillers.contains), !TemplateAligner.fillers.contains(words[i - 1]) {
@@ -342,6 +375,9 @@ extension CommandMatcher {
         default: return false
         }
     }
+
+    /// Words that may close a request without adding to it.
+    static let closingWords: Set<String> = ["please", "pls", "now", "thanks", "thank", "you", "again", "then"]
 
     /// Questions ask about state: they start with a question word or end with "?", and are never writes. "Can you",
     /// "could you", "would you" are requests, not questions.

@@ -92,4 +92,47 @@ extension CommandMatcher {
         }
         return found.count == 1 ? found.first : nil
     }
+
+    /// The reading of a request with a second part that only says where its result goes: "take a pic **and put it in
+    /// Cats**", "record a clip **and save it to Trip**". The first part is read as it stands; the second, which points
+    /// back with "it" or "them", is read as a request of its own, and the values it gives for parameters the first
+    /// action has and left unset are taken; when it reads as no request, the live names it says of a parameter's own
+    /// kind are (an album for the `album` of "take a photo"). Nothing else of the second part is done, so the reading is marked as one
+    /// clause's (a change asks first). Nil when either part is not understood or the second gives the first nothing.
+    func coordinatedReading(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> CommandMatch? {
+        guard let and = text.range(of: " and ") else { return nil }
+        let first = String(text[..<and.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        let second = String(text[and.upperBound...])
+        let secondWords = TextNormalizer.words(second)
+        guard secondWords.contains("it") || secondWords.contains("them"),
+              case .understood(var match) = reading(first, entityNames: entityNames, tools: tools, policy: policy),
+              match.missing.isEmpty,
+              let action = actions.first(where: { $0.name == match.call.name }) else { return nil }
+        let then = reading(second, entityNames: entityNames, tools: nil, policy: policy).match
+        guard then?.call.name != match.call.name else { return nil }
+        var taken = false
+        for p in action.parameters where match.call.arguments[p.name] == nil {
+            guard let value = then?.call.arguments[p.name] ?? Self.liveName(of: p, in: secondWords, entityNames: entityNames) else { continue }
+            match.call.arguments[p.name] = value
+            taken = true
+        }
+        guard taken else { return nil }
+        match.clause = first
+        return match
+    }
+
+    /// The one live name of the kind `p` is named after ("album") that `words` say, for a free string parameter; nil
+    /// when they say none or several.
+    static func liveName(of p: Parameter, in words: [String], entityNames: EntityNames) -> JSONValue? {
+        guard case .string = p.kind, !p.isPath, let index = SlotReader.indexes(entityNames)[p.name] else { return nil }
+        var found = Set<String>()
+        for lo in words.indices {
+            for hi in (lo + 1)...min(words.count, lo + 5) {
+                let piece = Array(words[lo..<hi])
+                guard !piece.allSatisfy(idleWords.contains) else { continue }
+                if case .found(let entity) = EntityResolver.resolve(TextNormalizer.join(piece), in: index) { found.insert(entity.name) }
+            }
+        }
+        return found.count == 1 ? found.first.map { .string($0) } : nil
+    }
 }

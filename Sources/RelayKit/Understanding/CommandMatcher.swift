@@ -378,7 +378,8 @@ public struct CommandMatcher: Sendable {
         // guess about sounds, so only an exact template reading of the repaired sentence counts: a loose reading of it
         // would be a second guess ("what's 15 times 12" is no "what is the timers").
         if case .notUnderstood(let reason) = heard, !reason.isStatement,
-           let one = oneClauseReading(text, entityNames: entityNames, tools: tools, policy: policy) {
+           let one = oneClauseReading(text, entityNames: entityNames, tools: tools, policy: policy)
+            ?? coordinatedReading(text, entityNames: entityNames, tools: tools, policy: policy) {
             return .understood(one)
         }
         guard case .notUnderstood(let reason) = heard, !reason.isStatement, let phoneticRepair,

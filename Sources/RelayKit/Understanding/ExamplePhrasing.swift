@@ -6,7 +6,8 @@ import RelayLanguage
 /// The embedded sentences are template expansions with one example per kind of value ("seven thirty", "ten minutes",
 /// "sam", "tmp clip mp4"). An utterance's own values ("7:15", "3 minutes", "the Cats album", "/tmp/beach.jpg") are
 /// words the encoder weighs as much as the verb, so an unusual value pulls a sentence away from its action
-/// ("import /tmp/beach.jpg" is nearer "what is on the camera" than any import sentence). Replacing each value the slot
+/// ("import /tmp/beach.jpg" is nearer "what is on the camera" than any import sentence). Free text (``FreeText``) is
+/// one such value. Replacing each value the slot
 /// parsers read with its kind's example leaves the encoder only the words that say what to do. The values
 /// themselves are still read from the original words by the slot parsers.
 enum ExamplePhrasing {
@@ -18,12 +19,14 @@ enum ExamplePhrasing {
     static let name = ["sam"]
     static let path = ["tmp", "clip", "mp4"]
     static let number = ["five"]
+    static let text = ["see", "you", "soon"]
 
     /// `words` with every value replaced by its kind's example, or nil when no value was found.
     ///
     /// Longest readings first, left to right; a bare number is read as a number, never as a time or a date.
     static func phrase(_ words: [String], tokens: [Token], text: String, entityNames: EntityNames) -> [String]? {
         let inPath = pathTokens(tokens, text: text)
+        let free = FreeText.range(in: text)
         // Live names normalised once for the whole utterance, not once per span tried. Named by themselves: an id made
         // up here would be matched by a spoken number.
         let entityIndexes = SlotReader.indexes(entityNames)
@@ -31,6 +34,12 @@ enum ExamplePhrasing {
         var i = 0
         var replaced = false
         while i < words.count {
+            if let free, free.contains(tokens[i].range.lowerBound) {
+                var j = i
+                while j < words.count && free.contains(tokens[j].range.lowerBound) { j += 1 }
+                out += Self.text; i = j; replaced = true
+                continue
+            }
             if inPath[i] {
                 var j = i
                 while j < words.count && inPath[j] { j += 1 }
