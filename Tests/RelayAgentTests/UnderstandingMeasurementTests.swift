@@ -46,7 +46,7 @@ import Testing
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(SharedUnderstanding.builtInActionNames.subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
         // What is reached (floors), so that understanding can only get better.
-        #expect(score.right >= 132, "\(score)")
+        #expect(score.right >= 133, "\(score)")
         #expect(score.dispatched.count <= 2, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         #expect(score.readWriteConfusions.count <= 1, "\(score.readWriteConfusions)")
@@ -90,7 +90,7 @@ import Testing
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(SharedUnderstanding.builtInActionNames.subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
-        #expect(score.right >= 180, "\(score)")
+        #expect(score.right >= 182, "\(score)")
         #expect(score.dispatched.isEmpty, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         #expect(score.readWriteConfusions.count <= 3, "\(score.readWriteConfusions)")

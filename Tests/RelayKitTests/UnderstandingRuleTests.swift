@@ -238,4 +238,14 @@ import Testing
         #expect(match?.clause == "take a photo", "a change read from part of the words asks first")
         #expect(Self.matcher.interpret("take a photo and send it to Mom", entityNames: Self.names).match == nil)
     }
+
+    /// A sentence may start with the things it acts on: a word that names or orders items is no verb, so it neither
+    /// restricts the actions read ("pictures from last week") nor makes a clause a request ("these albums are from the
+    /// nineties").
+    @Test func wordsThatNameItemsAreNoVerbs() {
+        for noun in ["photos", "pictures", "video", "these", "latest"] { #expect(!Self.matcher.verbs.contains(noun), "\(noun)") }
+        for verb in ["delete", "favorite", "heart", "import", "increase"] { #expect(Self.matcher.verbs.contains(verb), "\(verb)") }
+        let text = "these albums are from the nineties"
+        #expect(Mood.isStatement(TextNormalizer.tokens(text), text: text, verbs: Self.matcher.verbs))
+    }
 }

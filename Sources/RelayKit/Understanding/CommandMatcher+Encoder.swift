@@ -138,7 +138,7 @@ extension CommandMatcher {
     /// and are not taken.
     func leadingVerb(_ words: [String]) -> String? {
         guard let first = words.first(where: { !TemplateAligner.fillers.contains($0) }) else { return nil }
-        return actionVerbs.contains(first) ? first : nil
+        return verbs.contains(first) ? first : nil
     }
 
     /// Verbs whose meaning comes from the words around them ("get rid of", "make it louder", "take photo 2 out").

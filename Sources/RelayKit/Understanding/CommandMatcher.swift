@@ -98,8 +98,9 @@ public struct CommandMatcher: Sendable {
     /// The actions' embedded sentences: the second stage, when a sentence encoder is installed (nil: templates only).
     public let embeddings: ActionEmbeddings?
     let parametersByAction: [String: [Parameter]]
-    /// Every action's leading words but the light verbs: the verbs that say which actions are meant.
-    let actionVerbs: Set<String>
+    /// Every action's leading words but the light verbs, question words and the words that name or order items: the
+    /// verbs that say which actions are meant (``leadingVerb(_:)``, ``Mood``).
+    let verbs: Set<String>
     /// Re-hears words no template knows when an utterance is not understood (nil: no repair); see ``repairing(with:threshold:)``.
     public private(set) var phoneticRepair: PhoneticRepair?
 
@@ -148,8 +149,17 @@ public struct CommandMatcher: Sendable {
                 readingIDs: readingIDs))
         }
         actions = compiled
-        actionVerbs = compiled.reduce(into: Set<String>()) { $0.formUnion($1.leadingWords) }
+        let leadingWords = compiled.reduce(into: Set<String>()) { $0.formUnion($1.leadingWords) }
             .subtracting(Self.lightVerbs).subtracting(Self.questionWords)
+        // A sentence may start with the things it acts on ("the last 3 photos to favorites"): a word that names an
+        // item or orders the items is no verb, whatever sentence it leads.
+        var named = Self.orderWords.union(Self.idleWords)
+        for action in compiled {
+            for p in action.parameters {
+                if case .item(let nouns)? = p.role { named.formUnion(nouns.flatMap { [$0, $0 + "s"] }) }
+            }
+        }
+        verbs = leadingWords.subtracting(named)
         problems = catalog.problems
         self.embeddings = embeddings
         parametersByAction = Dictionary(uniqueKeysWithValues: compiled.map { ($0.name, $0.parameters) })
@@ -397,7 +407,7 @@ public struct CommandMatcher: Sendable {
         let reading = firstReading(text, entityNames: entityNames, tools: tools, policy: policy)
         guard case .understood(let match) = reading, !match.isExact else { return reading }
         let tokens = TextNormalizer.tokens(text)
-        if Mood.isStatement(tokens, text: text, verbs: actionVerbs) { return .notUnderstood(.statement(best: match)) }
+        if Mood.isStatement(tokens, text: text, verbs: verbs) { return .notUnderstood(.statement(best: match)) }
         return .understood(completed(match, tokens: tokens, text: text, entityNames: entityNames))
     }
 
