@@ -35,6 +35,9 @@ struct VoiceBench: AsyncParsableCommand {
     @Option(help: "Speech recognizer: pocketsphinx (default), wyoming://HOST:PORT or http://HOST:PORT.")
     var asr: String = "pocketsphinx"
 
+    @Option(help: "Seconds to wait for the speech server's transcript of one utterance (a larger model on busy cores needs more).")
+    var asrTimeout: Double = 30
+
     @Flag(help: "Print the results as one JSON object.")
     var json = false
 
@@ -70,9 +73,10 @@ struct VoiceBench: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: home) }
         let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home)
         for album in ["Trip", "Family", "Cats"] { await dispatcher.call("photos.create_album", ["name": .string(album)], origin: .test) }
+        guard asrTimeout > 0, asrTimeout.isFinite else { throw ValidationError("--asr-timeout must be a positive number of seconds") }
         let service = try SpeechService(parsing: asr)
         let loop = try await VoiceLoop(runner: CommandRunner(dispatcher: dispatcher),
-                                       configuration: .init(asksByVoice: false, speechRecognizer: service.recognizer()))
+                                       configuration: .init(asksByVoice: false, speechRecognizer: service.recognizer(timeout: .milliseconds(Int64(asrTimeout * 1000)))))
         let matcher = CommandMatcher(catalog: dispatcher.catalog)
 
         var latencies: [Double] = []
