@@ -46,6 +46,9 @@ struct VoiceCorpusBench: AsyncParsableCommand {
     @Option(help: "Speech recognizer: pocketsphinx (default), wyoming://HOST:PORT or http://HOST:PORT.")
     var asr: String = "pocketsphinx"
 
+    @Option(help: "Seconds to wait for the speech server's transcript of one utterance (a larger model on busy cores needs more).")
+    var asrTimeout: Double = 30
+
     @Flag(inversion: .prefixedNo, help: "Re-hear misheard words with the pronouncing dictionary (phonetic repair), as relay does.")
     var repair = true
 
@@ -74,10 +77,11 @@ struct VoiceCorpusBench: AsyncParsableCommand {
         await dispatcher.call("messages.add_contact", ["name": .string("Bob Jones")], origin: .test)
         var recognizerConfiguration = VoiceLoop.defaultRecognizer
         if let threshold { recognizerConfiguration.rejectionThreshold = threshold }
+        guard asrTimeout > 0, asrTimeout.isFinite else { throw ValidationError("--asr-timeout must be a positive number of seconds") }
         let service = try SpeechService(parsing: asr)
         let loop = try await VoiceLoop(runner: CommandRunner(dispatcher: dispatcher),
                                        configuration: .init(asksByVoice: false, recognizer: recognizerConfiguration,
-                                                            speechRecognizer: service.recognizer()))
+                                                            speechRecognizer: service.recognizer(timeout: .milliseconds(Int64(asrTimeout * 1000)))))
         let recognizer = loop.commandRecognizer
         guard let writes = ReadBackPolicy.Writes(rawValue: readBack) else {
             throw ValidationError("--read-back must be one of \(ReadBackPolicy.Writes.allCases.map(\.rawValue).joined(separator: ", "))")
