@@ -33,6 +33,9 @@ struct UnderstandingBench: AsyncParsableCommand {
     @Flag(help: "Print every sentence with what it was understood as, and nothing else (to compare two builds' readings).")
     var printReadings = false
 
+    @Option(help: "Also print the N sentences that took the most CPU time (median over the runs), to find what is slow.")
+    var slowest: Int = 0
+
     struct Load: Codable {
         var seconds: Double
         var cacheLoaded: Bool
@@ -76,9 +79,9 @@ struct UnderstandingBench: AsyncParsableCommand {
         }
         let texts = EncoderBench.commands(sentences)
         let runs = options.runs
-        let timings = await BlockingWork.run { () -> [(all: [Double], templates: [Double], encoder: [Double], cpu: [Double])] in
+        let timings = await BlockingWork.run { () -> [(all: [Double], templates: [Double], encoder: [Double], cpu: [Double], perText: [Double])] in
             for t in texts.prefix(20) { _ = matcher.interpret(t, entityNames: Self.names) }
-            var out: [(all: [Double], templates: [Double], encoder: [Double], cpu: [Double])] = []
+            var out: [(all: [Double], templates: [Double], encoder: [Double], cpu: [Double], perText: [Double])] = []
             for run in 1...runs {
                 options.progress("latency \(run)/\(runs): \(texts.count) sentences one at a time …")
                 var all: [Double] = [], templates: [Double] = [], encoder: [Double] = [], cpu: [Double] = []
@@ -91,7 +94,7 @@ struct UnderstandingBench: AsyncParsableCommand {
                     all.append(ms)
                     if result.match?.template.hasPrefix("≈") == true || result.match == nil { encoder.append(ms) } else { templates.append(ms) }
                 }
-                out.append((all.sorted(), templates.sorted(), encoder.sorted(), cpu.sorted()))
+                out.append((all.sorted(), templates.sorted(), encoder.sorted(), cpu.sorted(), cpu))
             }
             return out
         }
@@ -105,6 +108,14 @@ struct UnderstandingBench: AsyncParsableCommand {
         print("  decided by templates (\(timings.first?.templates.count ?? 0)): p50 \(Spread(timings.map { percentile($0.templates, 0.5) })), p95 \(Spread(timings.map { percentile($0.templates, 0.95) }))")
         print("  went on to the encoder (\(timings.first?.encoder.count ?? 0)): p50 \(Spread(timings.map { percentile($0.encoder, 0.5) })), p95 \(Spread(timings.map { percentile($0.encoder, 0.95) }))")
         print("  cold start, fresh process, encoder + embedded sentences from the cache + one command (ms): \(Spread(loads.map { $0.seconds * 1000 }))  (target < 300); cache warm in every run: \(loads.allSatisfy(\.cacheLoaded))")
+        if slowest > 0 {
+            let medians = texts.indices.map { i in Spread(timings.map { $0.perText[i] }).median }
+            print("  slowest sentences (CPU ms, median over the runs):")
+            for i in texts.indices.sorted(by: { medians[$0] > medians[$1] }).prefix(slowest) {
+                let stage = matcher.interpret(texts[i], entityNames: Self.names).match.map { $0.template.hasPrefix("≈") ? "encoder" : "templates" } ?? "not understood"
+                print("    \(Bench.round(medians[i], 2))  \(texts[i])  (\(stage))")
+            }
+        }
         print("  memory: RSS after the cold start \(Spread(loads.map(\.loadedMB))) MB (added \(Spread(loads.map { $0.loadedMB - $0.baselineMB })) MB); this process after the runs \(Bench.round(rss, 1)) MB")
     }
 }

@@ -51,8 +51,11 @@ public struct CommandRunner: Sendable {
     public func run(_ text: String, origin: CommandOrigin = .text, interaction: any CommandInteraction = UnattendedInteraction(),
                     readBack: ReadBackPolicy = ReadBackPolicy(), recognizerConfidence: Double? = nil,
                     emit: @Sendable (VoiceEvent) -> Void = { _ in }) async -> CommandOutcome {
-        let outcome = await outcome(of: text, origin: origin, interaction: interaction, readBack: readBack,
-                                    recognizerConfidence: recognizerConfidence, emit: emit)
+        // One command: the text skill's reading and the read-back's encode the words once.
+        let outcome: CommandOutcome = await CommandMatcher.withinOneCommand {
+            await self.outcome(of: text, origin: origin, interaction: interaction, readBack: readBack,
+                          recognizerConfidence: recognizerConfidence, emit: emit)
+        }
         emit(.reply(outcome.reply))
         emit(.outcome(outcome))
         return outcome

@@ -31,13 +31,23 @@ extension CommandMatcher {
 
     /// The cosine of `text` with every embedded sentence: of the words as said and of the words with their values
     /// phrased as the sentences phrase them (``ExamplePhrasing``), the nearer.
+    /// Within one command (``withinOneCommand(_:)``) a text is encoded once however often it is read.
     func similarities(_ text: String, entityNames: EntityNames) -> [Float]? {
         guard let embeddings else { return nil }
+        guard let memo = UtteranceSimilarityMemo.current else { return encodedSimilarities(text, entityNames: entityNames, in: embeddings) }
+        let key = UtteranceSimilarityMemo.Key(text: text, entityNames: entityNames, embeddings: ObjectIdentifier(embeddings))
+        return memo.similarities(key) { encodedSimilarities(text, entityNames: entityNames, in: embeddings) }
+    }
+
+    /// ``similarities(_:entityNames:)`` computed: the utterance encoded (as said and as phrased) and compared.
+    private func encodedSimilarities(_ text: String, entityNames: EntityNames, in embeddings: ActionEmbeddings) -> [Float]? {
         let tokens = TextNormalizer.tokens(text)
         let words = tokens.map(\.text)
         var texts = [text]
-        if let phrased = ExamplePhrasing.phrase(words, tokens: tokens, text: text, entityNames: entityNames) {
-            texts.append(TextNormalizer.join(phrased))
+        // Phrased as said ("find videos i took yesterday": "yesterday" is the dates' example): one text, encoded once.
+        if let phrased = ExamplePhrasing.phrase(words, tokens: tokens, text: text, entityNames: entityNames).map(TextNormalizer.join),
+           phrased != text {
+            texts.append(phrased)
         }
         let vectors = embeddings.embedder.encode(texts)
         guard let first = vectors.first else { return nil }
@@ -74,13 +84,14 @@ extension CommandMatcher {
         guard let embeddings else { return nil }
         let tokens = TextNormalizer.tokens(text)
         let words = tokens.map(\.text)
-        guard !words.isEmpty, words.count <= Self.longestCommand,
-              let sims = known ?? similarities(text, entityNames: entityNames) else { return nil }
-        // Free text ("msg bob: don't be late?") neither negates nor asks.
+        guard !words.isEmpty, words.count <= Self.longestCommand else { return nil }
+        // Before encoding: a negated sentence is not read whatever it is near. Free text ("msg bob: don't be late?")
+        // neither negates nor asks.
         let said = FreeText.command(in: text)
         let saidWords = TextNormalizer.words(said)
         let question = Self.isQuestion(saidWords, text: said)
         if !question && Self.negates(saidWords) { return nil }
+        guard let sims = known ?? similarities(text, entityNames: entityNames) else { return nil }
         let ranked = ranking(sims, in: embeddings, tools: tools)
         let reader = SlotReader(entityNames: entityNames)
         var evidence = Self.evidence(words, text: text, tokens: tokens, question: question)

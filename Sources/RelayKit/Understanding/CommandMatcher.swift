@@ -380,8 +380,13 @@ public struct CommandMatcher: Sendable {
     /// When the words are not understood (and are no statement) and the matcher has ``phoneticRepair``, the sentence
     /// with its unknown words re-heard is read once more; only an exact template reading of it counts, marked
     /// ``CommandMatch/isRepaired``.
+    /// The words are encoded at most once (``withinOneCommand(_:)``).
     public func interpret(_ text: String, entityNames: EntityNames = [:], tools: Set<String>? = nil,
                           policy: UnderstandingPolicy = UnderstandingPolicy()) -> Interpretation {
+        Self.withinOneCommand { interpretOnce(text, entityNames: entityNames, tools: tools, policy: policy) }
+    }
+
+    func interpretOnce(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> Interpretation {
         let heard = self.reading(text, entityNames: entityNames, tools: tools, policy: policy)
         // Words misheard by a recognizer ("Can't solve my alarm."): the sentence with its unknown words re-heard as the
         // templates' nearest-sounding words, marked, so that a change it leads to is read back. A repair is already a
