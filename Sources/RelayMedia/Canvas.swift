@@ -255,6 +255,23 @@ public struct Canvas: Sendable {
         }
     }
 
+    /// Copies `image` with its top-left corner at (`x`, `y`), unscaled, clipped (a picture already fitted to its
+    /// rectangle, as ``ThumbnailCache`` keeps them).
+    public mutating func draw(_ image: Frame, at origin: (x: Int, y: Int)) {
+        let visible = PixelRect(x: origin.x, y: origin.y, width: image.width, height: image.height).intersection(bounds)
+        guard !visible.isEmpty, image.rgb.count == image.width * image.height * 3 else { return }
+        let iw = image.width, w = width, rowBytes = visible.width * 3
+        image.rgb.withUnsafeBufferPointer { src in
+            rgb.withUnsafeMutableBufferPointer { dst in
+                guard let from = src.baseAddress, let to = dst.baseAddress else { return }
+                for y in visible.y..<visible.maxY {
+                    let s = ((y - origin.y) * iw + (visible.x - origin.x)) * 3
+                    (to + (y * w + visible.x) * 3).update(from: from + s, count: rowBytes)
+                }
+            }
+        }
+    }
+
     /// The picture as PNG (lossless RGB), through ``ImageCodec``; zlib level 1 by default (screens are flat colours:
     /// it halves the time of the default level for a few percent more bytes).
     public func encodePNG(compressionLevel: Int? = 1) throws -> [UInt8] { try ImageCodec.encodePNG(frame, compressionLevel: compressionLevel) }
