@@ -272,9 +272,11 @@ public struct Canvas: Sendable {
         }
     }
 
-    /// The picture as PNG (lossless RGB), through ``ImageCodec``; zlib level 1 by default (screens are flat colours:
-    /// it halves the time of the default level for a few percent more bytes).
-    public func encodePNG(compressionLevel: Int? = 1) throws -> [UInt8] { try ImageCodec.encodePNG(frame, compressionLevel: compressionLevel) }
+    /// The picture as PNG (lossless RGB), through ``ImageCodec``; by default zlib level 1 with the up filter (screens
+    /// are flat colours and rows repeat the row above: see docs/architecture.md for the figures behind the choice).
+    public func encodePNG(compressionLevel: Int? = 1, prediction: ImageCodec.PNGPrediction = .up) throws -> [UInt8] {
+        try ImageCodec.encodePNG(frame, compressionLevel: compressionLevel, prediction: prediction)
+    }
 
     /// The picture as JPEG, through ``ImageCodec``; `quality` 1...100.
     public func encodeJPEG(quality: Int = 85) throws -> [UInt8] { try ImageCodec.encodeJPEG(frame, quality: quality) }
