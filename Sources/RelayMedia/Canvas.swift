@@ -255,9 +255,28 @@ public struct Canvas: Sendable {
         }
     }
 
-    /// The picture as PNG (lossless RGB), through ``ImageCodec``; zlib level 1 by default (screens are flat colours:
-    /// it halves the time of the default level for a few percent more bytes).
-    public func encodePNG(compressionLevel: Int? = 1) throws -> [UInt8] { try ImageCodec.encodePNG(frame, compressionLevel: compressionLevel) }
+    /// Copies `image` with its top-left corner at (`x`, `y`), unscaled, clipped (a picture already fitted to its
+    /// rectangle, as ``ThumbnailCache`` keeps them).
+    public mutating func draw(_ image: Frame, at origin: (x: Int, y: Int)) {
+        let visible = PixelRect(x: origin.x, y: origin.y, width: image.width, height: image.height).intersection(bounds)
+        guard !visible.isEmpty, image.rgb.count == image.width * image.height * 3 else { return }
+        let iw = image.width, w = width, rowBytes = visible.width * 3
+        image.rgb.withUnsafeBufferPointer { src in
+            rgb.withUnsafeMutableBufferPointer { dst in
+                guard let from = src.baseAddress, let to = dst.baseAddress else { return }
+                for y in visible.y..<visible.maxY {
+                    let s = ((y - origin.y) * iw + (visible.x - origin.x)) * 3
+                    (to + (y * w + visible.x) * 3).update(from: from + s, count: rowBytes)
+                }
+            }
+        }
+    }
+
+    /// The picture as PNG (lossless RGB), through ``ImageCodec``; by default zlib level 1 with the up filter (screens
+    /// are flat colours and rows repeat the row above: see docs/architecture.md for the figures behind the choice).
+    public func encodePNG(compressionLevel: Int? = 1, prediction: ImageCodec.PNGPrediction = .up) throws -> [UInt8] {
+        try ImageCodec.encodePNG(frame, compressionLevel: compressionLevel, prediction: prediction)
+    }
 
     /// The picture as JPEG, through ``ImageCodec``; `quality` 1...100.
     public func encodeJPEG(quality: Int = 85) throws -> [UInt8] { try ImageCodec.encodeJPEG(frame, quality: quality) }

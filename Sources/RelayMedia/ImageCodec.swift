@@ -28,14 +28,35 @@ public enum ImageCodec {
         return try ImageEncoder(codec: AV_CODEC_ID_MJPEG, pixelFormat: AV_PIX_FMT_YUVJ420P, frame: frame, qscale: qscale).encode()
     }
 
+    /// PNG's row filters (FFmpeg's `pred` option): what each row is stored as before zlib compresses it. Every
+    /// filter is lossless; they differ in size and time.
+    public enum PNGPrediction: Int32, Sendable, CaseIterable, CustomStringConvertible {
+        /// The bytes as they are (FFmpeg's default).
+        case none = 0
+        /// Each byte minus the one to its left.
+        case sub = 1
+        /// Each byte minus the one above it: a row like the one above becomes zeros.
+        case up = 2
+        /// Each byte minus the mean of left and above.
+        case average = 3
+        /// Each byte minus the Paeth predictor of left, above and above-left.
+        case paeth = 4
+        /// Per row, whichever filter gives the smallest sum (tries all five).
+        case mixed = 5
+
+        public var description: String { ["none", "sub", "up", "avg", "paeth", "mixed"][Int(rawValue)] }
+    }
+
     /// Encodes `frame` as a lossless RGB PNG. `compressionLevel` is zlib's, 0 (none) … 9 (smallest); nil is zlib's
-    /// default. Level 1 suits flat pictures such as screenshots: about half the time, a little larger.
-    public static func encodePNG(_ frame: Frame, compressionLevel: Int? = nil) throws -> [UInt8] {
+    /// default. `prediction` is the row filter (none by default, as FFmpeg's). Screenshots use level 1 with the up
+    /// filter (``Canvas/encodePNG(compressionLevel:prediction:)``).
+    public static func encodePNG(_ frame: Frame, compressionLevel: Int? = nil, prediction: PNGPrediction = .none) throws -> [UInt8] {
         if let compressionLevel, !(0...9).contains(compressionLevel) {
             throw MediaError(.invalidArgument, operation: "encoding PNG at compression level \(compressionLevel)", hint: "Use a level from 0 to 9")
         }
         let encoder = try ImageEncoder(codec: AV_CODEC_ID_PNG, pixelFormat: AV_PIX_FMT_RGB24, frame: frame, qscale: nil)
         if let compressionLevel { encoder.compressionLevel = Int32(compressionLevel) }
+        try encoder.setOption("pred", Int64(prediction.rawValue))
         return try encoder.encode()
     }
 }
@@ -81,6 +102,14 @@ final class ImageEncoder {
     var compressionLevel: Int32 {
         get { context.pointee.compression_level }
         set { context.pointee.compression_level = newValue }
+    }
+
+    /// Sets one of the encoder's own options (`pred` for PNG) before ``encode()``.
+    func setOption(_ name: String, _ value: Int64) throws {
+        let result = av_opt_set_int(context.pointee.priv_data, name, value, 0)
+        if result < 0 {
+            throw MediaError.ffmpeg(.invalidArgument, path: nil, operation: "setting the \(self.name) encoder's \(name) to \(value)", function: "av_opt_set_int", result: result)
+        }
     }
 
     deinit {

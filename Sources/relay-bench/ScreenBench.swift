@@ -28,7 +28,22 @@ struct ScreenBench: AsyncParsableCommand {
     @Option(help: "Screen sizes, comma-separated.")
     var sizes: String = "1080x2400,720x1280"
 
+    @Flag(help: "Instead: time and size of PNG at each --png-levels level and --png-filters row filter, on home, Settings, Clock, the Photos grid, a photo and the Camera.")
+    var pngOptions = false
+
+    @Option(help: "zlib levels for --png-options, comma-separated.")
+    var pngLevels: String = "1,2,3,6"
+
+    @Option(help: "Row filters for --png-options, comma-separated (none, sub, up, avg, paeth, mixed).")
+    var pngFilters: String = "none,sub,up,avg,paeth,mixed"
+
     func run() async throws {
+        if pngOptions {
+            let filters = pngFilters.split(separator: ",").compactMap { name in ImageCodec.PNGPrediction.allCases.first { $0.description == name } }
+            try await Self.pngOptions(sizes: sizes.split(separator: ",").compactMap { FrameSize(parsing: String($0)) }, frames: frames,
+                                      levels: pngLevels.split(separator: ",").compactMap { Int($0) }, predictions: filters)
+            return
+        }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("relay-bench-screen-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: home) }
         let dispatcher = Dispatcher(subsystems: InstalledPlugins.subsystems, home: home)

@@ -34,4 +34,22 @@ import Testing
             #expect(try phone.auditEntries().map { $0.objectValue?["origin"] } == ["screen", "screen"])
         }
     }
+
+    /// A message's time reads in the phone's time zone (the dispatcher's calendar, which the status bar's clock reads
+    /// in: 12:05 here), not in UTC (03:05).
+    @Test func messageTimesAgreeWithTheStatusBar() async throws {
+        var tokyo = Calendar(identifier: .gregorian)
+        tokyo.timeZone = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-12-02T03:05:00Z"))  // 12:05 in Tokyo
+        try await PluginTest(subsystems: subsystems, now: now, calendar: tokyo) { phone in
+            let screen = try await phone.screen(width: 720, height: 1280, app: "messages")
+            try await screen.click("Anna Smith")
+            try await screen.click("Message: Text message")
+            await screen.perform(.type("Lunch?"))
+            await screen.perform(.systemButton(.back))
+            #expect(try await screen.click("Send").status == "done")
+            let row = try #require(try await screen.layout().elements.first { $0.text == "Lunch?" })
+            #expect(row.description == "You · 2 Dec 12:05", "\(row.description ?? "")")
+        }
+    }
 }

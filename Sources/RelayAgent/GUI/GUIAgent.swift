@@ -152,6 +152,8 @@ public struct GUIStep: Sendable {
     public var result: JSONValue
     /// The screenshot's PNG (when kept).
     public var png: [UInt8]?
+    /// The screen the step looked at (`settings.main`; `home` on the home screen).
+    public var screen: String = "home"
     /// Milliseconds: layout + render, PNG encoding, the model's answer, the action.
     public var renderMs: Double, encodeMs: Double, answerMs: Double, actMs: Double
 }
@@ -194,6 +196,7 @@ public struct GUIAgent: Sendable {
             let t0 = clock.now
             let (layout, canvas): (ScreenLayout, Canvas?) = draws ? try await screen.screenshot() : (try await screen.layout(), nil)
             let t1 = clock.now
+            let route = await screen.route.screen
             let png: [UInt8]? = if encodes, let canvas { try await BlockingWork.run { try canvas.encodePNG() } } else { nil }
             let t2 = clock.now
             let observation = GUIObservation(title: layout.title, elements: layout.elements, screen: (layout.width, layout.height),
@@ -212,6 +215,7 @@ public struct GUIAgent: Sendable {
                 try await onStep(step)
                 return GUIRun(steps: steps, terminated: nil, ending: "The answer at step \(index) is not a mobile_use call: \(error)")
             }
+            step.screen = route
             step.action = action
             let result = await screen.perform(action)
             step.actMs = ms(clock.now - t3)

@@ -1,6 +1,7 @@
 public import RelayKit
 import Foundation
 import RelayLanguage
+import RelayMedia
 
 /// What a phone agent is shown at one step: what a real model's prompt holds, nothing more. The screen's title (drawn
 /// in its app bar), the element list, the screenshot's sizes; never the apps' databases.
@@ -24,8 +25,13 @@ public struct GUIObservation: Sendable {
     /// An element's centre in the model's pixels.
     public func tap(_ element: ScreenElement) -> (x: Int, y: Int) {
         let c = element.center
-        return (Int((Double(c.x) + 0.5) * Double(resized.width) / Double(screen.width)),
-                Int((Double(c.y) + 0.5) * Double(resized.height) / Double(screen.height)))
+        return point(x: c.x, y: c.y)
+    }
+
+    /// A screen pixel in the model's pixels.
+    public func point(x: Int, y: Int) -> (x: Int, y: Int) {
+        (Int((Double(x) + 0.5) * Double(resized.width) / Double(screen.width)),
+         Int((Double(y) + 0.5) * Double(resized.height) / Double(screen.height)))
     }
 }
 
@@ -35,9 +41,14 @@ public struct GUIObservation: Sendable {
 /// It understands the phrasings of the built-in apps' tasks (switches, levels, alarms, messages, photos, the camera):
 /// it opens the app by name, finds the element whose text matches the goal (loosely: "wifi" finds "Wi-Fi"), taps
 /// switches and buttons, types into focused fields, presses Enter, and ends with `terminate(success)` when the
-/// screen shows the goal met, or `terminate(failure)` when the goal is nowhere to be found. It never reads hidden
-/// state: what it knows is what the prompt says.
+/// screen shows the goal met, or `terminate(failure)` when the goal is nowhere to be found. What it looks for may be
+/// below the fold: on a screen that scrolls it swipes up to look further (at most ``maxSwipes`` times in a row, and
+/// only while a row is cut off at the bottom of the list, which is what the screenshot shows too) before it gives
+/// up. It never reads hidden state: what it knows is what the prompt says.
 public struct GUISkill: Sendable {
+    /// The most swipes in a row while looking for something below the fold.
+    public static let maxSwipes = 4
+
     public init() {}
 
     /// The answer to one step, as Qwen writes it:
@@ -148,6 +159,8 @@ public struct GUISkill: Sendable {
             els.first { (kind == nil || $0.className.hasSuffix(kind!)) && Self.matches($0.text, text) }
         }
         let opened = history.contains { if case .open(let name) = $0 { Self.matches(name, app) } else { false } }
+        /// Not on this part of the screen: swipe up to see more of the list, or give up.
+        func notFound() -> MobileAction { Self.swipeFurther(o, history: history) ?? .terminate(success: false) }
 
         // A dialog takes every tap: answer it if it is ours (deleting alarms), else cancel it.
         if let ok = find("OK", "Button"), let cancel = find("Cancel", "Button") {
@@ -162,13 +175,13 @@ public struct GUISkill: Sendable {
 
         switch goal {
         case .toggle(let name, let on):
-            guard let row = find(name, "Switch") else { return .terminate(success: false) }
+            guard let row = find(name, "Switch") else { return notFound() }
             if row.isChecked == on { return .terminate(success: true) }
             return click(row)
 
         case .level(let name, let target):
             guard let row = find(name, "TextView"), let value = row.description.flatMap({ Int($0.filter(\.isNumber)) }) else {
-                return .terminate(success: false)
+                return notFound()
             }
             if value == target { return .terminate(success: true) }
             guard (0...100).contains(target) else { return .terminate(success: false) }
@@ -185,16 +198,16 @@ public struct GUISkill: Sendable {
             }
             if let row = alarmRow(time, els), row.isChecked { return .terminate(success: true) }
             if let row = alarmRow(time, els) { return click(row) }
-            guard let add = find("Add alarm", "Button") else { return .terminate(success: false) }
+            guard let add = find("Add alarm", "Button") else { return notFound() }
             return click(add)
 
         case .switchAlarm(let time, let on):
-            guard let row = alarmRow(time, els) else { return .terminate(success: false) }
+            guard let row = alarmRow(time, els) else { return notFound() }
             return row.isChecked == on ? .terminate(success: true) : click(row)
 
         case .deleteAlarms:
             if let delete = find("Delete all alarms", "Button") { return click(delete) }
-            return els.contains(where: { $0.text == "No alarms" }) ? .terminate(success: true) : .terminate(success: false)
+            return els.contains(where: { $0.text == "No alarms" }) ? .terminate(success: true) : notFound()
 
         case .send(let contact, let text):
             if let field = els.first(where: { $0.isEditable && ($0.description ?? "").hasPrefix("Message") }) {
@@ -205,7 +218,7 @@ public struct GUISkill: Sendable {
                 }
                 return fill(field, with: text, submit: "Send")
             }
-            guard let row = els.first(where: { $0.isClickable && Self.names($0.text, contact) }) else { return .terminate(success: false) }
+            guard let row = els.first(where: { $0.isClickable && Self.names($0.text, contact) }) else { return notFound() }
             return click(row)
 
         case .favoriteNewest:
@@ -253,7 +266,7 @@ public struct GUISkill: Sendable {
             return click(first)
 
         case .takePhoto:
-            guard let button = find("Take photo", "Button") else { return .terminate(success: false) }
+            guard let button = find("Take photo", "Button") else { return notFound() }
             // Done once the button was tapped in the camera and the screen shows the photo taken.
             let sinceOpen = history.reversed().prefix { if case .open = $0 { false } else { true } }
             if sinceOpen.contains(where: { if case .click = $0 { true } else { false } }),
@@ -277,6 +290,21 @@ public struct GUISkill: Sendable {
             guard let button = find(submit, "Button") else { return .terminate(success: false) }
             return click(button)
         }
+    }
+
+    /// A swipe up through the middle of the screen's scroll view (from 80 % to 20 % of its height, so the rows cut
+    /// off at the bottom come into full view), or nil when there is nothing more to see: the screen does not scroll,
+    /// the last ``maxSwipes`` actions were swipes, or the last action was a swipe and no row is cut off at the
+    /// bottom of the list (its end is in view).
+    static func swipeFurther(_ o: GUIObservation, history: [MobileAction]) -> MobileAction? {
+        guard let list = o.elements.first(where: { $0.isScrollable }) else { return nil }
+        let swipes = history.reversed().prefix { if case .swipe = $0 { true } else { false } }.count
+        guard swipes < maxSwipes else { return nil }
+        let cutOff = o.elements.contains { !$0.isScrollable && $0.bounds.maxY >= list.bounds.maxY && $0.bounds.y < list.bounds.maxY }
+        guard swipes == 0 || cutOff else { return nil }
+        let x = list.bounds.x + list.bounds.width / 2
+        let from = o.point(x: x, y: list.bounds.y + list.bounds.height * 4 / 5), to = o.point(x: x, y: list.bounds.y + list.bounds.height / 5)
+        return .swipe(fromX: from.x, fromY: from.y, toX: to.x, toY: to.y)
     }
 
     /// Whether the screen is one of `app`'s (judged from its title and landmarks, as a person would).

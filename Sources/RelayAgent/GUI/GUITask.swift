@@ -58,6 +58,7 @@ public struct GUITask: Sendable {
         "settings.connection", "settings.display", "settings.volume", "settings.brightness",
         "clock.set_alarm", "clock.switch_off_alarm", "clock.delete_all",
         "messages.send", "photos.favorite_newest", "photos.create_album", "photos.album_newest", "camera.take_photo", "impossible",
+        "clock.far_alarm",
     ]
 
     /// One task per app and an impossible one: what the cheap end-to-end test runs.
@@ -203,6 +204,26 @@ public struct GUITask: Sendable {
             return GUITask(template: template, seed: seed, goal: goal, stepBudget: 4, isFeasible: false, app: "impossible",
                            prepare: { d in try await run(d, "clock.set_alarm", ["time": "06:00"]) },
                            check: { _ in false })
+        case "clock.far_alarm":
+            // A long list: the alarm to switch off is the day's last, below the fold (14 rows; about 9 fit).
+            var drawn: [TimeOfDay] = []
+            while drawn.count < 14 {
+                let t = randomTime(&rng)
+                if !drawn.contains(t) { drawn.append(t) }
+            }
+            let times = drawn
+            let target = times.max()!
+            return GUITask(template: template, seed: seed, goal: "Switch off the \(target.spoken) alarm", stepBudget: 8, isFeasible: true, app: "clock",
+                           prepare: { d in for t in times { try await run(d, "clock.set_alarm", ["time": .string(t.canonical)]) } },
+                           check: { d in
+                               try await d.read("clock") { db in
+                                   let rows = try Row.fetchAll(db, sql: "SELECT hour, minute, isEnabled FROM alarm")
+                                   return rows.count == 14 && rows.allSatisfy { row in
+                                       let isTarget = (row["hour"] as Int) == target.hour && (row["minute"] as Int) == target.minute
+                                       return (row["isEnabled"] as Bool) != isTarget
+                                   }
+                               }
+                           })
         default:
             return nil
         }

@@ -152,7 +152,7 @@ public actor PhoneScreen {
         }
         let parameters = route.parameters
         let (title, nodes) = try await dispatcher.read(app.name) { db in
-            (try screen.title(db, parameters: parameters), try screen.body(db, parameters: parameters))
+            (try screen.title(db, parameters: parameters), try screen.body(db, parameters: parameters, calendar: calendar))
         }
         let home = dispatcher.home
         let resolved = nodes.map { $0.resolvingPaths(against: home) }

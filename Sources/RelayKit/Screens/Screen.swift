@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import RelayJSON
 
 /// One screen of an app, declared once like an ``Action``: a view tree built from the subsystem's committed state.
@@ -27,12 +27,20 @@ public protocol Screen: Sendable {
     static var title: String { get }
     /// The view tree, from the committed state and the parameters the screen was opened with.
     static func body(_ db: Database, parameters: JSONObject) throws -> [ScreenNode]
+    /// The view tree for a phone whose clock reads in `calendar` (its time zone is the status bar's): what the phone
+    /// draws. A screen that shows times implements this one, so its times agree with the status bar; by default it
+    /// is ``body(_:parameters:)``.
+    static func body(_ db: Database, parameters: JSONObject, calendar: Calendar) throws -> [ScreenNode]
     /// The title for these parameters (a conversation's contact); ``title`` by default.
     static func title(_ db: Database, parameters: JSONObject) throws -> String
 }
 
 extension Screen {
     public static func title(_ db: Database, parameters: JSONObject) throws -> String { title }
+
+    public static func body(_ db: Database, parameters: JSONObject, calendar: Calendar) throws -> [ScreenNode] {
+        try body(db, parameters: parameters)
+    }
 
     /// The subsystem prefix of ``name``.
     public static var subsystemName: String { String(name.split(separator: ".").first ?? Substring(name)) }

@@ -4,23 +4,27 @@ public import RelayMedia
 /// Paints a ``ScreenLayout`` onto a ``Canvas`` with FreeType text (DejaVu Sans), in light or dark colours.
 ///
 /// One renderer keeps its typefaces (one FreeType face per size and weight, each with its glyph cache) for as long as
-/// it lives, so a second screenshot draws from cached glyphs. Rendering is CPU work of a few milliseconds to tens of
+/// it lives, so a second screenshot draws from cached glyphs, and its pictures (a ``ThumbnailCache``: each photo
+/// decoded once, fitted once per size), so a screen of thumbnails costs their decoding only the first time any screen
+/// shows them. Rendering is CPU work of a few milliseconds to tens of
 /// milliseconds; callers on Swift's cooperative pool run it through `BlockingWork` (``PhoneScreen`` does).
 ///
-/// `@unchecked Sendable`: the typefaces are FreeType faces, which must not be used from two threads at once; every
-/// use of them happens inside `lock`, so the renderer can be shared.
+/// `@unchecked Sendable`: the typefaces are FreeType faces, which must not be used from two threads at once, and the
+/// picture cache is a value with one owner; every use of either happens inside `lock`, so the renderer can be shared.
 public final class ScreenRenderer: @unchecked Sendable {
     private let lock = NSLock()
     private var faces: [Int: Typeface] = [:]
-    private var images: [String: Frame] = [:]
+    private var thumbnails: ThumbnailCache
     private let regular: String
     private let bold: String
 
-    /// A renderer drawing with the font files `regular` and `bold` (default: Debian's DejaVu Sans).
+    /// A renderer drawing with the font files `regular` and `bold` (default: Debian's DejaVu Sans), keeping at most
+    /// `pictureBytes` of decoded and fitted pictures.
     /// - Throws: `MediaError.fontFailed` when a font cannot be loaded.
-    public init(regular: String = Typeface.dejaVuSans, bold: String = Typeface.dejaVuSansBold) throws {
+    public init(regular: String = Typeface.dejaVuSans, bold: String = Typeface.dejaVuSansBold, pictureBytes: Int = 48 << 20) throws {
         self.regular = regular
         self.bold = bold
+        thumbnails = ThumbnailCache(capacityBytes: pictureBytes)
         // Load one face of each now, so a missing font fails here rather than in the middle of a screenshot.
         _ = try face(size: 16, bold: false)
         _ = try face(size: 16, bold: true)
@@ -78,8 +82,10 @@ public final class ScreenRenderer: @unchecked Sendable {
             case .scrim(let rect):
                 canvas.fill(rect, .black, opacity: dark ? 150 : 110)
             case .image(let path, let rect):
-                if let path, let image = picture(path) {
-                    canvas.draw(Self.centerCropped(image, to: rect), in: rect)
+                // Off-screen tiles (the rest of a scrolled grid) are neither decoded nor drawn.
+                guard !rect.intersection(canvas.clip).isEmpty else { continue }
+                if let path, let image = thumbnails.picture(at: path, fitting: FrameSize(width: rect.width, height: rect.height)) {
+                    canvas.draw(image, at: (rect.x, rect.y))
                 } else {
                     canvas.fillRoundedRect(rect, radius: 0, Self.color(.track, dark: dark))
                 }
@@ -87,28 +93,10 @@ public final class ScreenRenderer: @unchecked Sendable {
         }
     }
 
-    /// The decoded picture at `path` (cached; nil when it cannot be decoded, drawn as a grey tile).
-    private func picture(_ path: String) -> Frame? {
-        if let cached = images[path] { return cached }
-        guard let frame = try? ImageCodec.decode(URL(fileURLWithPath: path)) else { return nil }
-        // Thumbnails are small (a few hundred pixels a side); past a screenful or two the cache starts over.
-        if images.count >= 128 { images.removeAll() }
-        images[path] = frame
-        return frame
-    }
-
-    /// The middle part of `image` with `rect`'s aspect ratio.
-    static func centerCropped(_ image: Frame, to rect: PixelRect) -> Frame {
-        let target = Double(rect.width) / Double(max(1, rect.height)), aspect = Double(image.width) / Double(image.height)
-        var w = image.width, h = image.height
-        if aspect > target { w = max(1, Int(Double(h) * target)) } else { h = max(1, Int(Double(w) / target)) }
-        let x0 = (image.width - w) / 2, y0 = (image.height - h) / 2
-        guard w != image.width || h != image.height else { return image }
-        var rgb = [UInt8](repeating: 0, count: w * h * 3)
-        for y in 0..<h {
-            let source = ((y0 + y) * image.width + x0) * 3
-            rgb.replaceSubrange(y * w * 3..<(y + 1) * w * 3, with: image.rgb[source..<source + w * 3])
-        }
-        return Frame(width: w, height: h, rgb: rgb)
+    /// What the picture cache has done (decodes, fits, hits, evictions, bytes held).
+    public var pictureStatistics: ThumbnailCache.Statistics {
+        lock.lock()
+        defer { lock.unlock() }
+        return thumbnails.statistics
     }
 }

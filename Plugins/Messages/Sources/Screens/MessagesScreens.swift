@@ -29,7 +29,13 @@ struct ConversationScreen: Screen {
         parameters["contact"]?.stringValue ?? title
     }
 
+    /// In the process's time zone (``body(_:parameters:calendar:)`` is what the phone draws).
     static func body(_ db: Database, parameters: JSONObject) throws -> [ScreenNode] {
+        try body(db, parameters: parameters, calendar: .current)
+    }
+
+    /// Times read in the phone's time zone, as its status bar does.
+    static func body(_ db: Database, parameters: JSONObject, calendar: Calendar) throws -> [ScreenNode] {
         let name = parameters["contact"]?.stringValue ?? ""
         guard let contact = try MessagesStore.contacts(db).first(where: { $0.name == name }), let id = contact.id else {
             return [.text("\(name) is no longer a contact.", style: .caption)]
@@ -37,7 +43,8 @@ struct ConversationScreen: Screen {
         let messages = try Message.fetchAll(db, sql: "SELECT * FROM message WHERE contactId = ? ORDER BY sentAt DESC, id DESC LIMIT 6", arguments: [id])
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
         formatter.dateFormat = "d MMM HH:mm"
         let rows: [ScreenNode] = messages.reversed().map { message in
             let who = message.direction == .outgoing ? "You" : MessageReport.firstName(contact.name)
