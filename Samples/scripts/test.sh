@@ -22,6 +22,8 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 RELAY_TEST_WYOMING=$(RELAY_SPEECH_MODEL=tiny.en RELAY_BIN=.build/debug/relay bash Samples/scripts/speech-server.sh start "$port") || exit 1
 export RELAY_TEST_WYOMING
 
+# The suite starts Python MCP servers while two workers keep both cores busy: give their start a minute, not 20 s.
+export RELAY_MCP_START_TIMEOUT=60
 swift test --skip-build --parallel --num-workers 2 2>&1 | tee /tmp/relay-test.log | grep -v '^\['
 suite=${PIPESTATUS[0]}
 stop_speech_server

@@ -42,12 +42,25 @@ public struct MCPPlugins: Sendable {
     /// The servers, to stop them when done.
     public var servers: [RemoteMCPServer]
 
+    /// How long a server's start and tool list may take: `RELAY_MCP_START_TIMEOUT` seconds, else 20. A Python server
+    /// importing its SDK on a busy machine can take longer than that (as with Claude Code's `MCP_TIMEOUT`).
+    public static var defaultStartTimeout: Duration {
+        if let text = ProcessInfo.processInfo.environment["RELAY_MCP_START_TIMEOUT"], let seconds = Double(text),
+           seconds > 0, seconds.isFinite {
+            return .milliseconds(Int64(seconds * 1000))
+        }
+        return .seconds(20)
+    }
+
     /// No servers.
     public static let none = MCPPlugins(subsystems: [], health: [], problems: [], servers: [])
 
     /// Loads `<home>/mcp.json`; servers named like a built-in subsystem are skipped with a problem.
-    /// - Parameter probe: start every server and list its tools even when they are cached (health checks, `relay mcp`).
-    public static func load(home: URL, builtIn: [any Subsystem], probe: Bool = false, startTimeout: Duration = .seconds(20)) async -> MCPPlugins {
+    /// - Parameters:
+    ///   - probe: start every server and list its tools even when they are cached (health checks, `relay mcp`).
+    ///   - startTimeout: how long a server's start and tool list may take; by default ``defaultStartTimeout``.
+    public static func load(home: URL, builtIn: [any Subsystem], probe: Bool = false, startTimeout: Duration? = nil) async -> MCPPlugins {
+        let startTimeout = startTimeout ?? defaultStartTimeout
         let config: MCPConfig
         do { config = try MCPConfig.load(home: home) } catch {
             return MCPPlugins(subsystems: [], health: [], problems: ["\(error)"], servers: [])
