@@ -126,15 +126,7 @@ public struct GUITask: Sendable {
             }
             return GUITask(template: template, seed: seed, goal: "Switch off the \(target.spoken) alarm", stepBudget: 4, isFeasible: true, app: "clock",
                            prepare: prepare,
-                           check: { d in
-                               try await d.read("clock") { db in
-                                   let rows = try Row.fetchAll(db, sql: "SELECT hour, minute, isEnabled FROM alarm")
-                                   return rows.count == 3 && rows.allSatisfy { row in
-                                       let isTarget = (row["hour"] as Int) == target.hour && (row["minute"] as Int) == target.minute
-                                       return (row["isEnabled"] as Bool) != isTarget
-                                   }
-                               }
-                           })
+                           check: { d in try await onlyAlarmSwitchedOff(target, of: 3, in: d) })
         case "messages.send":
             let contacts = [("Anna Smith", "Anna"), ("Ben Carter", "Ben"), ("Maria Lopez", "Maria"), ("David Chen", "David Chen")]
             let texts = ["Running ten minutes late", "See you at the station", "Happy birthday!", "Can you call me tonight?",
@@ -215,15 +207,7 @@ public struct GUITask: Sendable {
             let target = times.max()!
             return GUITask(template: template, seed: seed, goal: "Switch off the \(target.spoken) alarm", stepBudget: 8, isFeasible: true, app: "clock",
                            prepare: { d in for t in times { try await run(d, "clock.set_alarm", ["time": .string(t.canonical)]) } },
-                           check: { d in
-                               try await d.read("clock") { db in
-                                   let rows = try Row.fetchAll(db, sql: "SELECT hour, minute, isEnabled FROM alarm")
-                                   return rows.count == 14 && rows.allSatisfy { row in
-                                       let isTarget = (row["hour"] as Int) == target.hour && (row["minute"] as Int) == target.minute
-                                       return (row["isEnabled"] as Bool) != isTarget
-                                   }
-                               }
-                           })
+                           check: { d in try await onlyAlarmSwitchedOff(target, of: 14, in: d) })
         default:
             return nil
         }
@@ -237,6 +221,17 @@ public struct GUITask: Sendable {
     private static func randomTime(_ rng: inout SplitMix64) -> TimeOfDay {
         let hour = Int(rng.next() % 24), minute = Int(rng.next() % 12) * 5
         return TimeOfDay(hour: hour, minute: minute)!
+    }
+
+    /// The check of the "switch off an alarm" tasks: the home still has `count` alarms, and only `target`'s is off.
+    private static func onlyAlarmSwitchedOff(_ target: TimeOfDay, of count: Int, in dispatcher: Dispatcher) async throws -> Bool {
+        try await dispatcher.read("clock") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT hour, minute, isEnabled FROM alarm")
+            return rows.count == count && rows.allSatisfy { row in
+                let isTarget = (row["hour"] as Int) == target.hour && (row["minute"] as Int) == target.minute
+                return (row["isEnabled"] as Bool) != isTarget
+            }
+        }
     }
 
     private static func run(_ dispatcher: Dispatcher, _ action: String, _ arguments: JSONObject) async throws {
