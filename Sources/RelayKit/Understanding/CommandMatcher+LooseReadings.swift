@@ -97,8 +97,9 @@ extension CommandMatcher {
     /// Cats**", "record a clip **and save it to Trip**". The first part is read as it stands; the second, which points
     /// back with "it" or "them", is read as a request of its own, and the values it gives for parameters the first
     /// action has and left unset are taken; when it reads as no request, the live names it says of a parameter's own
-    /// kind are (an album for the `album` of "take a photo"). Nothing else of the second part is done, so the reading is marked as one
-    /// clause's (a change asks first). Nil when either part is not understood or the second gives the first nothing.
+    /// kind are (an album for the `album` of "take a photo"). Nothing else of the second part is done, so the reading
+    /// is marked as one clause's (a change asks first). Nil when either part is not understood or the second gives the
+    /// first nothing.
     func coordinatedReading(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> CommandMatch? {
         guard let and = text.range(of: " and ") else { return nil }
         let first = String(text[..<and.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
