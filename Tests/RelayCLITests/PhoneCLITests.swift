@@ -62,13 +62,17 @@ import Testing
 
     @Test func relayListenTellsWhatFellDueBeforeListening() async throws {
         let home = try Fixtures.folder("relay-phone-cli")
-        #expect(try await RelayCLI.run(["call", "clock.set_timer", "--args", #"{"duration": 1}"#], home: home).status == 0)
         let silence = home.appendingPathComponent("silence.wav")
         try await Fixtures.sox(["-n", "-r", "16000", "-c", "1", "-b", "16", silence.path, "trim", "0", "1"])
+        let set = ContinuousClock.now
+        #expect(try await RelayCLI.run(["call", "clock.set_timer", "--args", #"{"duration": 1}"#], home: home).status == 0)
         try await Task.sleep(for: .milliseconds(1100))
         let run = try await RelayCLI.run(["listen", "--input", silence.path, "--json"], home: home)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.jsonLines.first?["kind"] as? String == "timer_finished", "\(run.stdout)")
+        // Due more than a minute (TimePassage's grace) before `listen` looked, it was missed while Relay was not
+        // running: on a crowded machine the two runs can be that far apart.
+        let late = set.duration(to: .now) > .seconds(60)
+        #expect(run.jsonLines.first?["kind"] as? String == (late ? "timer_missed" : "timer_finished"), "\(run.stdout)")
     }
 
     @Test func relayRunFiresATimer() async throws {
