@@ -1,6 +1,8 @@
 #include "sentence_kernels.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -147,3 +149,60 @@ void relay_linear_avx2(const float *x, int rows, int inputs, const float *packed
 }
 
 #endif
+
+void relay_softmax_regression_fit(const float *x, int rows, int inputs, const int *labels, const float *sample_weight,
+                                  int classes, int epochs, float rate, float l2, float *w, float *bias) {
+    const long nw = (long)inputs * classes;
+    float *p = calloc((size_t)classes, sizeof(float));
+    float *gw = calloc((size_t)nw, sizeof(float)), *gb = calloc((size_t)classes, sizeof(float));
+    float *mw = calloc((size_t)nw, sizeof(float)), *vw = calloc((size_t)nw, sizeof(float));
+    float *mb = calloc((size_t)classes, sizeof(float)), *vb = calloc((size_t)classes, sizeof(float));
+    if (!p || !gw || !gb || !mw || !vw || !mb || !vb) goto done;
+    double total = 0;
+    for (int r = 0; r < rows; r++) total += sample_weight[r];
+    if (total <= 0) goto done;
+    memset(w, 0, (size_t)nw * sizeof(float));
+    memset(bias, 0, (size_t)classes * sizeof(float));
+    const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
+    float power1 = 1, power2 = 1;
+    for (int epoch = 0; epoch < epochs; epoch++) {
+        memset(gw, 0, (size_t)nw * sizeof(float));
+        memset(gb, 0, (size_t)classes * sizeof(float));
+        for (int r = 0; r < rows; r++) {
+            const float *xr = x + (long)r * inputs;
+            for (int c = 0; c < classes; c++) p[c] = bias[c];
+            for (int i = 0; i < inputs; i++) {
+                const float xi = xr[i];
+                const float *wi = w + (long)i * classes;
+                for (int c = 0; c < classes; c++) p[c] += xi * wi[c];
+            }
+            float top = p[0];
+            for (int c = 1; c < classes; c++) if (p[c] > top) top = p[c];
+            float sum = 0;
+            for (int c = 0; c < classes; c++) { p[c] = expf(p[c] - top); sum += p[c]; }
+            const float scale = (float)(sample_weight[r] / total);
+            for (int c = 0; c < classes; c++) p[c] = (p[c] / sum - (c == labels[r] ? 1.0f : 0.0f)) * scale;
+            for (int c = 0; c < classes; c++) gb[c] += p[c];
+            for (int i = 0; i < inputs; i++) {
+                const float xi = xr[i];
+                float *gi = gw + (long)i * classes;
+                for (int c = 0; c < classes; c++) gi[c] += xi * p[c];
+            }
+        }
+        power1 *= beta1; power2 *= beta2;
+        for (long k = 0; k < nw; k++) {
+            const float g = gw[k] + l2 * w[k];
+            mw[k] = beta1 * mw[k] + (1 - beta1) * g;
+            vw[k] = beta2 * vw[k] + (1 - beta2) * g * g;
+            w[k] -= rate * (mw[k] / (1 - power1)) / (sqrtf(vw[k] / (1 - power2)) + epsilon);
+        }
+        for (int c = 0; c < classes; c++) {
+            const float g = gb[c];
+            mb[c] = beta1 * mb[c] + (1 - beta1) * g;
+            vb[c] = beta2 * vb[c] + (1 - beta2) * g * g;
+            bias[c] -= rate * (mb[c] / (1 - power1)) / (sqrtf(vb[c] / (1 - power2)) + epsilon);
+        }
+    }
+done:
+    free(p); free(gw); free(gb); free(mw); free(vw); free(mb); free(vb);
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RelayCore
+import RelayAgent
 import RelayKit
 import RelayPlugins
 import RelaySentenceEncoder
@@ -50,7 +51,8 @@ struct UnderstandingBench: AsyncParsableCommand {
         let directory = SentenceEncoder.defaultModelDirectory()
         let encoder = try await SentenceEncoder.load(modelDirectory: directory)
         let embeddings = await ActionEmbeddings.load(
-            catalog: catalog, embedder: encoder, cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: directory))
+            catalog: catalog, embedder: encoder, cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: directory),
+            labelled: UnderstandingCalibration.sentences)
         return (CommandMatcher(catalog: catalog, embeddings: embeddings), embeddings.cacheState == .loaded)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RelayAgent
 import RelayKit
 import RelayLanguage
 import RelaySentenceEncoder
@@ -41,7 +42,8 @@ enum Understanding {
         do {
             let encoder = try await SentenceEncoder.load(modelDirectory: directory)
             let embeddings = await ActionEmbeddings.load(
-                catalog: catalog, embedder: encoder, cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: directory))
+                catalog: catalog, embedder: encoder, cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: directory),
+                labelled: UnderstandingCalibration.sentences)
             return Setup(matcher: CommandMatcher(catalog: catalog, embeddings: embeddings), modelDirectory: directory,
                          encoder: encoder, embeddings: embeddings, loadSeconds: Date().timeIntervalSince(started))
         } catch {

@@ -18,7 +18,8 @@ enum SharedUnderstanding {
         let encoder = try await SentenceEncoder.load()
         let embeddings = await ActionEmbeddings.load(
             catalog: catalog, embedder: encoder,
-            cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: encoder.modelDirectory))
+            cacheDirectory: ActionEmbeddings.defaultCacheDirectory(modelDirectory: encoder.modelDirectory),
+            labelled: UnderstandingCalibration.sentences)
         // As `relay` reads: with phonetic repair when Debian's pronouncing dictionary is installed.
         return await CommandMatcher(catalog: catalog, embeddings: embeddings).repairing()
     }

@@ -28,4 +28,12 @@ void relay_linear_f16(const float *x, int rows, int inputs, const unsigned short
 /// x[i] = GELU(x[i]) (erf form, within 1e-7 of erf) for i < count. Call only when relay_kernels_have_avx2_fma() is 1.
 void relay_gelu_avx2(float *x, long count);
 
+/// Fits a softmax regression (multinomial logistic regression) by full-batch Adam: row r of x (rows × inputs) has
+/// label labels[r] < classes and weight sample_weight[r] (they are normalised to sum 1); the loss is the weighted
+/// cross-entropy plus l2/2 times the squared weights (not the biases). On return w (inputs × classes, row-major) and
+/// bias (classes) hold the fit; both are overwritten. Plain C compiled with -O2 in every build: the understanding
+/// layer trains its intent head once per set of sentences (then caches it), and at -Onone Swift would take minutes.
+void relay_softmax_regression_fit(const float *x, int rows, int inputs, const int *labels, const float *sample_weight,
+                                  int classes, int epochs, float rate, float l2, float *w, float *bias);
+
 #endif

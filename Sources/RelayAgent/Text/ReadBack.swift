@@ -83,7 +83,8 @@ public struct ReadBackPolicy: Sendable, Hashable {
             if reading.isRepaired { return .repaired }
             if reading.clause != nil { return .oneClause }
             let byEncoder = reading.template.hasPrefix("≈")
-            let needed = byEncoder ? understanding.encoderThreshold : understanding.threshold(for: reading.permission)
+            let needed = reading.isByIntentHead ? understanding.intentThreshold
+                : byEncoder ? understanding.encoderThreshold : understanding.threshold(for: reading.permission)
             return reading.score < needed + weakMargin ? .weakScore : nil
         }
     }

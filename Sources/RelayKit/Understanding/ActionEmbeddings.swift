@@ -61,6 +61,8 @@ public final class ActionEmbeddings: Sendable {
     public let cacheFile: URL?
     /// Whether the embeddings came from the cache.
     public let cacheState: CacheState
+    /// The intent head fitted to these sentences and the labelled ones given, if any were.
+    public let intents: IntentClassifier?
     /// Hex FNV-1a hash of the model identity and every sentence with its action and values.
     public let key: String
     /// Row-major `entries.count × dimension` unit vectors.
@@ -71,8 +73,11 @@ public final class ActionEmbeddings: Sendable {
 
     /// Expands `catalog`'s templates, and embeds them or reads them from `cacheDirectory`. Blocks for seconds when the
     /// cache is cold: from async code use ``load(catalog:embedder:cacheDirectory:maximumPerAction:)``.
+    ///
+    /// With `labelled` sentences (calibration data: what people said, and the action they meant or none), an intent
+    /// head (``IntentClassifier``) is fitted to them and to the expanded sentences, and ranks the actions.
     public init(catalog: ActionCatalog, embedder: any SentenceEmbedder, cacheDirectory: URL?,
-                maximumPerAction: Int = ActionEmbeddings.defaultMaximumPerAction) {
+                maximumPerAction: Int = ActionEmbeddings.defaultMaximumPerAction, labelled: [LabelledSentence] = []) {
         let expanded = Self.expansions(catalog: catalog, maximumPerAction: maximumPerAction)
         actionNames = catalog.actions.map(\.name)
         let index = Dictionary(uniqueKeysWithValues: actionNames.enumerated().map { ($0.element, $0.offset) })
@@ -91,6 +96,9 @@ public final class ActionEmbeddings: Sendable {
             dimension = cached.dimension
             blocks = Self.interleaved(cached.vectors, count: expanded.count, dimension: cached.dimension)
             cacheState = .loaded
+            intents = IntentClassifier.fitted(actionNames: actionNames, sentenceActions: entries.map(\.action), vectors: vectors,
+                                              dimension: dimension, sentencesKey: key, embedder: embedder, labelled: labelled,
+                                              cacheDirectory: cacheDirectory)
             return
         }
         let embedded = embedder.encode(expanded.map(\.text))
@@ -98,6 +106,9 @@ public final class ActionEmbeddings: Sendable {
         dimension = width
         vectors = embedded.flatMap { $0 }
         blocks = Self.interleaved(vectors, count: expanded.count, dimension: width)
+        intents = IntentClassifier.fitted(actionNames: actionNames, sentenceActions: entries.map(\.action), vectors: vectors,
+                                          dimension: width, sentencesKey: key, embedder: embedder, labelled: labelled,
+                                          cacheDirectory: cacheDirectory)
         guard let file, let cacheDirectory else { cacheState = .disabled; return }
         do {
             try FileManager.default.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
@@ -110,9 +121,11 @@ public final class ActionEmbeddings: Sendable {
 
     /// ``init(catalog:embedder:cacheDirectory:maximumPerAction:)`` on a pool thread.
     public static func load(catalog: ActionCatalog, embedder: any SentenceEmbedder, cacheDirectory: URL?,
-                            maximumPerAction: Int = ActionEmbeddings.defaultMaximumPerAction) async -> ActionEmbeddings {
+                            maximumPerAction: Int = ActionEmbeddings.defaultMaximumPerAction,
+                            labelled: [LabelledSentence] = []) async -> ActionEmbeddings {
         await BlockingWork.run {
-            ActionEmbeddings(catalog: catalog, embedder: embedder, cacheDirectory: cacheDirectory, maximumPerAction: maximumPerAction)
+            ActionEmbeddings(catalog: catalog, embedder: embedder, cacheDirectory: cacheDirectory, maximumPerAction: maximumPerAction,
+                             labelled: labelled)
         }
     }
 

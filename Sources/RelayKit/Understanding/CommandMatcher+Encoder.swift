@@ -55,18 +55,34 @@ extension CommandMatcher {
         for v in vectors.dropFirst() {
             for (i, s) in embeddings.similarities(to: v).enumerated() where s > sims[i] { sims[i] = s }
         }
+        // With an intent head, its class probabilities follow the cosines (the mean over the texts encoded).
+        if let head = embeddings.intents {
+            var mean = [Float](repeating: 0, count: head.classes.count)
+            for v in vectors { for (k, p) in head.probabilities(v).enumerated() { mean[k] += p / Float(vectors.count) } }
+            sims += mean
+        }
         return sims
     }
 
+    /// The intent head's probabilities in an utterance's scores (``similarities(_:entityNames:)``), if it has them.
+    func intentProbabilities(_ sims: [Float], in embeddings: ActionEmbeddings) -> ArraySlice<Float>? {
+        guard let head = embeddings.intents, sims.count == embeddings.entries.count + head.classes.count else { return nil }
+        return sims[embeddings.entries.count...]
+    }
+
+    /// The actions ranked for an utterance's scores: by the intent head's probability when there is one (then
+    /// ``EncoderScore/similarity`` is that probability), else by the cosine of each action's nearest sentence.
     func ranking(_ sims: [Float], in embeddings: ActionEmbeddings, tools: Set<String>?) -> [EncoderScore] {
         var best: [Int: (Float, Int)] = [:]
         for (i, entry) in embeddings.entries.enumerated() where best[entry.action].map({ sims[i] > $0.0 }) ?? true {
             best[entry.action] = (sims[i], i)
         }
+        let probabilities = intentProbabilities(sims, in: embeddings)
         return best.compactMap { action, b -> EncoderScore? in
             let name = embeddings.actionNames[action]
             if let tools, !tools.contains(name) { return nil }
-            return EncoderScore(action: name, similarity: Double(b.0), nearest: embeddings.entries[b.1].text)
+            let score = probabilities.map { $0[$0.startIndex + action] } ?? b.0
+            return EncoderScore(action: name, similarity: Double(score), nearest: embeddings.entries[b.1].text)
         }.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.action < $1.action }
     }
 
@@ -128,8 +144,16 @@ extension CommandMatcher {
         }
         guard let best = candidates.first else { return nil }
         let rival = candidates.dropFirst().first?.score.similarity ?? ranked.dropFirst(6).first?.similarity ?? 0
-        let needed = best.action.permission == .destructive ? policy.encoderDestructiveThreshold : policy.encoderThreshold
-        guard best.score.similarity >= needed, best.score.similarity - rival >= policy.encoderMargin else { return nil }
+        let probabilities = intentProbabilities(sims, in: embeddings)
+        if let probabilities {
+            // The head's own "no action" class is a rival like any action.
+            let none = Double(probabilities.last ?? 0)
+            let needed = best.action.permission == .destructive ? policy.intentDestructiveThreshold : policy.intentThreshold
+            guard best.score.similarity >= needed, best.score.similarity - max(rival, none) >= policy.intentMargin else { return nil }
+        } else {
+            let needed = best.action.permission == .destructive ? policy.encoderDestructiveThreshold : policy.encoderThreshold
+            guard best.score.similarity >= needed, best.score.similarity - rival >= policy.encoderMargin else { return nil }
+        }
         if best.action.name != nearest.action.name,
            !Self.saysWhatToDo(best.action, words: words, tokens: tokens, text: text, reader: reader) { return nil }
         let filled = fill(best.action, text: text, words: words, tokens: tokens, reader: reader, entityNames: entityNames,
@@ -139,9 +163,11 @@ extension CommandMatcher {
         // verbs ("send flowers…" may ask what to say; "my mom texted me earlier" is no request to text her).
         if !filled.missing.isEmpty, best.action.permission != .read,
            !(leadingVerb(words).map(best.action.leadingWords.contains) ?? false) { return nil }
-        return CommandMatch(call: ToolCall(name: best.action.name, arguments: filled.arguments), score: best.score.similarity,
-                            missing: filled.missing, permission: best.action.permission, template: "≈ \(best.score.nearest)",
-                            wildcardWords: 0)
+        var match = CommandMatch(call: ToolCall(name: best.action.name, arguments: filled.arguments), score: best.score.similarity,
+                                 missing: filled.missing, permission: best.action.permission, template: "≈ \(best.score.nearest)",
+                                 wildcardWords: 0)
+        match.isByIntentHead = probabilities != nil
+        return match
     }
 
     /// The utterance's verb when it is one of the actions' own ("delete", "show", "add"): its first word once fillers
@@ -254,6 +280,11 @@ extension CommandMatcher {
             }
             guard scanned, let v = scan(p, of: action, words: words, tokens: tokens, text: text, reader: reader) else { continue }
             given[p.name] = v
+        }
+        // A free string named after a kind of live thing ("album") that no alignment placed: the one such name the
+        // words say ("take a photo and put it in Family").
+        for p in action.parameters where given[p.name] == nil {
+            if let v = Self.liveName(of: p, in: words, entityNames: entityNames) { given[p.name] = v }
         }
         // Free text marked as such (quoted, after a colon) is the text, whatever an alignment made of it.
         if let said = FreeText.value(in: text) {

@@ -24,6 +24,8 @@ public struct CommandMatch: Sendable, Hashable {
     /// The one clause it was read from when the whole utterance was not understood ("enable bluetooth" of "enable
     /// bluetooth, I want to use my headphones"); nil when read whole.
     public var clause: String?
+    /// Whether the encoder stage's intent head chose the action (then ``score`` is its probability, not a cosine).
+    public var isByIntentHead = false
 
     /// Creates a reading.
     public init(call: ToolCall, score: Double, missing: [String], permission: Permission, template: String, wildcardWords: Int,
@@ -453,7 +455,7 @@ public struct CommandMatcher: Sendable {
             let ranked = ranking(sims, in: embeddings, tools: tools)
             guard let top = ranked.first, top.action != match.call.name,
                   let mine = ranked.first(where: { $0.action == match.call.name }),
-                  top.similarity - mine.similarity >= policy.encoderMargin,
+                  top.similarity - mine.similarity >= (embeddings.intents == nil ? policy.encoderMargin : policy.intentMargin),
                   let topPermission = actions.first(where: { $0.name == top.action })?.permission,
                   topPermission != .read else { return decided }
             decided = .notUnderstood(.tooUncertain(best: match, needed: 1))

@@ -56,12 +56,20 @@ public struct UnderstandingPolicy: Sendable, Hashable {
     /// The encoder stage: how much nearer a value's sentences must be than another value's for the encoder to pick
     /// a choice ("louder": up) the words do not name.
     public var encoderValueMargin: Double
+    /// The encoder stage with an intent head (``IntentClassifier``): lowest probability of the action, for reads and
+    /// writes.
+    public var intentThreshold: Double
+    /// The same for a destructive action.
+    public var intentDestructiveThreshold: Double
+    /// How much more probable the action must be than any other action and than "no action".
+    public var intentMargin: Double
 
     /// Creates a policy; the template defaults were tuned on the golden sentences, the encoder's on the golden
     /// sentences and the held-out paraphrases (calibration data; the fresh test set is never tuned on).
     public init(readThreshold: Double = 0.75, writeThreshold: Double = 0.75, destructiveThreshold: Double = 0.9, tieMargin: Double = 0.08,
                 encoderThreshold: Double = 0.7, encoderDestructiveThreshold: Double = 0.8, encoderMargin: Double = 0.04,
-                encoderValueMargin: Double = 0.05) {
+                encoderValueMargin: Double = 0.05, intentThreshold: Double = 0.4, intentDestructiveThreshold: Double = 0.7,
+                intentMargin: Double = 0.1) {
         self.readThreshold = readThreshold
         self.writeThreshold = writeThreshold
         self.destructiveThreshold = destructiveThreshold
@@ -70,6 +78,9 @@ public struct UnderstandingPolicy: Sendable, Hashable {
         self.encoderDestructiveThreshold = encoderDestructiveThreshold
         self.encoderMargin = encoderMargin
         self.encoderValueMargin = encoderValueMargin
+        self.intentThreshold = intentThreshold
+        self.intentDestructiveThreshold = intentDestructiveThreshold
+        self.intentMargin = intentMargin
     }
 
     /// The score a call of `permission` needs.
