@@ -94,28 +94,28 @@ public final class ActionEmbeddings: Sendable {
         if let file, let cached = Self.read(file, count: expanded.count) {
             vectors = cached.vectors
             dimension = cached.dimension
-            blocks = Self.interleaved(cached.vectors, count: expanded.count, dimension: cached.dimension)
             cacheState = .loaded
-            intents = IntentClassifier.fitted(actionNames: actionNames, sentenceActions: entries.map(\.action), vectors: vectors,
-                                              dimension: dimension, sentencesKey: key, embedder: embedder, labelled: labelled,
-                                              cacheDirectory: cacheDirectory)
-            return
+        } else {
+            let embedded = embedder.encode(expanded.map(\.text))
+            dimension = embedded.first?.count ?? 0
+            vectors = embedded.flatMap { $0 }
+            cacheState = Self.store(vectors, count: expanded.count, dimension: dimension, as: file, in: cacheDirectory)
         }
-        let embedded = embedder.encode(expanded.map(\.text))
-        let width = embedded.first?.count ?? 0
-        dimension = width
-        vectors = embedded.flatMap { $0 }
-        blocks = Self.interleaved(vectors, count: expanded.count, dimension: width)
+        blocks = Self.interleaved(vectors, count: expanded.count, dimension: dimension)
         intents = IntentClassifier.fitted(actionNames: actionNames, sentenceActions: entries.map(\.action), vectors: vectors,
-                                          dimension: width, sentencesKey: key, embedder: embedder, labelled: labelled,
+                                          dimension: dimension, sentencesKey: key, embedder: embedder, labelled: labelled,
                                           cacheDirectory: cacheDirectory)
-        guard let file, let cacheDirectory else { cacheState = .disabled; return }
+    }
+
+    /// Writes freshly computed embeddings to the cache `file` in `directory`, and says how that went.
+    private static func store(_ vectors: [Float], count: Int, dimension: Int, as file: URL?, in directory: URL?) -> CacheState {
+        guard let file, let directory else { return .disabled }
         do {
-            try FileManager.default.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
-            try Self.write(vectors, count: expanded.count, dimension: width, to: file)
-            cacheState = .written
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try write(vectors, count: count, dimension: dimension, to: file)
+            return .written
         } catch {
-            cacheState = .notWritten("\(error.localizedDescription)")
+            return .notWritten("\(error.localizedDescription)")
         }
     }
 

@@ -284,7 +284,7 @@ extension CommandMatcher {
         // A free string named after a kind of live thing ("album") that no alignment placed: the one such name the
         // words say ("take a photo and put it in Family").
         for p in action.parameters where given[p.name] == nil {
-            if let v = Self.liveName(of: p, in: words, entityNames: entityNames) { given[p.name] = v }
+            if let v = Self.liveName(of: p, in: words, indexes: reader.entityIndexes) { given[p.name] = v }
         }
         // Free text marked as such (quoted, after a colon) is the text, whatever an alignment made of it.
         if let said = FreeText.value(in: text) {

@@ -112,8 +112,9 @@ extension CommandMatcher {
         let then = reading(second, entityNames: entityNames, tools: nil, policy: policy).match
         guard then?.call.name != match.call.name else { return nil }
         var taken = false
+        let indexes = SlotReader.indexes(entityNames)
         for p in action.parameters where match.call.arguments[p.name] == nil {
-            guard let value = then?.call.arguments[p.name] ?? Self.liveName(of: p, in: secondWords, entityNames: entityNames) else { continue }
+            guard let value = then?.call.arguments[p.name] ?? Self.liveName(of: p, in: secondWords, indexes: indexes) else { continue }
             match.call.arguments[p.name] = value
             taken = true
         }
@@ -123,9 +124,9 @@ extension CommandMatcher {
     }
 
     /// The one live name of the kind `p` is named after ("album") that `words` say, for a free string parameter; nil
-    /// when they say none or several.
-    static func liveName(of p: Parameter, in words: [String], entityNames: EntityNames) -> JSONValue? {
-        guard case .string = p.kind, !p.isPath, let index = SlotReader.indexes(entityNames)[p.name] else { return nil }
+    /// when they say none or several. `indexes` are the live names normalised once (``SlotReader/indexes(_:)``).
+    static func liveName(of p: Parameter, in words: [String], indexes: [String: EntityResolver.Index]) -> JSONValue? {
+        guard case .string = p.kind, !p.isPath, let index = indexes[p.name] else { return nil }
         var found = Set<String>()
         for lo in words.indices {
             for hi in (lo + 1)...min(words.count, lo + 5) {
