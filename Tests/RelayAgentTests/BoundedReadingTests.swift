@@ -10,7 +10,7 @@ import Testing
         let matcher = CommandMatcher(catalog: SharedUnderstanding.catalog)
         let policy = UnderstandingPolicy()
         for golden in TextUnderstandingTests.cases.prefix(60) {
-            let text = golden.sentence
+            let text = golden.text
             let all = matcher.candidates(for: text, entityNames: goldenEntityNames)
             let decisive = matcher.candidates(for: text, entityNames: goldenEntityNames, tools: nil, minimumScore: 0.3,
                                               breadth: .decisive(policy))

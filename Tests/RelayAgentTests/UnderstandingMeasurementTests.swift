@@ -39,15 +39,15 @@ import Testing
 
     @Test func freshTestSet() async throws {
         let skill = try await SharedUnderstanding.skill()
-        let cases = GoldenTextCase.parse(freshParaphrases)
+        let cases = LabelledSentence.parse(freshParaphrases)
         let score = await UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
         print("test set, fresh paraphrases: \(score)\n\(score.details)")
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(SharedUnderstanding.builtInActionNames.subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
         // What is reached (floors), so that understanding can only get better.
-        #expect(score.right >= 140, "\(score)")
-        #expect(score.dispatched.count <= 2, "\(score.dispatched)")
+        #expect(score.right >= 148, "\(score)")
+        #expect(score.dispatched.isEmpty, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         #expect(score.readWriteConfusions.count <= 1, "\(score.readWriteConfusions)")
         // The issue's targets, reached once the intent head was fitted to this set among others (3 December 2026:
@@ -79,47 +79,40 @@ import Testing
     /// misread, now a development figure. Bounds are what is reached now.
     @Test func unseenTestSet() async throws {
         let skill = try await SharedUnderstanding.skill()
-        let cases = GoldenTextCase.parse(unseenParaphrases)
+        let cases = LabelledSentence.parse(unseenParaphrases)
         let score = await UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
         print("test set, unseen paraphrases: \(score)\n\(score.details)")
         #expect(score.commands >= 150 && score.nonCommands >= 60)
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(SharedUnderstanding.builtInActionNames.subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
-        #expect(score.right >= 198, "\(score)")
+        #expect(score.right >= 213, "\(score)")
+        #expect(score.wrongAction.count <= 1, "\(score.wrongAction)")
         #expect(score.dispatched.isEmpty, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
         #expect(score.readWriteConfusions.count <= 3, "\(score.readWriteConfusions)")
-        withKnownIssue("issue 13's targets on unseen sentences: ≥ 90 % right, ≥ 97 % of non-commands refused, no confusions") {
-            #expect(score.rightShare >= 0.9 && score.refusedShare >= 0.97 && score.onOffConfusions.isEmpty
-                    && score.readWriteConfusions.isEmpty, "\(score)")
-        }
     }
 
     /// The third test set (``thirdParaphrases``), over every action `relay say` knows. Measured once before it was read
     /// (see its summary); the bounds are what is reached now.
     @Test func thirdTestSet() async throws {
-        let cases = GoldenTextCase.parse(thirdParaphrases)
+        let cases = LabelledSentence.parse(thirdParaphrases)
         let score = await UnderstandingScore.measure(cases, with: try await Self.skillForTheThirdSet(), catalog: SharedUnderstanding.catalog)
         print("test set, third: \(score)\n\(score.details)")
         #expect(score.commands >= 390 && score.nonCommands >= 100)
         let covered = Set(cases.compactMap { $0.expected?.name })
         #expect(Set(SharedUnderstanding.catalog.actions.map(\.name)).subtracting(covered).subtracting(Self.addedAfterTheTestSets).sorted() == [])
-        #expect(score.right >= 322, "\(score)")
-        #expect(score.misread.count <= 24, "\(score.misread)")
-        #expect(score.dispatched.count <= 1, "\(score.dispatched)")
+        #expect(score.right >= 355, "\(score)")
+        #expect(score.misread.count <= 23, "\(score.misread)")
+        #expect(score.wrongAction.count <= 1, "\(score.wrongAction)")
+        #expect(score.dispatched.isEmpty, "\(score.dispatched)")
         #expect(score.onOffConfusions.isEmpty, "\(score.onOffConfusions)")
-        withKnownIssue("issue 13's targets on the third set: ≥ 90 % right, ≥ 97 % of non-commands refused, no confusions") {
-            #expect(score.rightShare >= 0.9 && score.refusedShare >= 0.97 && score.readWriteConfusions.isEmpty, "\(score)")
-        }
+        // Issue 13's targets (≥ 90 % right, ≥ 97 % refused, no confusions) are judged on sets the head was not fitted to:
+        // `relay-bench understanding-sets` leaves each set out in turn, and takes test sets kept out of the repository.
     }
 
-    /// The text skill with the third set's live names.
+    /// The text skill with the live names the calibration sets were written against.
     static func skillForTheThirdSet() async throws -> TextCommandSkill {
-        var names = goldenEntityNames
-        names["album", default: []].append("Wedding")
-        names["contact", default: []].append("Dr. Patel")
-        names["notebook"] = ["Ideas", "Recipes", "Shopping", "Travel", "Work"]
-        return TextCommandSkill(matcher: try await SharedUnderstanding.matcher(), entityNames: names)
+        TextCommandSkill(matcher: try await SharedUnderstanding.matcher(), entityNames: UnderstandingCalibration.liveNames)
     }
 
     /// A test set kept out of the repository until it has been measured once (RELAY_HOLDOUT_SET=FILE, same line format),
@@ -130,7 +123,7 @@ import Testing
         let environment = ProcessInfo.processInfo.environment
         let text = try String(contentsOfFile: try #require(environment["RELAY_HOLDOUT_SET"]), encoding: .utf8)
         let skill = try await Self.skillForTheThirdSet()
-        let cases = GoldenTextCase.parse(text)
+        let cases = LabelledSentence.parse(text)
         let score = await UnderstandingScore.measure(cases, with: skill, catalog: SharedUnderstanding.catalog)
         print("test set, hold-out: \(score)")
         if environment["RELAY_HOLDOUT_DETAILS"] != nil { print(score.details) }
@@ -151,28 +144,6 @@ import Testing
             let match = skill.interpret(sentence).match
             #expect(match?.call.name == action, "\(sentence): \(String(describing: match))")
             #expect(match.map { unordered($0.call.arguments) } == unordered(arguments), "\(sentence)")
-        }
-    }
-
-    /// Calibration aid (RELAY_UNDERSTANDING_DUMP=1): the encoder's ranking for the calibration sentences.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["RELAY_UNDERSTANDING_DUMP"] != nil))
-    func dumpCalibrationRankings() async throws {
-        let matcher = try await SharedUnderstanding.matcher()
-        let which = ProcessInfo.processInfo.environment["RELAY_UNDERSTANDING_DUMP"] ?? ""
-        // "fresh", a file of sentences (one per line, in the test sets' format or bare), or the calibration data.
-        let sets = which == "fresh" ? GoldenTextCase.parse(freshParaphrases)
-            : FileManager.default.fileExists(atPath: which)
-            ? try String(contentsOfFile: which, encoding: .utf8).split(separator: "\n").map { line in
-                GoldenTextCase.parse(String(line)).first ?? GoldenTextCase(sentence: String(line), expected: nil)
-            }
-            : GoldenTextCase.parse(heldOutParaphrases) + GoldenTextCase.parse(textGoldenCases)
-        for golden in sets {
-            let templates = matcher.interpret(golden.sentence, entityNames: goldenEntityNames, policy: UnderstandingPolicy(encoderThreshold: 2))
-            if templates.match != nil { continue }
-            let r = matcher.encoderRanking(golden.sentence, entityNames: goldenEntityNames).prefix(3)
-            let top = r.map { "\($0.action) \(String(format: "%.3f", $0.similarity)) ≈ \($0.nearest)" }.joined(separator: " | ")
-            let final = matcher.interpret(golden.sentence, entityNames: goldenEntityNames).match
-            print("DUMP \(golden.expected?.name ?? "-") :: \(golden.sentence) :: \(top) => \(final.map { "\($0.call.name) \(JSONValue.object($0.call.arguments).compactJSON) missing \($0.missing)" } ?? "nil")")
         }
     }
 }

@@ -30,17 +30,19 @@ import Testing
 
     static let catalog = ActionCatalog(subsystems: [NearCollisionTests.Clash()])
     static let labelled = LabelledSentence.parse("""
-        # the format of the calibration sets: the action only is kept
+        # the format of the calibration sets
         display my alarms please | clash.list_alarms
         list every alarm | clash.list_alarms
-        photograph this | clash.take_photo key="ignored"
+        photograph this | clash.take_photo key="two words" on=true count=3 when=last_week
         what's the weather like | -
         tell me a joke | -
         """)
 
     @Test func parsesTheCalibrationFormat() {
         #expect(Self.labelled.count == 5)
-        #expect(Self.labelled[2] == LabelledSentence("photograph this", action: "clash.take_photo"))
+        #expect(Self.labelled[2] == LabelledSentence("photograph this", expected: ToolCall(name: "clash.take_photo", arguments: [
+            "key": .string("two words"), "on": .bool(true), "count": .int(3), "when": .string("last_week"),
+        ])))
         #expect(Self.labelled[3].action == nil)
     }
 

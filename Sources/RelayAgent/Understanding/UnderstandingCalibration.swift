@@ -10,11 +10,11 @@ public import RelayKit
 public enum UnderstandingCalibration {
     /// One set of sentences, a file under Calibration/ (line format `sentence | action key=value …` or `sentence | -`).
     public enum Set: String, CaseIterable, Sendable {
-        case heldOut = "held-out", first, second, third, golden
+        case heldOut = "held-out", first, second, third, sixth, golden
     }
 
-    /// The sets the intent head is fitted to.
-    public static let fittedTo: [Set] = [.heldOut, .first, .second, .third, .golden]
+    /// The sets the intent head is fitted to. (The fourth and fifth sets were measured and lost with a machine.)
+    public static let fittedTo: [Set] = [.heldOut, .first, .second, .third, .sixth, .golden]
 
     /// The text of `set`.
     public static func text(of set: Set) -> String {
@@ -24,5 +24,15 @@ public enum UnderstandingCalibration {
     }
 
     /// The labelled sentences of ``fittedTo``.
-    public static var sentences: [LabelledSentence] { fittedTo.flatMap { LabelledSentence.parse(text(of: $0)) } }
+    public static let sentences: [LabelledSentence] = fittedTo.flatMap(sentences(of:))
+
+    /// The labelled sentences of `set`.
+    public static func sentences(of set: Set) -> [LabelledSentence] { LabelledSentence.parse(text(of: set)) }
+
+    /// The live names the sets were written against (the third set's; the earlier sets use a part of them).
+    public static let liveNames: EntityNames = [
+        "album": ["Trip", "Family", "Vacation 2024", "Cats", "Wedding"],
+        "contact": ["Anna Smith", "Bob Jones", "Mom", "Dr. Patel"],
+        "notebook": ["Ideas", "Recipes", "Shopping", "Travel", "Work"],
+    ]
 }

@@ -29,6 +29,12 @@ public enum ParameterKind: Sendable, Hashable {
     case entity(EntityKind)
 
     /// A short lowercase name for docs and errors: "integer", "time of day", "album".
+    /// Whether it is a length of time.
+    var isDuration: Bool {
+        if case .duration = self { return true }
+        return false
+    }
+
     public var displayName: String {
         switch self {
         case .string: "string"
@@ -48,8 +54,8 @@ public enum ParameterKind: Sendable, Hashable {
 
 /// What a parameter means to the person speaking, beyond its JSON type: how understanding finds its value in words
 /// that no sentence template of the action spells out ("my **last 3** messages", "**all** of yesterday's photos",
-/// "a timer **for the eggs**"). Declared with ``Parameter/count(_:_:range:default:)``, ``Parameter/every(_:_:)`` and
-/// ``Parameter/label(_:_:required:)``, ``Parameter/item(_:_:nouns:range:)``.
+/// "a timer **for the eggs**"). Declared with ``Parameter/count(_:_:range:default:)``, ``Parameter/every(_:_:)``,
+/// ``Parameter/label(_:_:required:)``, ``Parameter/item(_:_:nouns:range:)`` and ``Parameter/offset(_:_:seconds:default:required:)``.
 public enum ParameterRole: Sendable, Hashable {
     /// How many of the newest items (an integer): "last 3", "the 10 newest", "5 photos", "my 4 most recent".
     case count
@@ -61,6 +67,9 @@ public enum ParameterRole: Sendable, Hashable {
     /// One item by its number (an integer), said after one of `nouns`: "photo 12", "video number 7", "picture 105".
     /// Those words name the item and nothing else: the noun is no kind, the number no count.
     case item(nouns: Set<String>)
+    /// A point in a video, in seconds (a number), said as a time into it: "starting at 45 seconds", "from the 2 minute
+    /// mark", "2 minutes in". A time said otherwise ("20 seconds of it") is a length, not this.
+    case offset
 }
 
 /// One typed parameter of an action: name, description, kind, and whether it is required or has a default.
@@ -174,6 +183,13 @@ public struct Parameter: Sendable, Hashable {
     public static func item(_ name: String, _ description: String, nouns: Set<String>, range: ClosedRange<Int>? = nil) -> Parameter {
         Parameter(name: name, description: description, kind: .integer(min: range?.lowerBound, max: range?.upperBound),
                   isRequired: false, role: .item(nouns: nouns))
+    }
+
+    /// A point in a video in seconds, a number in `seconds` (``ParameterRole/offset``).
+    public static func offset(_ name: String, _ description: String, seconds: ClosedRange<Double>? = nil, default value: Double? = nil,
+                              required: Bool = true) -> Parameter {
+        Parameter(name: name, description: description, kind: .number(min: seconds?.lowerBound, max: seconds?.upperBound),
+                  isRequired: required, defaultValue: value.map { .double($0) }, role: .offset)
     }
 
     /// A short name given to the thing (``ParameterRole/label``).

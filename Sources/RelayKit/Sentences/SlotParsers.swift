@@ -7,12 +7,12 @@ import RelayLanguage
 public enum SlotParsers {
     // MARK: Booleans
 
-    /// on/off, yes/no, true/false, enabled/disabled, 开/关.
+    /// on/off, yes/no, true/false, enabled/disabled, activated/deactivated, 开/关.
     public static func boolean(_ w: [String]) -> Bool? {
         guard w.count <= 2 else { return nil }
         switch w.joined(separator: " ") {
-        case "on", "yes", "true", "enable", "enabled", "1", "开", "打开", "开启": return true
-        case "off", "no", "false", "disable", "disabled", "0", "关", "关闭", "关掉": return false
+        case "on", "yes", "true", "enable", "enabled", "activate", "activated", "1", "开", "打开", "开启": return true
+        case "off", "no", "false", "disable", "disabled", "deactivate", "deactivated", "0", "关", "关闭", "关掉": return false
         default: return nil
         }
     }

@@ -37,11 +37,19 @@ extension CommandMatcher {
                 value = !selects && Self.saysEvery(words) ? .bool(true) : nil
             case .label?:
                 value = Self.label(tokens, text: text, for: action, reader: reader, given: arguments)
+            case .offset?:
+                value = Self.oneDuration(words, asOffset: true).map { .int($0) }
+            case nil where p.kind.isDuration:
+                // A length: the one time said as no point in a recording ("20 seconds of it", "for 45 secs").
+                value = Self.oneDuration(words, asOffset: false).flatMap { action.read([String($0), "seconds"], original: "\($0) seconds", for: p, with: reader) }
             case nil:
                 // The encoder stage has scanned these already.
                 guard !byEncoder else { continue }
                 switch p.kind {
                 case .date, .choice, .entity: value = scan(p, of: action, words: words, tokens: tokens, text: text, reader: reader)
+                // A free string named after a kind of live thing: the one such name the words say ("import … and put
+                // them in Trip").
+                case .string: value = Self.liveName(of: p, in: words, indexes: reader.entityIndexes)
                 default: continue
                 }
             }
@@ -70,6 +78,31 @@ extension CommandMatcher {
         var out = match
         out.call = ToolCall(name: match.call.name, arguments: ordered)
         return out
+    }
+
+    /// The one time in seconds the words state as a point in a recording (`asOffset`: "starting at 45 seconds", "from
+    /// the 2 minute mark", "2 minutes in") or as a length (otherwise); nil when they state none or several.
+    static func oneDuration(_ words: [String], asOffset: Bool) -> Int? {
+        let units: Set<String> = ["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours"]
+        var found: [(lo: Int, hi: Int, seconds: Int)] = []
+        for lo in words.indices {
+            for hi in stride(from: min(words.count, lo + 4), to: lo, by: -1) where units.contains(words[hi - 1]) {
+                if let s = SlotParsers.durationSeconds(Array(words[lo..<hi])) { found.append((lo, hi, s)); break }
+            }
+        }
+        // The longest readings only: "2 minute" rather than its "minute".
+        let maximal = found.filter { f in !found.contains { $0.lo <= f.lo && $0.hi >= f.hi && ($0.hi - $0.lo) > (f.hi - f.lo) } }
+        let said = maximal.filter { saidAsOffset(words, lo: $0.lo, hi: $0.hi) == asOffset }
+        return said.count == 1 ? said[0].seconds : nil
+    }
+
+    /// Whether the time at `lo..<hi` is said as a point in a recording: after "at", "from", "starting" ("from the 2
+    /// minute mark") or before "in", "into", "mark" ("2 minutes in").
+    static func saidAsOffset(_ words: [String], lo: Int, hi: Int) -> Bool {
+        var k = lo
+        while k > 0, ["the", "a"].contains(words[k - 1]) { k -= 1 }
+        if k > 0, ["at", "from", "starting", "start", "starts", "after"].contains(words[k - 1]) { return true }
+        return hi < words.count && ["in", "into", "mark"].contains(words[hi])
     }
 
     /// Which words are part of a live name ("Vacation **2024**"): a number there counts nothing.

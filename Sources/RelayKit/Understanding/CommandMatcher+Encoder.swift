@@ -106,22 +106,26 @@ extension CommandMatcher {
         let said = FreeText.command(in: text)
         let saidWords = TextNormalizer.words(said)
         let question = Self.isQuestion(saidWords, text: said)
-        if !question && Self.negates(saidWords) { return nil }
+        if !question && Self.negates(closingRequest(said) ?? saidWords) { return nil }
         guard let sims = known ?? similarities(text, entityNames: entityNames) else { return nil }
         let ranked = ranking(sims, in: embeddings, tools: tools)
         let reader = SlotReader(entityNames: entityNames)
-        var evidence = Self.evidence(words, text: text, tokens: tokens, question: question)
+        // What free text says ("send \"on my way\" to Anna") is no value of the command.
+        var evidence = said == text ? Self.evidence(words, text: text, tokens: tokens, question: question)
+            : Self.evidence(saidWords, text: said, tokens: TextNormalizer.tokens(said), question: question)
         if evidence.contains(.percentage), Self.percentageIsAChange(words) {
             evidence.remove(.percentage)
             evidence.insert(.percentageChange)
         }
 
-        // Which of the nearest actions may be read: a question reads, never changes anything; a value the words state
-        // that an action cannot take rules it out when another candidate can take it. Only the chosen one is filled.
+        // Which of the nearest actions may be read: a question reads, never changes anything (unless the action's own
+        // templates ask questions and the intent head is sure: "do i have any new messages" reads them, marking them
+        // read); a value the words state that an action cannot take rules it out when another candidate can take it.
+        // Only the chosen one is filled.
         var candidates: [(score: EncoderScore, action: CompiledAction)] = []
         for score in ranked.prefix(6) {
             guard let action = actions.first(where: { $0.name == score.action }) else { continue }
-            if question && action.permission != .read { continue }
+            if question && action.permission != .read && !(action.answersQuestions && score.similarity >= policy.intentOverVerb) { continue }
             candidates.append((score, action))
         }
         // The verb decides among the actions, not only similarity: an utterance led by the verb of some actions ("add
@@ -129,7 +133,19 @@ extension CommandMatcher {
         // A verb only reads say ("check", "show") leaves any read; a verb that changes things names its actions. (A
         // loose template reading may take another subsystem's verb for an idiom; the encoder may not: "capture a
         // photo and put it in Cats" is nearest a search of Cats, which no capture is.)
-        if !question, let verb = leadingVerb(words) {
+        // The intent head learnt from what people said, verbs included: when it is sure, its first action stands
+        // against another app's verb ("**read** out my alarms"), and against its own app's only for a read ("delete
+        // the note about milk" is no note to add).
+        let headIsSure = intentProbabilities(sims, in: embeddings) != nil && candidates.first.map { first in
+            guard first.score.similarity >= policy.intentOverVerb else { return false }
+            guard first.action.permission != .read, let verb = leadingVerb(words), !first.action.leadingWords.contains(verb) else { return true }
+            let subsystem = Self.subsystem(of: first.action.name)
+            return !actions.contains { $0.leadingWords.contains(verb) && Self.subsystem(of: $0.name) == subsystem }
+        } ?? false
+        // A request closing the sentence ("sorry, I changed my mind about undoing it, **redo** it") says its verb
+        // there, and the head, which read the whole sentence, does not overrule it.
+        let closingVerb = closingRequest(said).flatMap(leadingVerb)
+        if !question, closingVerb != nil || !headIsSure, let verb = closingVerb ?? leadingVerb(words) {
             if actions.allSatisfy({ !$0.leadingWords.contains(verb) || $0.permission == .read }) {
                 candidates.removeAll { $0.action.permission != .read }
             } else {
@@ -176,6 +192,17 @@ extension CommandMatcher {
     func leadingVerb(_ words: [String]) -> String? {
         guard let first = words.first(where: { !TemplateAligner.fillers.contains($0) }) else { return nil }
         return verbs.contains(first) ? first : nil
+    }
+
+    /// The request a sentence ends with after a clause that explains it ("I don't need the Trip album anymore, **delete
+    /// it**"): the words after its last comma or semicolon, when they start with one of the actions' verbs. A negation
+    /// before them is the reason, not the request.
+    func closingRequest(_ text: String) -> [String]? {
+        let clauses = text.split(whereSeparator: { ",;".contains($0) })
+        guard clauses.count > 1, let last = clauses.last else { return nil }
+        var words = TextNormalizer.words(String(last))
+        if words.first == "so" { words.removeFirst() }
+        return leadingVerb(words) != nil ? words : nil
     }
 
     /// Verbs whose meaning comes from the words around them ("get rid of", "make it louder", "take photo 2 out").
@@ -236,11 +263,12 @@ extension CommandMatcher {
         for p in action.parameters {
             switch p.kind {
             case .boolean where !question: out.insert(.onOff)
+            case .number where p.role == .offset: out.insert(.duration)
             case .percentage where p.isRequired: out.insert(.percentage)
             case .percentage: out.insert(.percentageChange)
             case .duration: out.insert(.duration)
             case .string where p.isPath: out.insert(.path)
-            case .string: out.insert(.name)
+            case .string, .entity: out.insert(.name)
             default: break
             }
         }
@@ -281,10 +309,20 @@ extension CommandMatcher {
             guard scanned, let v = scan(p, of: action, words: words, tokens: tokens, text: text, reader: reader) else { continue }
             given[p.name] = v
         }
+        // A switch named "… mode" that the words enter or leave ("put the phone in airplane mode").
+        if !question, let on = Self.modeSwitch(words) {
+            for p in action.parameters where given[p.name] == nil { if case .boolean = p.kind { given[p.name] = .bool(on) } }
+        }
         // A free string named after a kind of live thing ("album") that no alignment placed: the one such name the
         // words say ("take a photo and put it in Family").
         for p in action.parameters where given[p.name] == nil {
             if let v = Self.liveName(of: p, in: words, indexes: reader.entityIndexes) { given[p.name] = v }
+        }
+        // A message said right after its recipient, unmarked ("let Anna know I'm outside", "txt mom love you").
+        for p in action.parameters where p.kind == .text && given[p.name] == nil {
+            if let said = Self.textAfterRecipient(of: action, given: given, words: words, tokens: tokens, text: text, reader: reader) {
+                given[p.name] = .string(said)
+            }
         }
         // Free text marked as such (quoted, after a colon) is the text, whatever an alignment made of it.
         if let said = FreeText.value(in: text) {
@@ -293,9 +331,14 @@ extension CommandMatcher {
         // 3. Choices the words leave open: the value whose sentences are clearly nearest.
         let index = embeddings.actionNames.firstIndex(of: action.name)
         for p in action.parameters where given[p.name] == nil {
-            // Only choices: on or off is never taken from similarity (a sentence and its opposite are near neighbours);
-            // unsaid, it is asked for.
-            guard case .choice = p.kind else { continue }
+            // Only choices and options: a switch's on or off is never taken from similarity (a sentence and its
+            // opposite are near neighbours); unsaid, it is asked for.
+            // An optional boolean is an option ("only unread", "favourites only"), no switch: taken like a choice.
+            switch p.kind {
+            case .choice: break
+            case .boolean where !p.isRequired: break
+            default: continue
+            }
             var nearest: [JSONValue?: Float] = [:]
             for (i, entry) in embeddings.entries.enumerated() where entry.action == index {
                 let v = entry.values[p.name]
@@ -314,13 +357,37 @@ extension CommandMatcher {
         return (arguments, missing)
     }
 
+    /// The words after the last one that names the action's recipient (a live name read for an entity parameter), less
+    /// a word that joins them ("know", "that", "with", "saying"), as said; nil when nothing follows or what follows
+    /// names a topic ("about the meeting").
+    static func textAfterRecipient(of action: CompiledAction, given: [String: JSONValue], words: [String], tokens: [Token],
+                                   text: String, reader: SlotReader) -> String? {
+        var end: Int?
+        for p in action.parameters {
+            guard case .entity = p.kind, let value = given[p.name] else { continue }
+            for lo in words.indices {
+                for hi in (lo + 1)...min(words.count, lo + SlotReader.maximumSpan(p)) {
+                    let original = String(text[tokens[lo].range.lowerBound..<tokens[hi - 1].range.upperBound])
+                    if action.read(Array(words[lo..<hi]), original: original, for: p, with: reader) == value { end = max(end ?? 0, hi) }
+                }
+            }
+        }
+        guard var k = end else { return nil }
+        while k < words.count, ["know", "that", "with", "saying", "says", "say"].contains(words[k]) { k += 1 }
+        // "email Bob **about** the meeting": a topic, not the message.
+        guard k < words.count, !["about", "regarding", "concerning", "re", "on", "for", "to", "from"].contains(words[k]) else { return nil }
+        var rest = text[tokens[k].range.lowerBound...].trimmingCharacters(in: .whitespaces)
+        while let last = rest.last, ".!?".contains(last) { rest.removeLast() }
+        return rest.isEmpty ? nil : rest
+    }
+
     /// Whether the words say what to do, not only which things ("the photos", "wifi bluetooth" name values and
     /// ask nothing): some word is left once the values an action's typed parameters read and the fillers are taken
     /// away, or a switch word ("off") is there.
     static func saysWhatToDo(_ action: CompiledAction, words: [String], tokens: [Token], text: String, reader: SlotReader) -> Bool {
         if words.indices.contains(where: { switchWord(at: $0, in: words) }) { return true }
         var covered = Array(repeating: false, count: words.count)
-        var stated = 0
+        var stated = 0, setsAValue = false
         for p in action.parameters {
             switch p.kind {
             case .string, .text, .boolean: continue
@@ -337,12 +404,21 @@ extension CommandMatcher {
                     }
                 }
             }
-            if read { stated += 1 }
+            if read {
+                stated += 1
+                switch p.kind {
+                case .percentage, .timeOfDay, .duration: setsAValue = true
+                default: break
+                }
+            }
         }
         // A name with what qualifies it is a query ("pictures from last week", "videos in the Trip album"): reading
         // state on it is what a search box does. A bare name ("the photos", "wifi bluetooth") asks nothing.
         if action.permission == .read && stated >= 2 { return true }
-        return words.indices.contains { !covered[$0] && !idleWords.contains(words[$0]) }
+        // A level, time or length with what it is for ("20% volume", "half volume") sets it.
+        if action.permission != .read && stated >= 2 && setsAValue { return true }
+        // A value that is the action's own verb ("**increase** brightness 25 percent") says what to do.
+        return words.indices.contains { (!covered[$0] && !idleWords.contains(words[$0])) || action.leadingWords.contains(words[$0]) }
     }
 
     /// Words that say nothing about what to do.
@@ -404,7 +480,7 @@ extension CommandMatcher {
     /// Whether word `i` switches something on or off ("turn **on**", "bluetooth **off**", "**enable**").
     static func switchWord(at i: Int, in words: [String]) -> Bool {
         switch words[i] {
-        case "enable", "disable", "enabled", "disabled": return true
+        case "enable", "disable", "enabled", "disabled", "activate", "deactivate", "activated", "deactivated": return true
         case "on", "off":
             // Last, or followed only by courtesy ("aeroplane mode on please").
             if words[(i + 1)...].allSatisfy(closingWords.contains) { return true }
@@ -418,6 +494,18 @@ extension CommandMatcher {
         }
     }
 
+    /// On or off for a mode the words enter or leave: "put the phone **in** airplane mode", "go **into** dark mode",
+    /// "**enter** …", "**on** …", against "get me **out of** airplane mode", "take the phone **off** …", "**exit** /
+    /// **leave** / **quit** …". Nil otherwise.
+    static func modeSwitch(_ words: [String]) -> Bool? {
+        guard let m = words.lastIndex(of: "mode") else { return nil }
+        let before = words[..<m]
+        if before.indices.contains(where: { before[$0] == "out" && $0 + 1 < m && words[$0 + 1] == "of" }) { return false }
+        if before.contains(where: ["exit", "leave", "quit", "off"].contains) { return false }
+        if before.contains(where: ["into", "enter", "in", "on"].contains) { return true }
+        return nil
+    }
+
     /// Words that may close a request without adding to it.
     static let closingWords: Set<String> = ["please", "pls", "now", "thanks", "thank", "you", "again", "then"]
 
@@ -427,6 +515,8 @@ extension CommandMatcher {
         if words.starts(with: ["do", "not", "disturb"]) { return false }
         if let first = words.first, questionWords.contains(first) { return true }
         if words.contains("whether") { return true }
+        // "check if wifi is on", "can you see if …": an embedded question (a conditional starts with "if").
+        if let k = words.firstIndex(of: "if"), k > 0, ["check", "see", "know", "tell"].contains(words[k - 1]) { return true }
         let requests: Set<String> = ["can", "could", "would", "will", "please"]
         if text.trimmingCharacters(in: .whitespaces).hasSuffix("?"), let first = words.first, !requests.contains(first) { return true }
         return false

@@ -16,6 +16,15 @@ extension CommandMatcher {
         guard !match.isExact, let action = actions.first(where: { $0.name == match.call.name }) else { return true }
         // "did I…" asks what happened: nothing is to be changed.
         if match.permission != .read, words.first == "did" { return false }
+        // A change led by a word no action knows is that change only in the place of its template's verb ("include
+        // photo 7 in Trip" for "add …"): "erase the alarm at 8 pm" is no "alarm at {time}" with an extra word, and "that
+        // was a mistake, undo it" no "note that {text}". The encoder stage reads them instead.
+        if match.permission != .read, let first = words.first(where: { !TemplateAligner.fillers.contains($0) }),
+           !action.vocabulary.contains(first), !verbs.contains(first), !Self.lightVerbs.contains(first),
+           NumberWords.parse([first]) == nil {
+            let template = action.templates.first { $0.text == match.template }
+            if Mood.finiteVerbs.contains(first) || !(template?.leadingWords.contains(where: verbs.contains) ?? true) { return false }
+        }
         // A leading word the template knows ("new contact Tom Lee": [new]) is the template's own.
         guard let verb = leadingVerb(words), !action.vocabulary.contains(verb) else { return true }
         // A verb only reads use ("show", "check") may lead any read.

@@ -56,6 +56,8 @@ public struct CommandMatcher: Sendable {
         let text: String
         let fixed: JSONObject
         let aligner: TemplateAligner
+        /// The words its sentences can start with once fillers are skipped.
+        let leadingWords: Set<String>
     }
 
     struct CompiledAction: Sendable {
@@ -69,6 +71,9 @@ public struct CommandMatcher: Sendable {
         /// The words its English sentences can start with once fillers are skipped: mostly its verbs ("delete",
         /// "show", "rename"). See ``CommandMatcher/leadingVerb(_:)``.
         let leadingWords: Set<String>
+        /// Whether one of its templates is a question ("do i have any new messages"): its author says it answers
+        /// questions, even if it changes something on the way (reading messages marks them read).
+        let answersQuestions: Bool
         /// Its choice parameters' names, normalised once, by parameter name (see ``SlotReader/ChoiceForms``).
         let choiceForms: [String: SlotReader.ChoiceForms]
         /// Per parameter (declaration order): an id shared by every parameter of any action that reads alike (same kind,
@@ -124,7 +129,8 @@ public struct CommandMatcher: Sendable {
                     for node in aligner.nodes {
                         if case .word(let w, _) = node, !Self.stopWords.contains(w) { vocabulary.insert(w) }
                     }
-                    templates.append(CompiledTemplate(text: parsed.sentence.template, fixed: parsed.sentence.fixed, aligner: aligner))
+                    templates.append(CompiledTemplate(text: parsed.sentence.template, fixed: parsed.sentence.fixed, aligner: aligner,
+                                                      leadingWords: Self.leadingWords(parsed.template.root).words))
                 }
             }
             // Spoken names of choices count as the action's words too ("brightness 40").
@@ -147,7 +153,9 @@ public struct CommandMatcher: Sendable {
             }
             compiled.append(CompiledAction(
                 name: descriptor.name, permission: descriptor.permission, parameters: descriptor.parameters,
-                templates: templates, vocabulary: vocabulary, leadingWords: leading, choiceForms: choiceForms,
+                templates: templates, vocabulary: vocabulary, leadingWords: leading,
+                answersQuestions: descriptor.permission == .write && templates.contains { Self.isQuestionTemplate($0.text) },
+                choiceForms: choiceForms,
                 readingIDs: readingIDs))
         }
         actions = compiled

@@ -75,10 +75,15 @@ enum Mood {
     /// ("Mom **sent me** a message").
     static func finiteVerb(_ words: ArraySlice<String>, at i: Int) -> Bool {
         let w = words[i]
+        // "5.45am": a time's "am" is no verb.
+        if w == "am", i > words.startIndex, NumberWords.parse([words[i - 1]]) != nil { return false }
         if finiteVerbs.contains(w) { return true }
         let isPast = pastOrParticiple.contains(w) || (w.count > 4 && w.hasSuffix("ed"))
         guard isPast || afterPronoun.contains(w) || requestVerbs.contains(w), i > words.startIndex else { return false }
-        if pronouns.contains(words[i - 1]) { return true }
+        // "I already sent …": adverbs may stand between the pronoun and its verb.
+        var before = i - 1
+        while before > words.startIndex, adverbs.contains(words[before]) { before -= 1 }
+        if pronouns.contains(words[before]) { return true }
         return isPast && i + 1 < words.endIndex && objects.contains(words[i + 1])
     }
 
@@ -109,7 +114,8 @@ enum Mood {
         "sent", "made", "got", "said", "told", "bought", "lost", "left", "kept", "thought", "shot", "used", "taken", "done",
     ]
     /// Present verbs, finite after a pronoun ("we love this one").
-    static let afterPronoun: Set<String> = ["love", "hate", "look", "seem", "feel", "think", "know", "take", "get", "keep", "have"]
+    static let afterPronoun: Set<String> = ["love", "hate", "look", "seem", "feel", "think", "know", "take", "get", "keep", "have",
+                                            "set", "put"]
     /// Words that start the object of a verb ("Mom sent **me** a message").
     static let objects: Set<String> = ["me", "us", "him", "her", "them", "a", "an", "the", "my", "our", "this", "that", "so"]
 }

@@ -9,7 +9,7 @@ struct SetSource: Action {
     static let readBack: String? = "Film {path} with the camera?"
     static let parameters: [Parameter] = [
         .string("path", "The video or image file"),
-        .number("start", "Camera time to start at, in seconds into the video", range: 0...86_400, default: 0),
+        .offset("start", "Camera time to start at, in seconds into the video", seconds: 0...86_400, default: 0),
     ]
     static let sentences: Sentences = [
         "en": ["<please> (use|set) {path} as [the] camera (source|feed) <please>", "<please> point the camera at {path}"],

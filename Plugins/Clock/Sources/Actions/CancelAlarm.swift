@@ -13,11 +13,11 @@ struct CancelAlarm: Action {
     ]
     static let sentences: Sentences = [
         "en": [
-            "<please> (cancel|delete|remove|turn off|disable) <the> alarm (for|at) {time} <please>",
-            "<please> (cancel|delete|remove|turn off|disable) <the> {time} alarm",
-            "<please> (cancel|delete|remove|turn off|disable) <the> {label} alarm",
+            "<please> (cancel|delete|remove|turn off) <the> alarm (for|at) {time} <please>",
+            "<please> (cancel|delete|remove|turn off) <the> {time} alarm",
+            "<please> (cancel|delete|remove|turn off) <the> {label} alarm",
             // Which one left unsaid: the only alarm, or a question naming them.
-            "<please> (cancel|delete|remove|turn off|disable|switch off|stop) <the> alarm <please>",
+            "<please> (cancel|delete|remove|turn off|switch off|stop) <the> alarm <please>",
         ],
         "zh": ["<please>(取消|删除){time}的闹钟", "<please>(取消|删除|关掉|关闭)[我的]闹钟"],
     ]

@@ -15,6 +15,11 @@ struct SwitchAlarm: Action {
         "en": [
             Sentence("<please> (switch|turn) <the> alarm (for|at) {time} back on", fixing: ["on": .bool(true)]),
             Sentence("<please> (switch|turn) <the> {time} alarm back on", fixing: ["on": .bool(true)]),
+            // Off without deleting: "disable" keeps the alarm, "cancel" and "delete" do not (clock.cancel_alarm).
+            Sentence("<please> (disable|deactivate|pause) <the> alarm (for|at) {time} <please>", fixing: ["on": .bool(false)]),
+            Sentence("<please> (disable|deactivate|pause) <the> {time} alarm <please>", fixing: ["on": .bool(false)]),
+            Sentence("<please> (enable|reenable|activate|reactivate) <the> alarm (for|at) {time} [again] <please>", fixing: ["on": .bool(true)]),
+            Sentence("<please> (enable|reenable|activate|reactivate) <the> {time} alarm [again] <please>", fixing: ["on": .bool(true)]),
         ],
     ]
 

@@ -14,7 +14,7 @@ struct ImportMedia: Action {
         .string("path", "The file or folder to import"),
         .string("album", "Also add them to this album (created if missing)", required: false),
         .boolean("copy", "Keep a copy in the library instead of referring to the original", default: false),
-        .number("start", "For a clip: where it starts in the video, in seconds", range: 0...86_400, required: false),
+        .offset("start", "For a clip: where it starts in the video, in seconds", seconds: 0...86_400, required: false),
         .duration("duration", "For a clip: how long it lasts", seconds: 1...3_600, required: false),
     ]
     static let sentences: Sentences = [

@@ -14,7 +14,7 @@ struct RenameAlbum: Action {
         "en": [
             "<please> rename [the] [album] {album} [album] to {new_name} <please>",
             "<please> change [the] name of [the] [album] {album} to {new_name}",
-            "<please> call [the] [album] {album} {new_name} instead",
+            "<please> call [the] [album] {album} [album] {new_name} instead",
         ],
         "zh": ["<please>把相册{album}(重命名为|改名为|改成){new_name}"],
     ]

@@ -1,0 +1,89 @@
+import Foundation
+public import RelayKit
+import RelayJSON
+import RelayModel
+
+/// How a set of labelled sentences (``LabelledSentence``) was understood: right, asked a follow-up, misread, not
+/// understood; and how many of its non-commands were carried out.
+///
+/// A reading with a required value left out that agrees with every value it has is a follow-up question ("What should
+/// the message to Alice say?"), counted apart from right and misread.
+public struct UnderstandingScore: Sendable, CustomStringConvertible {
+    /// Sentences that ask for an action, and those read exactly as meant (action and every argument).
+    public var commands = 0, right = 0
+    /// Sentences that ask for nothing.
+    public var nonCommands = 0
+    /// One line per sentence in each outcome (misreadings with what was read and what was meant).
+    public var asks: [String] = [], misread: [String] = [], notUnderstood: [String] = [], dispatched: [String] = []
+    /// Misreadings that name another action than the one meant (the rest have the action right and an argument wrong).
+    public var wrongAction: [String] = []
+    /// Misreadings that swap a read for a change (or back), or switch on for off.
+    public var readWriteConfusions: [String] = [], onOffConfusions: [String] = []
+
+    public init() {}
+
+    /// The share of commands read right.
+    public var rightShare: Double { commands == 0 ? 0 : Double(right) / Double(commands) }
+    /// The share of non-commands that were not carried out.
+    public var refusedShare: Double { nonCommands == 0 ? 1 : Double(nonCommands - dispatched.count) / Double(nonCommands) }
+
+    /// Reads every sentence with `skill`. Each reading is CPU work, so from the cooperative pool the loop yields after
+    /// each: hundreds of readings in a row would hold one of its threads for a minute.
+    public static func measure(_ sentences: [LabelledSentence], with skill: TextCommandSkill, catalog: ActionCatalog) async -> UnderstandingScore {
+        var s = UnderstandingScore()
+        for sentence in sentences {
+            await Task.yield()
+            s.add(sentence, read: skill.interpret(sentence.text).match, catalog: catalog)
+        }
+        return s
+    }
+
+    /// Counts one sentence and what it was read as (nil: not understood).
+    public mutating func add(_ sentence: LabelledSentence, read match: CommandMatch?, catalog: ActionCatalog) {
+        guard let expected = sentence.expected else {
+            nonCommands += 1
+            if let match { dispatched.append("\(sentence.text) → \(Self.describe(match.call)) [\(match.template)]") }
+            return
+        }
+        commands += 1
+        guard let match else { notUnderstood.append(sentence.text); return }
+        if match.call.name == expected.name && Self.unordered(match.call.arguments) == Self.unordered(expected.arguments) {
+            right += 1
+        } else if match.call.name == expected.name, !match.missing.isEmpty,
+                  match.call.arguments.allSatisfy({ expected.arguments[$0.key] == $0.value }) {
+            asks.append(sentence.text)
+        } else {
+            let line = "\(sentence.text) → \(Self.describe(match.call)), expected \(Self.describe(expected)) [\(match.template), \(String(format: "%.3f", match.score))]"
+            misread.append(line)
+            if match.call.name != expected.name { wrongAction.append(line) }
+            let got = catalog.action(named: match.call.name)?.permission, want = catalog.action(named: expected.name)?.permission
+            if let got, let want, (got == .read) != (want == .read) { readWriteConfusions.append(line) }
+            if case .bool(let a)? = match.call.arguments["on"], case .bool(let b)? = expected.arguments["on"], a != b {
+                onOffConfusions.append(line)
+            }
+        }
+    }
+
+    /// Arguments as an order-free dictionary, for comparison.
+    public static func unordered(_ o: JSONObject) -> [String: JSONValue] {
+        var d: [String: JSONValue] = [:]
+        for (k, v) in o { d[k] = v }
+        return d
+    }
+
+    static func describe(_ call: ToolCall) -> String { "\(call.name) \(JSONValue.object(call.arguments).compactJSON)" }
+
+    public var description: String {
+        func percent(_ x: Double) -> String { String(format: "%.1f", x * 100) }
+        return "\(right)/\(commands) right (\(percent(rightShare)) %), \(asks.count) ask, \(misread.count) misread "
+            + "(\(wrongAction.count) another action), "
+            + "\(notUnderstood.count) not understood; non-commands: \(dispatched.count)/\(nonCommands) dispatched "
+            + "(\(percent(refusedShare)) % refused); read/write confusions \(readWriteConfusions.count), "
+            + "on/off confusions \(onOffConfusions.count)"
+    }
+
+    /// Every sentence that was not read right, by outcome.
+    public var details: String {
+        "  asks: \(asks)\n  not understood: \(notUnderstood)\n  misread:\n    \(misread.joined(separator: "\n    "))\n  dispatched:\n    \(dispatched.joined(separator: "\n    "))"
+    }
+}
