@@ -248,4 +248,87 @@ import Testing
         let text = "these albums are from the nineties"
         #expect(Mood.isStatement(TextNormalizer.tokens(text), text: text, verbs: Self.matcher.verbs))
     }
+    /// A mode is switched on by entering it and off by leaving it; "activate" and "deactivate" switch like "enable".
+    @Test func modesAreEnteredAndLeft() {
+        let words = TextNormalizer.words
+        #expect(CommandMatcher.modeSwitch(words("put the phone in airplane mode")) == true)
+        #expect(CommandMatcher.modeSwitch(words("go into dark mode please")) == true)
+        #expect(CommandMatcher.modeSwitch(words("get me out of airplane mode")) == false)
+        #expect(CommandMatcher.modeSwitch(words("take the phone off airplane mode")) == false)
+        #expect(CommandMatcher.modeSwitch(words("exit dark mode")) == false)
+        #expect(CommandMatcher.modeSwitch(words("airplane mode")) == nil)
+        #expect(CommandMatcher.modeSwitch(words("turn on wifi")) == nil)
+        #expect(SlotParsers.boolean(["activate"]) == true && SlotParsers.boolean(["deactivated"]) == false)
+    }
+
+    /// A time said as a point in a recording is an offset; said otherwise, a length. One of each is read; two of a kind
+    /// are none.
+    @Test func offsetsAndLengthsOfClips() {
+        let words = TextNormalizer.words
+        let both = words("import 20 seconds of the clip starting at 45 seconds")
+        #expect(CommandMatcher.oneDuration(both, asOffset: true) == 45)
+        #expect(CommandMatcher.oneDuration(both, asOffset: false) == 20)
+        #expect(CommandMatcher.oneDuration(words("play it from the 2 minute mark"), asOffset: true) == 120)
+        #expect(CommandMatcher.oneDuration(words("start it 90 seconds in"), asOffset: true) == 90)
+        #expect(CommandMatcher.oneDuration(words("play it from the 2 minute mark"), asOffset: false) == nil)
+        #expect(CommandMatcher.oneDuration(words("record for 10 seconds or 20 seconds"), asOffset: false) == nil)
+        let call = Self.matcher.interpret("import the clip from /videos/party.mp4 starting at 45 seconds, 20 seconds long").match?.call
+        #expect(call?.name == "photos.import_media")
+        #expect(call?.arguments["start"] == .int(45) && call?.arguments["duration"] == .int(20), "\(String(describing: call))")
+        let exact = Self.matcher.interpret("point the camera at /data/cam.mp4 starting at 30 seconds").match?.call
+        #expect(exact?.arguments["start"] == .int(30) && exact?.arguments["path"] == .string("/data/cam.mp4"), "\(String(describing: exact))")
+    }
+
+    /// A clause that explains ("I don't need the Trip album anymore") does not negate the request that closes the sentence.
+    @Test func aClosingRequestIsReadAfterItsReason() {
+        #expect(Self.matcher.closingRequest("I don't need the Trip album anymore, delete it") == ["delete", "it"])
+        #expect(Self.matcher.closingRequest("I don't need the Trip album anymore") == nil)
+        #expect(Self.matcher.closingRequest("wow, the trip album") == nil)
+        #expect(CommandMatcher.isQuestion(TextNormalizer.words("check if wifi is on"), text: "check if wifi is on"))
+        #expect(!CommandMatcher.isQuestion(TextNormalizer.words("if it rains turn on wifi"), text: "if it rains turn on wifi"))
+    }
+
+    /// A time's "am" is no verb; an adverb may stand between a pronoun and its past tense.
+    @Test func timesAndAdverbsInStatements() {
+        let verbs = Self.matcher.verbs
+        func statement(_ text: String) -> Bool { Mood.isStatement(TextNormalizer.tokens(text), text: text, verbs: verbs) }
+        #expect(!statement("scrap the 5.45am alarm"))
+        #expect(statement("i already sent Anna the message"))
+        #expect(statement("I set my alarm for 6:30 already"))
+        #expect(!statement("set my alarm for 6:30"))
+    }
+
+    /// A change led by a word no action knows is no verbless template's reading; in the place of a template's verb it
+    /// may be a synonym. Disabling an alarm keeps it.
+    @Test func unknownVerbsAndVerblessTemplates() {
+        #expect(Self.matcher.interpret("wipe the alarm at 8 pm").match?.call.name != "clock.set_alarm")
+        #expect(Self.matcher.interpret("that was a mistake, undo it").match?.call.name != "notes.add_note")
+        #expect(Self.matcher.interpret("include photo number 7 in the Trip album", entityNames: Self.names).match?.call.name == "photos.add_to_album")
+        let call = Self.matcher.interpret("disable the 7:30 alarm").match?.call
+        #expect(call?.name == "clock.switch_alarm" && call?.arguments["on"] == .bool(false), "\(String(describing: call))")
+    }
+    /// A phone number is a typed value: read where it is said, and never part of the name beside it.
+    @Test func aPhoneNumberIsNoPartOfAName() {
+        #expect(CommandMatcher.phoneNumber(in: "save Lisa Park, number 555-0142 please") == "555-0142")
+        #expect(CommandMatcher.phoneNumber(in: "add Tom, +1 (415) 555 0199") == "+1 (415) 555 0199")
+        #expect(CommandMatcher.phoneNumber(in: "set an alarm for 7:30") == nil)
+        #expect(CommandMatcher.phoneNumber(in: "call 555 0100 or 555 0101") == nil)
+        let call = Self.matcher.interpret("save a new contact, Lisa Park, number 555-0142").match?.call
+        #expect(call?.name == "messages.add_contact")
+        #expect(call?.arguments["name"] == .string("Lisa Park") && call?.arguments["phone"] == .string("555-0142"), "\(String(describing: call))")
+        let at = Self.matcher.interpret("create a contact for Dr. Miller at 020 7946 0958").match?.call
+        #expect(at?.arguments["name"] == .string("Dr. Miller") && at?.arguments["phone"] == .string("020 7946 0958"), "\(String(describing: at))")
+    }
+
+    /// "label it dinner", "call it focus": the label follows.
+    @Test func aLabelMayBeGivenAfterwards() throws {
+        let timer = try #require(Self.matcher.actions.first { $0.name == "clock.set_timer" })
+        func label(_ text: String) -> JSONValue? {
+            CommandMatcher.explicitLabel(TextNormalizer.tokens(text), text: text, for: timer, reader: SlotReader(), given: [:])
+        }
+        #expect(label("start a timer: 25 minutes, label it focus") == .string("focus"))
+        #expect(label("a 6 minute timer, call it steak") == .string("steak"))
+        #expect(label("a 6 minute timer labelled as tea") == .string("tea"))
+        #expect(label("call mom in 6 minutes") == nil)
+    }
 }

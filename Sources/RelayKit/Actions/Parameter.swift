@@ -55,7 +55,8 @@ public enum ParameterKind: Sendable, Hashable {
 /// What a parameter means to the person speaking, beyond its JSON type: how understanding finds its value in words
 /// that no sentence template of the action spells out ("my **last 3** messages", "**all** of yesterday's photos",
 /// "a timer **for the eggs**"). Declared with ``Parameter/count(_:_:range:default:)``, ``Parameter/every(_:_:)``,
-/// ``Parameter/label(_:_:required:)``, ``Parameter/item(_:_:nouns:range:)`` and ``Parameter/offset(_:_:seconds:default:required:)``.
+/// ``Parameter/label(_:_:required:)``, ``Parameter/item(_:_:nouns:range:)``, ``Parameter/offset(_:_:seconds:default:required:)``
+/// and ``Parameter/phoneNumber(_:_:required:)``.
 public enum ParameterRole: Sendable, Hashable {
     /// How many of the newest items (an integer): "last 3", "the 10 newest", "5 photos", "my 4 most recent".
     case count
@@ -70,6 +71,9 @@ public enum ParameterRole: Sendable, Hashable {
     /// A point in a video, in seconds (a number), said as a time into it: "starting at 45 seconds", "from the 2 minute
     /// mark", "2 minutes in". A time said otherwise ("20 seconds of it") is a length, not this.
     case offset
+    /// A phone number (a string): digits with spaces, dashes, dots, brackets or a leading "+", at least seven digits
+    /// ("07700 900123", "+1 415 555 0199"). Never part of a name said beside it ("Lisa Park, number 555-0142").
+    case phoneNumber
 }
 
 /// One typed parameter of an action: name, description, kind, and whether it is required or has a default.
@@ -190,6 +194,11 @@ public struct Parameter: Sendable, Hashable {
                               required: Bool = true) -> Parameter {
         Parameter(name: name, description: description, kind: .number(min: seconds?.lowerBound, max: seconds?.upperBound),
                   isRequired: required, defaultValue: value.map { .double($0) }, role: .offset)
+    }
+
+    /// A phone number, a string (``ParameterRole/phoneNumber``).
+    public static func phoneNumber(_ name: String, _ description: String, required: Bool = true) -> Parameter {
+        Parameter(name: name, description: description, kind: .string, isRequired: required, role: .phoneNumber)
     }
 
     /// A short name given to the thing (``ParameterRole/label``).

@@ -39,6 +39,8 @@ extension CommandMatcher {
                 value = Self.label(tokens, text: text, for: action, reader: reader, given: arguments)
             case .offset?:
                 value = Self.oneDuration(words, asOffset: true).map { .int($0) }
+            case .phoneNumber?:
+                continue  // withPhoneNumber(_:text:), for exact readings too
             case nil where p.kind.isDuration:
                 // A length: the one time said as no point in a recording ("20 seconds of it", "for 45 secs").
                 value = Self.oneDuration(words, asOffset: false).flatMap { action.read([String($0), "seconds"], original: "\($0) seconds", for: p, with: reader) }
@@ -80,6 +82,70 @@ extension CommandMatcher {
         return out
     }
 
+    /// An exact reading with the offset its words state and it left unset: a path slot reads the words after the path
+    /// as part of its span ("point the camera at x.mp4 **starting at 30 seconds**").
+    func withOffset(_ match: CommandMatch, words: [String]) -> CommandMatch {
+        guard let action = actions.first(where: { $0.name == match.call.name }),
+              let p = action.parameters.first(where: { $0.role == .offset && match.call.arguments[$0.name] == nil }),
+              let seconds = Self.oneDuration(words, asOffset: true) else { return match }
+        var out = match
+        out.call.arguments[p.name] = .int(seconds)
+        return out
+    }
+
+    /// A reading of an action with a phone number parameter, with the one number the text states in it and out of every
+    /// other string ("save Lisa Park, number 555-0142": the name slot read the number too). A name left empty is asked
+    /// for.
+    func withPhoneNumber(_ match: CommandMatch, text: String) -> CommandMatch {
+        guard let action = actions.first(where: { $0.name == match.call.name }),
+              let p = action.parameters.first(where: { $0.role == .phoneNumber }),
+              let number = Self.phoneNumber(in: text) else { return match }
+        var out = match
+        out.call.arguments[p.name] = .string(number)
+        for q in action.parameters where q.name != p.name {
+            guard case .string = q.kind, case .string(let value)? = out.call.arguments[q.name] else { continue }
+            let digits = number.filter(\.isNumber)
+            guard value.contains(where: \.isNumber), let cut = value.firstIndex(where: { "+(0123456789".contains($0) }),
+                  digits.hasPrefix(value[cut...].filter(\.isNumber).prefix(3)) else { continue }
+            var words = TextNormalizer.words(String(value[..<cut]))
+            while let last = words.last, Self.numberJoiners.contains(last) { words.removeLast() }
+            // The name as said, up to its last word.
+            if let last = words.last, let end = value.range(of: last, options: [.caseInsensitive, .backwards], range: value.startIndex..<cut) {
+                var name = String(value[..<end.upperBound])
+                if name.lowercased().hasPrefix("number ") || name.lowercased().hasPrefix("phone ") { name = "" }
+                out.call.arguments[q.name] = name.isEmpty ? nil : .string(name)
+            } else {
+                out.call.arguments[q.name] = nil
+            }
+            if out.call.arguments[q.name] == nil, q.isRequired { out.missing.append(q.name) }
+        }
+        return out
+    }
+
+    /// Words that join a name to its number ("Lisa Park, **number** 555-0142", "Dr. Miller **at** 020 …").
+    static let numberJoiners: Set<String> = ["number", "numbers", "phone", "mobile", "cell", "at", "on", "with", "his", "her",
+                                             "their", "is", "s", "the", "and", "tel"]
+
+    /// The one phone number `text` states: a run of digits with spaces, dashes, dots or brackets, or a leading "+", of
+    /// seven digits or more. Nil when it states none or several.
+    static func phoneNumber(in text: String) -> String? {
+        var runs: [String] = [], current = ""
+        func close() {
+            let run = current.trimmingCharacters(in: CharacterSet(charactersIn: " -.()"))
+            if run.filter(\.isNumber).count >= 7 { runs.append(run) }
+            current = ""
+        }
+        for c in text {
+            if c.isNumber || (c == "+" && current.trimmingCharacters(in: .whitespaces).isEmpty) || (!current.isEmpty && " -.()".contains(c)) {
+                current.append(c)
+            } else {
+                close()
+            }
+        }
+        close()
+        return runs.count == 1 ? runs[0] : nil
+    }
+
     /// The one time in seconds the words state as a point in a recording (`asOffset`: "starting at 45 seconds", "from
     /// the 2 minute mark", "2 minutes in") or as a length (otherwise); nil when they state none or several.
     static func oneDuration(_ words: [String], asOffset: Bool) -> Int? {
@@ -87,6 +153,9 @@ extension CommandMatcher {
         var found: [(lo: Int, hi: Int, seconds: Int)] = []
         for lo in words.indices {
             for hi in stride(from: min(words.count, lo + 4), to: lo, by: -1) where units.contains(words[hi - 1]) {
+                // "1 minute 20 seconds" is one time; "45 seconds, 20 seconds long" two (a unit said twice).
+                let said = words[lo..<hi].filter(units.contains).map { $0.prefix(3) }
+                guard Set(said).count == said.count else { continue }
                 if let s = SlotParsers.durationSeconds(Array(words[lo..<hi])) { found.append((lo, hi, s)); break }
             }
         }
@@ -230,11 +299,14 @@ extension CommandMatcher {
         return nil
     }
 
-    /// A label after "called", "named", "labelled", "labeled", "titled" or "label".
+    /// A label after "called", "named", "labelled", "labeled", "titled" or "label" ("label it dinner"), or "call it" /
+    /// "name it".
     static func explicitLabel(_ tokens: [Token], text: String, for action: CompiledAction, reader: SlotReader, given: JSONObject) -> JSONValue? {
         let words = tokens.map(\.text)
-        for (i, w) in words.enumerated() where labelMarkers.contains(w) && i + 1 < words.count {
-            let start = words[i + 1] == "as" ? i + 2 : i + 1
+        for (i, w) in words.enumerated() where (labelMarkers.contains(w) || ["call", "name"].contains(w)) && i + 1 < words.count {
+            // "labelled as gym", "label it dinner", "call it Movies": the name follows.
+            if !labelMarkers.contains(w) && words[i + 1] != "it" { continue }
+            let start = ["as", "it"].contains(words[i + 1]) ? i + 2 : i + 1
             guard start < words.count else { continue }
             if let v = labelValue(tokens, start, clauseEnd(tokens, text: text, from: start), text: text, for: action,
                                   reader: reader, given: given) { return v }

@@ -17,13 +17,14 @@ extension CommandMatcher {
         // "did I…" asks what happened: nothing is to be changed.
         if match.permission != .read, words.first == "did" { return false }
         // A change led by a word no action knows is that change only in the place of its template's verb ("include
-        // photo 7 in Trip" for "add …"): "erase the alarm at 8 pm" is no "alarm at {time}" with an extra word, and "that
-        // was a mistake, undo it" no "note that {text}". The encoder stage reads them instead.
+        // photo 7 in Trip" for "add …"): "wipe the alarm at 8 pm" is no "alarm at {time}" with an extra word, and "that
+        // was a mistake, undo it" no "note that {text}". The encoder stage reads them instead. (Another action's verb
+        // may be an idiom, below; the encoder checks it.)
         if match.permission != .read, let first = words.first(where: { !TemplateAligner.fillers.contains($0) }),
-           !action.vocabulary.contains(first), !verbs.contains(first), !Self.lightVerbs.contains(first),
-           NumberWords.parse([first]) == nil {
-            let template = action.templates.first { $0.text == match.template }
-            if Mood.finiteVerbs.contains(first) || !(template?.leadingWords.contains(where: verbs.contains) ?? true) { return false }
+           !action.vocabulary.contains(first), !verbs.contains(first), !Self.lightVerbs.contains(first), NumberWords.parse([first]) == nil {
+            // Extra words before the template's own start are no synonym of its verb.
+            let start = action.templates.first { $0.text == match.template }?.leadingWords ?? []
+            if Mood.finiteVerbs.contains(first) || words.drop(while: { $0 != first }).dropFirst().contains(where: start.contains) { return false }
         }
         // A leading word the template knows ("new contact Tom Lee": [new]) is the template's own.
         guard let verb = leadingVerb(words), !action.vocabulary.contains(verb) else { return true }
@@ -41,6 +42,9 @@ extension CommandMatcher {
         actionName.split(separator: ".").first ?? Substring(actionName)
     }
 
+    /// Words no label holds: determiners and quantifiers.
+    static let labelBreakers: Set<String> = ["my", "your", "our", "all", "every", "each", "any", "a", "an"]
+
     /// Whether `words` can be the value of a parameter with the label role: a short name ("gym", "take pills", "the
     /// eggs"), at most four words, with no number or unit and nothing another parameter of `action` reads ("quarter
     /// past seven" is a time, "weekend" a repeat, "5 newest" a count).
@@ -48,6 +52,11 @@ extension CommandMatcher {
         guard !words.isEmpty, words.count <= 4 else { return false }
         if words.contains(where: { NumberWords.parse([$0]) != nil }) { return false }
         if words.allSatisfy({ TemplateAligner.fillers.contains($0) || nonLabels.contains($0) }) { return false }
+        // A name has no determiner of its own inside it ("back all my deleted", "a good name") and no quantifier
+        // ("cancel every alarm" names none).
+        if words.contains(where: labelBreakers.contains) { return false }
+        // "for the gym": the article is no part of the name.
+        if words.count > 1, words.first == "the" { return false }
         if words.contains(where: units.contains) { return false }
         for p in action.parameters where p.role != .label {
             if case .string = p.kind { continue }

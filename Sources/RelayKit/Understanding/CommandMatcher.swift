@@ -420,10 +420,11 @@ public struct CommandMatcher: Sendable {
     /// reading left out.
     func reading(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> Interpretation {
         let reading = firstReading(text, entityNames: entityNames, tools: tools, policy: policy)
-        guard case .understood(let match) = reading, !match.isExact else { return reading }
+        guard case .understood(let match) = reading else { return reading }
+        guard !match.isExact else { return .understood(withPhoneNumber(withOffset(match, words: TextNormalizer.words(text)), text: text)) }
         let tokens = TextNormalizer.tokens(text)
         if Mood.isStatement(tokens, text: text, verbs: verbs) { return .notUnderstood(.statement(best: match)) }
-        return .understood(completed(match, tokens: tokens, text: text, entityNames: entityNames))
+        return .understood(withPhoneNumber(completed(match, tokens: tokens, text: text, entityNames: entityNames), text: text))
     }
 
     /// This matcher with phonetic repair: when an utterance is not understood, its words that no template, choice or
@@ -454,18 +455,23 @@ public struct CommandMatcher: Sendable {
                 return encoderReading(text, entityNames: entityNames, tools: tools, policy: policy).map { .understood($0) }
                     ?? .notUnderstood(.tooUncertain(best: match, needed: 1))
             }
-            guard !match.isExact, match.permission == .read, let embeddings,
+            // A loose change led by a verb its action does not have ("erase the alarm at 8 pm" aligned with "alarm at
+            // {time}"; "shoot Bob a message" is an idiom) is checked like a loose read.
+            let words = TextNormalizer.words(text)
+            let ledByAnotherVerb = match.permission != .read
+                && leadingVerb(words).map { verb in !(actions.first { $0.name == match.call.name }?.leadingWords.contains(verb) ?? true) } ?? false
+            guard !match.isExact, match.permission == .read || ledByAnotherVerb, let embeddings,
                   let sims = similarities(text, entityNames: entityNames) else { return decided }
             // A loose read that the encoder puts clearly among the changes ("get rid of the Cats album" aligned with
             // "show the {album} album", its verb taken for extra words) is not trusted: the encoder's own reading, if
-            // it is sure, else nothing. (The other way round, a loose write the encoder takes for a read, the
-            // template's verb is usually right: "add Dave to my contacts".)
+            // it is sure, else nothing; nor a change so led that the encoder puts clearly elsewhere. (A loose write the
+            // encoder takes for a read, its verb the template's, is usually right: "add Dave to my contacts".)
             let ranked = ranking(sims, in: embeddings, tools: tools)
             guard let top = ranked.first, top.action != match.call.name,
                   let mine = ranked.first(where: { $0.action == match.call.name }),
                   top.similarity - mine.similarity >= (embeddings.intents == nil ? policy.encoderMargin : policy.intentMargin),
                   let topPermission = actions.first(where: { $0.name == top.action })?.permission,
-                  topPermission != .read else { return decided }
+                  topPermission != .read || ledByAnotherVerb else { return decided }
             decided = .notUnderstood(.tooUncertain(best: match, needed: 1))
             return encoderReading(text, entityNames: entityNames, tools: tools, policy: policy, similarities: sims).map { .understood($0) } ?? decided
         }

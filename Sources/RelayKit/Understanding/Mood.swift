@@ -76,7 +76,7 @@ enum Mood {
     static func finiteVerb(_ words: ArraySlice<String>, at i: Int) -> Bool {
         let w = words[i]
         // "5.45am": a time's "am" is no verb.
-        if w == "am", i > words.startIndex, NumberWords.parse([words[i - 1]]) != nil { return false }
+        if w == "am", i > words.startIndex, words[i - 1].contains(where: \.isNumber) { return false }
         if finiteVerbs.contains(w) { return true }
         let isPast = pastOrParticiple.contains(w) || (w.count > 4 && w.hasSuffix("ed"))
         guard isPast || afterPronoun.contains(w) || requestVerbs.contains(w), i > words.startIndex else { return false }

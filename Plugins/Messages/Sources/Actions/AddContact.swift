@@ -8,7 +8,7 @@ struct AddContact: Action {
     static let readBack: String? = "Add the contact {name}[ with the number {phone}]?"
     static let parameters: [Parameter] = [
         .string("name", "The contact's full name"),
-        .string("phone", "Phone number", required: false),
+        .phoneNumber("phone", "Phone number", required: false),
     ]
     static let sentences: Sentences = [
         "en": [
