@@ -331,4 +331,23 @@ import Testing
         #expect(label("a 6 minute timer labelled as tea") == .string("tea"))
         #expect(label("call mom in 6 minutes") == nil)
     }
+    /// "mum" is how the British spell "Mom": a word this short has no near spellings otherwise.
+    @Test func britishSpellingsOfFamilyNames() {
+        let entities = [Entity(id: "1", name: "Mom"), Entity(id: "2", name: "Bob Jones")]
+        #expect(EntityResolver.resolve("mum", among: entities) == .found(entities[0]))
+        #expect(EntityResolver.resolve("my mom", among: entities) == .notFound)
+        #expect(EntityResolver.resolve("bob", among: entities) == .found(entities[1]))
+    }
+    /// Questions about things in general are no questions about the phone's state.
+    @Test func questionsAboutTheWorldReadNoState() throws {
+        let level = try #require(Self.matcher.actions.first { $0.name == "settings.get_level" })
+        let toggle = try #require(Self.matcher.actions.first { $0.name == "settings.get_toggle" })
+        let words = TextNormalizer.words
+        #expect(CommandMatcher.asksAboutTheWorld(words("how loud is a jet engine"), action: level))
+        #expect(CommandMatcher.asksAboutTheWorld(words("what does do not disturb mode do"), action: toggle))
+        #expect(CommandMatcher.asksAboutTheWorld(words("how does airplane mode work"), action: toggle))
+        #expect(!CommandMatcher.asksAboutTheWorld(words("what is the volume"), action: level))
+        #expect(!CommandMatcher.asksAboutTheWorld(words("is do not disturb on"), action: toggle))
+        #expect(!CommandMatcher.asksAboutTheWorld(words("turn the volume up a bit"), action: level))
+    }
 }

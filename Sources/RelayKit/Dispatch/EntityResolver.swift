@@ -26,12 +26,20 @@ public enum EntityResolver {
             self.entities = entities
             names = entities.map { e in
                 ([e.name] + e.aliases).map { name in
-                    let words = TextNormalizer.words(name)
+                    let words = EntityResolver.words(name)
                     return (TextNormalizer.join(words), Set(words))
                 }
             }
         }
     }
+
+    /// A name's words, British spellings of family names as the American ("mum" is "Mom"): near spellings of words
+    /// this short are not matched otherwise.
+    static func words(_ name: String) -> [String] {
+        TextNormalizer.words(name).map { spellingVariants[$0] ?? $0 }
+    }
+
+    static let spellingVariants: [String: String] = ["mum": "mom", "mummy": "mommy", "mam": "mom"]
 
     /// Resolves `spoken` among `entities` (ignoring case, punctuation, diacritics; ids match too).
     public static func resolve(_ spoken: String, among entities: [Entity]) -> Resolution {
@@ -41,7 +49,7 @@ public enum EntityResolver {
     /// Resolves `spoken` among the entities of `index`, as ``resolve(_:among:)`` does.
     public static func resolve(_ spoken: String, in index: Index) -> Resolution {
         let entities = index.entities
-        let target = TextNormalizer.words(spoken)
+        let target = words(spoken)
         guard !target.isEmpty else { return .notFound }
         let joined = TextNormalizer.join(target)
         let exact = entities.indices.filter { i in index.names[i].contains { $0.normalized == joined } }.map { entities[$0] }

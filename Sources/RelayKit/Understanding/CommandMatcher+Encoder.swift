@@ -158,7 +158,7 @@ extension CommandMatcher {
         if candidates.contains(where: { evidence.isSubset(of: Self.takes($0.action, question: question)) }) {
             candidates.removeAll { !evidence.isSubset(of: Self.takes($0.action, question: question)) }
         }
-        guard let best = candidates.first else { return nil }
+        guard let best = candidates.first, !(question && Self.asksAboutTheWorld(words, action: best.action)) else { return nil }
         let rival = candidates.dropFirst().first?.score.similarity ?? ranked.dropFirst(6).first?.similarity ?? 0
         let probabilities = intentProbabilities(sims, in: embeddings)
         if let probabilities {

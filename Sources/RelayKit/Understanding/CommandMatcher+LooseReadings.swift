@@ -16,6 +16,7 @@ extension CommandMatcher {
         guard !match.isExact, let action = actions.first(where: { $0.name == match.call.name }) else { return true }
         // "did I…" asks what happened: nothing is to be changed.
         if match.permission != .read, words.first == "did" { return false }
+        if Self.asksAboutTheWorld(words, action: action) { return false }
         // A change led by a word no action knows is that change only in the place of its template's verb ("include
         // photo 7 in Trip" for "add …"): "wipe the alarm at 8 pm" is no "alarm at {time}" with an extra word, and "that
         // was a mistake, undo it" no "note that {text}". The encoder stage reads them instead. (Another action's verb
@@ -35,6 +36,19 @@ extension CommandMatcher {
         let subsystem = Self.subsystem(of: action.name)
         return action.leadingWords.contains(verb)
             || !actions.contains { $0.leadingWords.contains(verb) && Self.subsystem(of: $0.name) == subsystem }
+    }
+
+    /// Whether a question asks about things in general rather than the phone's: about "a" thing the action has no
+    /// word for ("how loud is **a jet engine**", "what's the volume of **a sphere**"), or how something works or what
+    /// it means ("how do alarms **work**", "what does do not disturb **do**", "what does DND **stand for**").
+    static func asksAboutTheWorld(_ words: [String], action: CompiledAction) -> Bool {
+        guard let first = words.first, questionWords.contains(first) || first == "why" else { return false }
+        for (i, w) in words.enumerated() where (w == "a" || w == "an") && i + 1 < words.count {
+            let next = words[i + 1]
+            if !action.vocabulary.contains(next), NumberWords.parse([next]) == nil { return true }
+        }
+        guard let support = words.dropFirst().firstIndex(where: { ["do", "does"].contains($0) }) else { return false }
+        return words[(support + 1)...].contains { ["work", "works", "mean", "means", "stand"].contains($0) } || words.last == "do"
     }
 
     /// The subsystem part of an action's name ("photos" of "photos.delete_album").
