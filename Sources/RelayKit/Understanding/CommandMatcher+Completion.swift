@@ -149,7 +149,7 @@ extension CommandMatcher {
     /// The one time in seconds the words state as a point in a recording (`asOffset`: "starting at 45 seconds", "from
     /// the 2 minute mark", "2 minutes in") or as a length (otherwise); nil when they state none or several.
     static func oneDuration(_ words: [String], asOffset: Bool) -> Int? {
-        let units: Set<String> = ["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours"]
+        let units = ExamplePhrasing.units
         var found: [(lo: Int, hi: Int, seconds: Int)] = []
         for lo in words.indices {
             for hi in stride(from: min(words.count, lo + 4), to: lo, by: -1) where units.contains(words[hi - 1]) {

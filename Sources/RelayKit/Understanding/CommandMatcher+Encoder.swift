@@ -104,15 +104,16 @@ extension CommandMatcher {
         // Before encoding: a negated sentence is not read whatever it is near. Free text ("msg bob: don't be late?")
         // neither negates nor asks.
         let said = FreeText.command(in: text)
-        let saidWords = TextNormalizer.words(said)
+        let saidTokens = said == text ? tokens : TextNormalizer.tokens(said)
+        let saidWords = saidTokens.map(\.text)
         let question = Self.isQuestion(saidWords, text: said)
-        if !question && Self.negates(closingRequest(said) ?? saidWords) { return nil }
+        let closing = closingRequest(said)
+        if !question && Self.negates(closing ?? saidWords) { return nil }
         guard let sims = known ?? similarities(text, entityNames: entityNames) else { return nil }
         let ranked = ranking(sims, in: embeddings, tools: tools)
         let reader = SlotReader(entityNames: entityNames)
         // What free text says ("send \"on my way\" to Anna") is no value of the command.
-        var evidence = said == text ? Self.evidence(words, text: text, tokens: tokens, question: question)
-            : Self.evidence(saidWords, text: said, tokens: TextNormalizer.tokens(said), question: question)
+        var evidence = Self.evidence(saidWords, text: said, tokens: saidTokens, question: question)
         if evidence.contains(.percentage), Self.percentageIsAChange(words) {
             evidence.remove(.percentage)
             evidence.insert(.percentageChange)
@@ -138,13 +139,12 @@ extension CommandMatcher {
         // the note about milk" is no note to add).
         let headIsSure = intentProbabilities(sims, in: embeddings) != nil && candidates.first.map { first in
             guard first.score.similarity >= policy.intentOverVerb else { return false }
-            guard first.action.permission != .read, let verb = leadingVerb(words), !first.action.leadingWords.contains(verb) else { return true }
-            let subsystem = Self.subsystem(of: first.action.name)
-            return !actions.contains { $0.leadingWords.contains(verb) && Self.subsystem(of: $0.name) == subsystem }
+            guard first.action.permission != .read, let verb = leadingVerb(words) else { return true }
+            return verbFits(verb, first.action)
         } ?? false
         // A request closing the sentence ("sorry, I changed my mind about undoing it, **redo** it") says its verb
         // there, and the head, which read the whole sentence, does not overrule it.
-        let closingVerb = closingRequest(said).flatMap(leadingVerb)
+        let closingVerb = closing.flatMap(leadingVerb)
         if !question, closingVerb != nil || !headIsSure, let verb = closingVerb ?? leadingVerb(words) {
             if actions.allSatisfy({ !$0.leadingWords.contains(verb) || $0.permission == .read }) {
                 candidates.removeAll { $0.action.permission != .read }
@@ -320,7 +320,7 @@ extension CommandMatcher {
         }
         // A message said right after its recipient, unmarked ("let Anna know I'm outside", "txt mom love you").
         for p in action.parameters where p.kind == .text && given[p.name] == nil {
-            if let said = Self.textAfterRecipient(of: action, given: given, words: words, tokens: tokens, text: text, reader: reader) {
+            if let said = textAfterRecipient(of: action, given: given, words: words, tokens: tokens, text: text, reader: reader) {
                 given[p.name] = .string(said)
             }
         }
@@ -360,16 +360,13 @@ extension CommandMatcher {
     /// The words after the last one that names the action's recipient (a live name read for an entity parameter), less
     /// a word that joins them ("know", "that", "with", "saying"), as said; nil when nothing follows or what follows
     /// names a topic ("about the meeting").
-    static func textAfterRecipient(of action: CompiledAction, given: [String: JSONValue], words: [String], tokens: [Token],
-                                   text: String, reader: SlotReader) -> String? {
+    func textAfterRecipient(of action: CompiledAction, given: [String: JSONValue], words: [String], tokens: [Token],
+                            text: String, reader: SlotReader) -> String? {
         var end: Int?
         for p in action.parameters {
             guard case .entity = p.kind, let value = given[p.name] else { continue }
-            for lo in words.indices {
-                for hi in (lo + 1)...min(words.count, lo + SlotReader.maximumSpan(p)) {
-                    let original = String(text[tokens[lo].range.lowerBound..<tokens[hi - 1].range.upperBound])
-                    if action.read(Array(words[lo..<hi]), original: original, for: p, with: reader) == value { end = max(end ?? 0, hi) }
-                }
+            for r in readings(p, of: action, words: words, tokens: tokens, text: text, reader: reader) where r.value == value {
+                end = max(end ?? 0, r.hi)
             }
         }
         guard var k = end else { return nil }
@@ -432,6 +429,16 @@ extension CommandMatcher {
             let paths = FilePathText.pieces(in: text)
             return paths.count == 1 ? paths.first.map { .string($0) } : nil
         }
+        let found = readings(p, of: action, words: words, tokens: tokens, text: text, reader: reader)
+        // Keep the longest readings: "screen brightness" rather than its "brightness".
+        let maximal = found.filter { f in !found.contains { $0.lo <= f.lo && $0.hi >= f.hi && ($0.hi - $0.lo) > (f.hi - f.lo) } }
+        let values = Set(maximal.map(\.value))
+        return values.count == 1 ? values.first : nil
+    }
+
+    /// The longest reading of `p` that starts at each word, with its span.
+    func readings(_ p: Parameter, of action: CompiledAction, words: [String], tokens: [Token], text: String,
+                  reader: SlotReader) -> [(lo: Int, hi: Int, value: JSONValue)] {
         let span = min(SlotReader.maximumSpan(p), words.count)
         var found: [(lo: Int, hi: Int, value: JSONValue)] = []
         for lo in words.indices {
@@ -456,10 +463,7 @@ extension CommandMatcher {
                 break
             }
         }
-        // Keep the longest readings: "screen brightness" rather than its "brightness".
-        let maximal = found.filter { f in !found.contains { $0.lo <= f.lo && $0.hi >= f.hi && ($0.hi - $0.lo) > (f.hi - f.lo) } }
-        let values = Set(maximal.map(\.value))
-        return values.count == 1 ? values.first : nil
+        return found
     }
 
     /// Whether the percentage the words state is a step to move by rather than a level to set: said after "by", "up"

@@ -31,8 +31,12 @@ extension CommandMatcher {
         guard let verb = leadingVerb(words), !action.vocabulary.contains(verb) else { return true }
         // A verb only reads use ("show", "check") may lead any read.
         if actions.allSatisfy({ !$0.leadingWords.contains(verb) || $0.permission == .read }) { return action.permission == .read }
-        // Among one subsystem's actions the verb tells them apart ("delete" a notebook is not "create" one); another
-        // subsystem's verb may be an idiom here ("shoot Anna a message").
+        return verbFits(verb, action)
+    }
+
+    /// Whether `verb` may lead a reading as `action`: among one subsystem's actions the verb tells them apart ("delete"
+    /// a notebook is not "create" one); another subsystem's verb may be an idiom here ("shoot Anna a message").
+    func verbFits(_ verb: String, _ action: CompiledAction) -> Bool {
         let subsystem = Self.subsystem(of: action.name)
         return action.leadingWords.contains(verb)
             || !actions.contains { $0.leadingWords.contains(verb) && Self.subsystem(of: $0.name) == subsystem }

@@ -444,20 +444,20 @@ public struct CommandMatcher: Sendable {
         var decided = policy.decide(candidates(for: text, entityNames: entityNames, tools: tools, minimumScore: 0.3,
                                                breadth: .decisive(policy)))
         if case .understood(let match) = decided {
-            guard looseReadingHolds(match, words: TextNormalizer.words(text)) else {
+            let words = TextNormalizer.words(text)
+            guard looseReadingHolds(match, words: words) else {
                 return encoderReading(text, entityNames: entityNames, tools: tools, policy: policy).map { .understood($0) }
                     ?? .notUnderstood(.tooUncertain(best: match, needed: 1))
             }
             // A question's template missing its question word ("dark mode off" read by "is {toggle} (on|off)") is no
             // question: reading state there would answer something that was not asked and leave undone what was.
             guard match.isExact || match.permission != .read || !Self.isQuestionTemplate(match.template)
-                || Self.isQuestion(TextNormalizer.words(text), text: text) else {
+                || Self.isQuestion(words, text: text) else {
                 return encoderReading(text, entityNames: entityNames, tools: tools, policy: policy).map { .understood($0) }
                     ?? .notUnderstood(.tooUncertain(best: match, needed: 1))
             }
             // A loose change led by a verb its action does not have ("erase the alarm at 8 pm" aligned with "alarm at
             // {time}"; "shoot Bob a message" is an idiom) is checked like a loose read.
-            let words = TextNormalizer.words(text)
             let ledByAnotherVerb = match.permission != .read
                 && leadingVerb(words).map { verb in !(actions.first { $0.name == match.call.name }?.leadingWords.contains(verb) ?? true) } ?? false
             guard !match.isExact, match.permission == .read || ledByAnotherVerb, let embeddings,

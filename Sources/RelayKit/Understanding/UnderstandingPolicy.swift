@@ -64,7 +64,8 @@ public struct UnderstandingPolicy: Sendable, Hashable {
     /// How much more probable the action must be than any other action and than "no action".
     public var intentMargin: Double
     /// A probability at which the intent head's first action is taken even when the utterance's leading verb leads
-    /// other actions' templates ("**read** out my alarms" is no message to read; "**add** a notebook called Journal").
+    /// other actions' templates ("**read** out my alarms" is no message to read; "**add** a notebook called Journal"),
+    /// and at which a question may be read as a change whose own templates ask questions ("any new messages?").
     public var intentOverVerb: Double
 
     /// Creates a policy; the template defaults were tuned on the golden sentences, the encoder's on the golden
