@@ -206,3 +206,40 @@ void relay_softmax_regression_fit(const float *x, int rows, int inputs, const in
 done:
     free(p); free(gw); free(gb); free(mw); free(vw); free(mb); free(vb);
 }
+
+// Products and sums kept apart: contraction into FMAs would change the cosines in their last bits, and understanding
+// must not change with the machine or the build.
+#pragma clang fp contract(off)
+void relay_row_dots(const float *blocks, const float *rows, long count, int dimension, const float *vector, float *out) {
+    const long whole = count / 8;
+    long b = 0;
+    // Two blocks at once: two independent chains of additions, so neither waits on the other's latency.
+    for (; b + 2 <= whole; b += 2) {
+        const float *m0 = blocks + b * dimension * 8, *m1 = m0 + (long)dimension * 8;
+        float s0[8] = {0}, s1[8] = {0};
+        for (int j = 0; j < dimension; j++) {
+            const float x = vector[j];
+            for (int lane = 0; lane < 8; lane++) {
+                s0[lane] = s0[lane] + m0[j * 8 + lane] * x;
+                s1[lane] = s1[lane] + m1[j * 8 + lane] * x;
+            }
+        }
+        for (int lane = 0; lane < 8; lane++) {
+            out[b * 8 + lane] = s0[lane];
+            out[b * 8 + 8 + lane] = s1[lane];
+        }
+    }
+    for (; b < whole; b++) {
+        const float *m = blocks + b * dimension * 8;
+        float s[8] = {0};
+        for (int j = 0; j < dimension; j++)
+            for (int lane = 0; lane < 8; lane++) s[lane] = s[lane] + m[j * 8 + lane] * vector[j];
+        for (int lane = 0; lane < 8; lane++) out[b * 8 + lane] = s[lane];
+    }
+    for (long i = whole * 8; i < count; i++) {
+        const float *row = rows + i * dimension;
+        float s = 0;
+        for (int j = 0; j < dimension; j++) s = s + row[j] * vector[j];
+        out[i] = s;
+    }
+}

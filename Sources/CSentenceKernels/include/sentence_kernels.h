@@ -36,4 +36,11 @@ void relay_gelu_avx2(float *x, long count);
 void relay_softmax_regression_fit(const float *x, int rows, int inputs, const int *labels, const float *sample_weight,
                                   int classes, int epochs, float rate, float l2, float *w, float *bias);
 
+/// out[i] = sum_j row_i[j] * vector[j] for i < count, each row summed in order j = 0, 1, … with a multiply and an add
+/// (never fused), so a cosine is bit for bit what a plain loop gives. Rows 0 ..< count / 8 * 8 are read from `blocks`
+/// (block b holds rows 8b ..< 8b + 8 interleaved: blocks[(b * dimension + j) * 8 + lane] = row_{8b + lane}[j]), the
+/// rest from `rows` (row-major, dimension floats each). Plain C compiled with -O2 in every build: the understanding
+/// layer compares every command with every sentence of every action, and at -Onone Swift's SIMD takes ~30 times longer.
+void relay_row_dots(const float *blocks, const float *rows, long count, int dimension, const float *vector, float *out);
+
 #endif

@@ -2,6 +2,7 @@ public import Foundation
 public import RelayJSON
 public import RelayLanguage
 import RelayCore
+import CSentenceKernels
 
 /// The embedded sentences of every action: the matcher's second stage ranks actions by how close an utterance's
 /// embedding is to them when no template reads it confidently.
@@ -131,47 +132,22 @@ public final class ActionEmbeddings: Sendable {
 
     /// Cosine of `vector` (unit length) with every entry.
     ///
-    /// Eight rows at a time, one per lane of an 8-wide multiply and add over ``blocks``, two blocks at once so that
-    /// neither chain of additions waits on the other. Each row is still summed in order, with a multiply and an add
-    /// (never a fused one), so every cosine is bit for bit what one row at a time gives: understanding must not
-    /// change with the speed-up. The rows after the last whole block are summed one by one from ``vectors``.
+    /// Eight rows at a time from ``blocks``, by CSentenceKernels' `relay_row_dots` (C at -O2 in every build: this is
+    /// most of understanding's time, and Swift's SIMD at -Onone made the debug suite's understanding tests minutes
+    /// long). Each row is summed in order with a multiply and an add, never a fused one, so every cosine is bit for bit
+    /// what one row at a time gives: understanding must not change with the speed-up. The rows after the last whole
+    /// block are summed one by one from ``vectors``.
     func similarities(to vector: [Float]) -> [Float] {
         let n = entries.count, d = dimension
         var out = [Float](repeating: 0, count: n)
-        guard vector.count == d, d > 0 else { return out }
-        typealias Lanes = SIMD8<Float>
-        let wholeBlocks = n / 8
-        blocks.withUnsafeBytes { m in
-            vector.withUnsafeBufferPointer { v in
-                out.withUnsafeMutableBufferPointer { o in
-                    func store(_ s: Lanes, block b: Int) { for lane in 0..<8 { o[b * 8 + lane] = s[lane] } }
-                    let stride = d * 8 * MemoryLayout<Float>.stride
-                    var b = 0
-                    while b + 2 <= wholeBlocks {
-                        var s0 = Lanes(), s1 = Lanes()
-                        let r0 = b * stride, r1 = r0 + stride
-                        for j in 0..<d {
-                            let x = v[j], at = j * 8 * MemoryLayout<Float>.stride
-                            s0 += m.loadUnaligned(fromByteOffset: r0 + at, as: Lanes.self) * x
-                            s1 += m.loadUnaligned(fromByteOffset: r1 + at, as: Lanes.self) * x
-                        }
-                        store(s0, block: b); store(s1, block: b + 1)
-                        b += 2
-                    }
-                    if b < wholeBlocks {
-                        var s = Lanes()
-                        for j in 0..<d { s += m.loadUnaligned(fromByteOffset: b * stride + j * 8 * MemoryLayout<Float>.stride, as: Lanes.self) * v[j] }
-                        store(s, block: b)
+        guard vector.count == d, d > 0, n > 0 else { return out }
+        blocks.withUnsafeBufferPointer { m in
+            vectors.withUnsafeBufferPointer { rows in
+                vector.withUnsafeBufferPointer { v in
+                    out.withUnsafeMutableBufferPointer { o in
+                        relay_row_dots(m.baseAddress, rows.baseAddress, n, Int32(d), v.baseAddress, o.baseAddress)
                     }
                 }
-            }
-        }
-        vectors.withUnsafeBufferPointer { m in
-            for i in (wholeBlocks * 8)..<n {
-                var s: Float = 0
-                let row = i * d
-                for j in 0..<d { s += m[row + j] * vector[j] }
-                out[i] = s
             }
         }
         return out
