@@ -8,8 +8,9 @@ import Foundation
 /// each run of unknown words is covered by spans of one to ``longestSpan`` words ("can't solve" → "cancel"), each span
 /// either kept or replaced by the vocabulary word whose pronunciation is within ``threshold`` (``PhoneticDistance``
 /// over the longer pronunciation); the cover with the least total distance wins, a kept word costing its length. Words
-/// the vocabulary knows, numbers and words the dictionary lacks are never touched. The matcher tries the repaired
-/// sentence only when the heard one is not understood, and a write it leads to is read back before it is made.
+/// the vocabulary knows, numbers and words the dictionary lacks are never touched, and no word becomes its opposite
+/// (``Opposites``). The matcher tries the repaired sentence only when the heard one is not understood, and a write it
+/// leads to is read back before it is made.
 public struct PhoneticRepair: Sendable {
     /// One replacement: the words heard and the vocabulary word put in their place.
     public struct Replacement: Sendable, Hashable {
@@ -116,7 +117,10 @@ public struct PhoneticRepair: Sendable {
                 if keep < best[k + 1].cost { best[k + 1] = (keep, k, nil, 0) }
                 for length in 1...min(Self.longestSpan, run.count - k) where run[k..<(k + length)].contains(where: { !$0.isKnown }) {
                     let heard = Self.spanPronunciations(run[k..<(k + length)].map { $0.phones! })
-                    guard let (word, distance, raw) = nearest(heard, among: offered) else { continue }
+                    // Never a word's opposite ("minimum" is near "maximum" in sound, and means the reverse).
+                    let said = length == 1 ? String(text[run[k].core]).lowercased() : nil
+                    let choices = said.flatMap { w in Opposites.of(w).map { o in offered.filter { !o.contains($0.word) } } } ?? offered
+                    guard let (word, distance, raw) = nearest(heard, among: choices) else { continue }
                     let cost = best[k].cost + raw
                     if cost < best[k + length].cost { best[k + length] = (cost, k, word, distance) }
                 }

@@ -350,4 +350,46 @@ import Testing
         #expect(!CommandMatcher.asksAboutTheWorld(words("is do not disturb on"), action: toggle))
         #expect(!CommandMatcher.asksAboutTheWorld(words("turn the volume up a bit"), action: level))
     }
+    /// An option whose name is said is set ("keep a **copy**"), whatever the reading; "all" said with an exact
+    /// template that had it as a filler still means every item; a label that names an option is the option.
+    @Test func optionsNamedInTheWordsAreSet() throws {
+        let option = { (name: String) in Parameter.boolean(name, "an option", default: false) }
+        let words = TextNormalizer.words
+        #expect(CommandMatcher.optionSaid(option("copy"), in: words("import x.mp4 and keep a copy in the library")) == true)
+        #expect(CommandMatcher.optionSaid(option("copy"), in: words("import /data/cats, copying the files")) == true)
+        #expect(CommandMatcher.optionSaid(option("copy"), in: words("import x.mp4 without a copy")) == false)
+        #expect(CommandMatcher.optionSaid(option("copy"), in: words("import x.mp4")) == nil)
+        #expect(CommandMatcher.optionSaid(option("unread_only"), in: words("read my unread texts")) == true)
+        #expect(CommandMatcher.optionSaid(option("favorites"), in: words("show my favourite videos")) == true)
+        #expect(CommandMatcher.optionSaid(option("recently_deleted"), in: words("show what I deleted recently")) == true)
+        #expect(CommandMatcher.optionSaid(option("recently_deleted"), in: words("show what I deleted")) == nil)
+        let delete = Self.matcher.interpret("delete all videos from last week").match?.call
+        #expect(delete?.name == "photos.delete_photos")
+        #expect(delete?.arguments["all"] == .bool(true))
+        let search = Self.matcher.interpret("show my favourite photos").match?.call
+        #expect(search?.arguments["favorites"] == .bool(true) && search?.arguments["label"] == nil)
+    }
+    /// A level said after "to" is set, a bare number after "up", "down" or "by" is a step, and a step verb with a
+    /// number said otherwise is a step ("increase brightness 25 percent"), never a level.
+    @Test func levelsAndStepsAreToldApartByTheirWords() {
+        let words = TextNormalizer.words
+        #expect(CommandMatcher.bareStep(words("volume up 5")))
+        #expect(CommandMatcher.bareStep(words("brightness down by 10 please")))
+        #expect(!CommandMatcher.bareStep(words("volume to 5")))
+        #expect(!CommandMatcher.bareStep(words("move it up 5 minutes")))
+        #expect(Self.matcher.saysAStep(words("increase brightness 25 percent")))
+        #expect(!Self.matcher.saysAStep(words("raise the volume to 65")))
+        #expect(!Self.matcher.saysAStep(words("brightness 30 percent please")))
+        let raise = Self.matcher.interpret("raise the volume to 65").match?.call
+        #expect(raise?.name == "settings.set_level" && raise?.arguments["percent"] == .int(65))
+        // (A bare step is read by the encoder stage, which this matcher, templates only, does not have: the
+        // understanding sets measure it.)
+        #expect(Self.matcher.interpret("turn the volume all the way down").match?.call.arguments["percent"] == .int(0))
+    }
+    /// A near sound is never its opposite: "minimum" is close to "maximum" and means the reverse.
+    @Test func noWordIsRepairedIntoItsOpposite() {
+        #expect(Opposites.are("minimum", "maximum") && Opposites.are("maximum", "minimum"))
+        #expect(Opposites.are("louder", "quieter") && !Opposites.are("louder", "brighter"))
+        #expect(Opposites.of("volume") == nil)
+    }
 }

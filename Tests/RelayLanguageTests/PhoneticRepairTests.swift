@@ -11,6 +11,9 @@ import Testing
         ;;; a comment line
         alarm AH L AA R M
         brightness B R AY T N AH S
+        maximum M AE K S AH M AH M
+        minimum M IH N AH M AH M
+        maxim M AE K S AH M
         can't K AE N T
         cancel K AE N S AH L
         lotus L OW T AH S
@@ -93,5 +96,13 @@ import Testing
         let repair = PhoneticRepair(dictionary: try Self.dictionary(), vocabulary: Self.vocabulary, known: Self.known)
         #expect(repair.repaired("message kate", names: ["Kate Smith"]) == nil, "kate is a contact: known")
         #expect(repair.repaired("message cake", names: ["Kate Smith"])?.text == "message kate")
+    }
+
+    /// A near sound may be the opposite word: "minimum" is within the threshold of "maximum" but never repaired into it,
+    /// while a word that only sounds like it ("maxim") still is.
+    @Test func noWordBecomesItsOpposite() throws {
+        let repair = PhoneticRepair(dictionary: try Self.dictionary(), vocabulary: ["maximum", "brightness"], known: ["the"])
+        #expect(repair.repaired("maxim brightness")?.text == "maximum brightness")
+        #expect(repair.repaired("minimum brightness") == nil)
     }
 }

@@ -41,6 +41,9 @@ extension CommandMatcher {
                 value = Self.oneDuration(words, asOffset: true).map { .int($0) }
             case .phoneNumber?:
                 continue  // withPhoneNumber(_:text:), for exact readings too
+            case nil where p.kind == .boolean && !p.isRequired:
+                // An option the words name ("keep a **copy**", "**unread** ones only"); a switch's on/off never.
+                value = Self.optionSaid(p, in: words).map { .bool($0) }
             case nil where p.kind.isDuration:
                 // A length: the one time said as no point in a recording ("20 seconds of it", "for 45 secs").
                 value = Self.oneDuration(words, asOffset: false).flatMap { action.read([String($0), "seconds"], original: "\($0) seconds", for: p, with: reader) }
@@ -61,6 +64,7 @@ extension CommandMatcher {
         for p in action.parameters where p.role == .label && arguments[p.name] != nil {
             if let said = Self.explicitLabel(tokens, text: text, for: action, reader: reader, given: arguments) { arguments[p.name] = said }
         }
+        Self.optionsForLabels(&arguments, of: action)
         // Free text after a colon is the text: words before it that are the command's own ("put a note in my Shopping
         // notebook: eggs, bread") are not part of it.
         for p in action.parameters where p.kind == .text {
@@ -264,6 +268,76 @@ extension CommandMatcher {
         "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
         "week", "weeks", "month", "months", "year", "years", "percent", "am", "pm", "oclock", "times", "x",
     ]
+
+    /// An exact template reading with what its template leaves out and every reading states outright: every item
+    /// when "all" is said ("delete **all** videos from last week" deletes them all, not the newest one; the template had
+    /// "all" as a filler word), an option whose name is said, and an option rather than a label of the same words.
+    func completedExactly(_ match: CommandMatch, words: [String]) -> CommandMatch {
+        guard let action = actions.first(where: { $0.name == match.call.name }) else { return match }
+        var arguments = match.call.arguments
+        let fixed = action.templates.first { $0.text == match.template }?.fixed ?? [:]
+        let selects = action.parameters.contains { q in
+            if case .integer = q.kind, arguments[q.name] != nil { return true }
+            return false
+        }
+        for p in action.parameters where p.role == .every && arguments[p.name] == nil && fixed[p.name] == nil {
+            if !selects && Self.saysEvery(words) { arguments[p.name] = .bool(true) }
+        }
+        Self.optionsForLabels(&arguments, of: action)
+        guard arguments != match.call.arguments else { return match }
+        var ordered = JSONObject()
+        for p in action.parameters { if let v = arguments[p.name] { ordered[p.name] = v } }
+        var out = match
+        out.call = ToolCall(name: match.call.name, arguments: ordered)
+        return out
+    }
+
+    /// Whether the words name `option` (an optional boolean, e.g. `copy`, `unread_only`, `recently_deleted`): true when
+    /// every word of its name but "only" is said in some form ("copying", "favourites"), false when a negation comes
+    /// within three words before it ("**without** a copy"), nil when its name is not said.
+    static func optionSaid(_ option: Parameter, in words: [String]) -> Bool? {
+        let named = optionWords(option)
+        guard !named.isEmpty else { return nil }
+        let stems = words.map(stem)
+        var first: Int?
+        for w in named {
+            guard let i = stems.firstIndex(of: w) else { return nil }
+            first = min(first ?? i, i)
+        }
+        guard let first else { return nil }
+        let before = words[max(0, first - 3)..<first]
+        return !before.contains { ["not", "without", "no", "don't", "dont", "never", "nor"].contains($0) }
+    }
+
+    /// The stems of an option's name, less words that say nothing alone ("only").
+    static func optionWords(_ option: Parameter) -> [String] {
+        option.name.split(separator: "_").map { stem(String($0)) }.filter { !["only", "is", "use", "include"].contains($0) }
+    }
+
+    /// A word's plain form for comparing names: British spellings ("favourite", "colour") as American ones, and
+    /// without a plural or "-ing" ("copies", "copying" → "copy").
+    static func stem(_ word: String) -> String {
+        var w = word.lowercased().replacingOccurrences(of: "our", with: "or")
+        if w.hasSuffix("ing"), w.count > 5 { w.removeLast(3) }
+        else if w.hasSuffix("ies"), w.count > 4 { w.removeLast(3); w += "y" }
+        else if w.hasSuffix("s"), !w.hasSuffix("ss"), w.count > 3 { w.removeLast() }
+        return w
+    }
+
+    /// A label that is the name of one of the action's options ("show my **favourite** photos" asks for favourites,
+    /// not for photos labelled "favourite") sets the option instead.
+    static func optionsForLabels(_ arguments: inout JSONObject, of action: CompiledAction) {
+        for p in action.parameters where p.role == .label {
+            guard case .string(let label)? = arguments[p.name] else { continue }
+            let said = label.split(separator: " ").map { stem(String($0)) }
+            for q in action.parameters where q.kind == .boolean && !q.isRequired && q.role == nil {
+                let named = optionWords(q)
+                guard !named.isEmpty, said == named else { continue }
+                arguments[p.name] = nil
+                arguments[q.name] = .bool(true)
+            }
+        }
+    }
 
     /// Whether the words ask for every item: "all", "every", "each", "everything" ("all the way" is not one).
     static func saysEvery(_ words: [String]) -> Bool {

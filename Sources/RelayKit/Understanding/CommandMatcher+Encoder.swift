@@ -114,7 +114,7 @@ extension CommandMatcher {
         let reader = SlotReader(entityNames: entityNames)
         // What free text says ("send \"on my way\" to Anna") is no value of the command.
         var evidence = Self.evidence(saidWords, text: said, tokens: saidTokens, question: question)
-        if evidence.contains(.percentage), Self.percentageIsAChange(words) {
+        if evidence.contains(.percentage), Self.percentageIsAChange(words) || saysAStep(words) {
             evidence.remove(.percentage)
             evidence.insert(.percentageChange)
         }
@@ -159,6 +159,9 @@ extension CommandMatcher {
             candidates.removeAll { !evidence.isSubset(of: Self.takes($0.action, question: question)) }
         }
         guard let best = candidates.first, !(question && Self.asksAboutTheWorld(words, action: best.action)) else { return nil }
+        // A level said outright ("dim the screen **to 10 %**") that the action cannot set: reading it would change the
+        // level by some other amount.
+        if evidence.contains(.percentage), !Self.takes(best.action, question: question).contains(.percentage) { return nil }
         let rival = candidates.dropFirst().first?.score.similarity ?? ranked.dropFirst(6).first?.similarity ?? 0
         let probabilities = intentProbabilities(sims, in: embeddings)
         if let probabilities {
@@ -302,7 +305,7 @@ extension CommandMatcher {
             case .string where p.isPath: scanned = true
             case .string, .text, .integer, .number: scanned = false
             case .boolean: scanned = !question
-            case .percentage: scanned = p.isRequired || Self.percentageIsAChange(words)
+            case .percentage: scanned = p.isRequired || Self.percentageIsAChange(words) || saysAStep(words)
             case .duration, .timeOfDay: scanned = p.isRequired
             case .date, .choice, .entity: scanned = true
             }
@@ -470,12 +473,21 @@ extension CommandMatcher {
     /// or "down" ("crank the volume up 30 percent") or before a comparative ("10 percent louder"); never after "to" or
     /// "at" ("turn the volume up to 80 percent"). Said otherwise ("volume 30 percent") it is a level.
     static func percentageIsAChange(_ words: [String]) -> Bool {
-        guard let k = words.firstIndex(of: "percent") else { return false }
+        guard let k = words.firstIndex(of: "percent") else { return bareStep(words) }
         var j = k
         while j > 0, NumberWords.parse([words[j - 1]]) != nil { j -= 1 }
         guard j < k else { return false }
         if j > 0, ["by", "up", "down"].contains(words[j - 1]) { return true }
         return k + 1 < words.count && Self.comparatives.contains(words[k + 1])
+    }
+
+    /// Whether the words end on a bare number after "up", "down" or "by" ("volume up 5", "brightness down by 10
+    /// please"): a step in percent, as if "percent" were said. Not one with a unit or a time after it.
+    static func bareStep(_ words: [String]) -> Bool {
+        var end = words.count
+        while end > 0, closingWords.contains(words[end - 1]) { end -= 1 }
+        guard end >= 2, let n = NumberWords.parse([words[end - 1]]), (1...100).contains(n) else { return false }
+        return ["up", "down", "by"].contains(words[end - 2])
     }
 
     /// Words that say a percentage before them is an amount to move by ("10 percent louder").
@@ -535,7 +547,7 @@ extension CommandMatcher {
     static func evidence(_ words: [String], text: String, tokens: [Token], question: Bool) -> Set<Evidence> {
         var out = Set<Evidence>()
         if !question, words.indices.contains(where: { switchWord(at: $0, in: words) }) { out.insert(.onOff) }
-        if words.contains("percent") { out.insert(.percentage) }
+        if words.contains("percent") { out.insert(.percentage) } else if bareStep(words) { out.insert(.percentageChange) }
         for lo in words.indices {
             for hi in (lo + 1)...min(words.count, lo + 4) where SlotParsers.durationSeconds(Array(words[lo..<hi])) != nil {
                 // A bare number is no duration; a unit says so.

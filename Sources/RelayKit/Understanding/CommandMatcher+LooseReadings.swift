@@ -27,11 +27,33 @@ extension CommandMatcher {
             let start = action.templates.first { $0.text == match.template }?.leadingWords ?? []
             if Mood.finiteVerbs.contains(first) || words.drop(while: { $0 != first }).dropFirst().contains(where: start.contains) { return false }
         }
+        // A level set with a verb that also moves it by steps is a level only when said after "to" or "at" ("raise
+        // the volume to 65"); otherwise it is the step ("increase brightness 25 percent").
+        if action.parameters.contains(where: { if case .percentage = $0.kind { $0.isRequired } else { false } }),
+           saysAStep(words) { return false }
         // A leading word the template knows ("new contact Tom Lee": [new]) is the template's own.
         guard let verb = leadingVerb(words), !action.vocabulary.contains(verb) else { return true }
         // A verb only reads use ("show", "check") may lead any read.
         if actions.allSatisfy({ !$0.leadingWords.contains(verb) || $0.permission == .read }) { return action.permission == .read }
         return verbFits(verb, action)
+    }
+
+    /// Whether the words are led by a verb that moves a level by steps ("increase", "raise", "dim") and state their
+    /// number without "to" or "at" before it ("increase brightness 25 percent"): a step, not a level to set.
+    func saysAStep(_ words: [String]) -> Bool {
+        guard let verb = leadingVerb(words), actions.contains(where: { action in
+            action.leadingWords.contains(verb) && action.parameters.contains { if case .percentage = $0.kind { !$0.isRequired } else { false } }
+        }) else { return false }
+        // A value that leads ("**brightness** 30 percent please") is no verb.
+        let isAValue = actions.contains { action in
+            action.parameters.contains { p in
+                guard case .choice(let choices) = p.kind else { return false }
+                return choices.contains { $0.value == verb }
+            }
+        }
+        guard !isAValue else { return false }
+        guard let k = words.firstIndex(where: { NumberWords.parse([$0]) != nil }) else { return false }
+        return k == 0 || !["to", "at"].contains(words[k - 1])
     }
 
     /// Whether `verb` may lead a reading as `action`: among one subsystem's actions the verb tells them apart ("delete"

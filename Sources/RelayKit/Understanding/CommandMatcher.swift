@@ -421,7 +421,10 @@ public struct CommandMatcher: Sendable {
     func reading(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> Interpretation {
         let reading = firstReading(text, entityNames: entityNames, tools: tools, policy: policy)
         guard case .understood(let match) = reading else { return reading }
-        guard !match.isExact else { return .understood(withPhoneNumber(withOffset(match, words: TextNormalizer.words(text)), text: text)) }
+        guard !match.isExact else {
+            let words = TextNormalizer.words(text)
+            return .understood(withPhoneNumber(withOffset(completedExactly(match, words: words), words: words), text: text))
+        }
         let tokens = TextNormalizer.tokens(text)
         if Mood.isStatement(tokens, text: text, verbs: verbs) { return .notUnderstood(.statement(best: match)) }
         return .understood(withPhoneNumber(completed(match, tokens: tokens, text: text, entityNames: entityNames), text: text))

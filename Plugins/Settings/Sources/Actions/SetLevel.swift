@@ -16,7 +16,12 @@ struct SetLevel: Action {
             "<please> (turn|put) <the> {level} (to|at) {percent}",
             "{level} [to] {percent}",
             Sentence("<please> mute <the> (sound|volume|phone)", fixing: ["level": .string("volume"), "percent": .int(0)]),
+            // A change said with its end point is a level: "raise the volume to 65", "turn the brightness down to 20".
+            "<please> (raise|lower|increase|decrease|reduce|boost|bring|drop) <the> {level} [up|down] to {percent} <please>",
             Sentence("<please> (max|maximum|full) {level}", fixing: ["percent": .int(100)]),
+            Sentence("<please> (min|minimum|lowest) {level}", fixing: ["percent": .int(0)]),
+            Sentence("<please> turn <the> {level} all the way up <please>", fixing: ["percent": .int(100)]),
+            Sentence("<please> turn <the> {level} all the way down <please>", fixing: ["percent": .int(0)]),
         ],
         "zh": ["<please>把{level}(调到|设为|设置为){percent}"],
     ]
