@@ -392,4 +392,26 @@ import Testing
         #expect(Opposites.are("louder", "quieter") && !Opposites.are("louder", "brighter"))
         #expect(Opposites.of("volume") == nil)
     }
+    /// Free text starts after the words that introduce it: "a message,", "a text reading", "add a note saying".
+    @Test func freeTextStartsAfterItsIntroduction() throws {
+        let send = try #require(Self.matcher.actions.first { $0.name == "messages.send_message" })
+        let note = try #require(Self.matcher.actions.first { $0.name == "notes.add_note" })
+        #expect(CommandMatcher.textAfterItsIntroduction("a message, the meeting moved to 3pm", action: send) == "the meeting moved to 3pm")
+        #expect(CommandMatcher.textAfterItsIntroduction("a text reading see you at the match", action: send) == "see you at the match")
+        #expect(CommandMatcher.textAfterItsIntroduction("add a note saying add extra garlic", action: note) == "add extra garlic")
+        #expect(CommandMatcher.textAfterItsIntroduction("a message for you", action: send) == nil, "no introducer")
+        #expect(CommandMatcher.textAfterItsIntroduction("the match is on", action: send) == nil, "not the command's noun")
+    }
+    /// A name said after "called", "named", "name it", "call it" is the name.
+    @Test func aNameSaidOutrightIsTheName() throws {
+        let notebook = try #require(Self.matcher.actions.first { $0.name == "notes.create_notebook" })
+        let name = try #require(notebook.parameters.first { $0.name == "name" })
+        func said(_ text: String) -> JSONValue? {
+            CommandMatcher.explicitName(TextNormalizer.tokens(text), text: text, for: name, of: notebook, reader: SlotReader())
+        }
+        #expect(said("I want a new notebook, name it Books") == .string("Books"))
+        #expect(said("a notebook to be called Road Trip") == .string("Road Trip"))
+        #expect(said("a notebook called every day") == nil, "a quantifier is no name")
+        #expect(said("a new notebook please") == nil)
+    }
 }

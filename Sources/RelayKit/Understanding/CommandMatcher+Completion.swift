@@ -64,12 +64,21 @@ extension CommandMatcher {
         for p in action.parameters where p.role == .label && arguments[p.name] != nil {
             if let said = Self.explicitLabel(tokens, text: text, for: action, reader: reader, given: arguments) { arguments[p.name] = said }
         }
+        // A name said outright ("a new notebook, **name it** Books", "the Trip album **to be called** Italy") is the name,
+        // whatever a loose alignment made of other words ("photo" for "create a photo album Garden" stays: no marker).
+        for p in action.parameters where p.role == nil && !p.isPath && p.name.hasSuffix("name") {
+            guard case .string = p.kind, let said = Self.explicitName(tokens, text: text, for: p, of: action, reader: reader) else { continue }
+            arguments[p.name] = said
+        }
         Self.optionsForLabels(&arguments, of: action)
         // Free text after a colon is the text: words before it that are the command's own ("put a note in my Shopping
         // notebook: eggs, bread") are not part of it.
         for p in action.parameters where p.kind == .text {
             if case .string(let value)? = arguments[p.name],
                let said = Self.textAfterColon(value, action: action, entityNames: entityNames) { arguments[p.name] = .string(said) }
+            if case .string(let value)? = arguments[p.name], let said = Self.textAfterItsIntroduction(value, action: action) {
+                arguments[p.name] = .string(said)
+            }
         }
         // One item named by its number is the whole selection: its noun was no kind, its number no count.
         if let item, arguments[item.parameter] == item.value {
@@ -200,6 +209,34 @@ extension CommandMatcher {
         guard !after.isEmpty else { return nil }
         let names = Set(entityNames.values.joined().flatMap { TextNormalizer.words($0) })
         return before.contains(where: { action.vocabulary.contains($0) || names.contains($0) }) ? after : nil
+    }
+
+    /// What a free-text value says once the words that introduce it are gone: the command's own verb and noun with an
+    /// article, then "saying", "reading", "that says", "that", a comma or a colon ("send bob **a message,** the meeting
+    /// moved", "send Bob a **text reading** see you", "in Recipes, **add a note saying** add garlic"). Nil when the
+    /// value does not start so, or nothing would be left ("a message for you" stays whole: no introducer).
+    static func textAfterItsIntroduction(_ value: String, action: CompiledAction) -> String? {
+        let tokens = TextNormalizer.tokens(value)
+        var i = 0
+        if i < tokens.count, action.leadingWords.contains(tokens[i].text) { i += 1 }
+        let article = i < tokens.count && ["a", "an", "the", "my", "this"].contains(tokens[i].text)
+        if article { i += 1 }
+        guard article, i < tokens.count, action.vocabulary.contains(tokens[i].text) else { return nil }
+        let noun = i
+        i += 1
+        var introduced = false
+        if i < tokens.count, ["saying", "reading", "says", "that"].contains(tokens[i].text) {
+            introduced = true
+            i += 1
+            if tokens[i - 1].text == "that", i < tokens.count, tokens[i].text == "says" { i += 1 }
+        }
+        // A comma or colon right after the noun introduces what follows too.
+        let afterNoun = value[tokens[noun].range.upperBound...]
+        if !introduced, let mark = afterNoun.first(where: { !$0.isWhitespace }), ",:".contains(mark) { introduced = true }
+        guard introduced, i < tokens.count else { return nil }
+        var rest = String(value[tokens[i].range.lowerBound...]).trimmingCharacters(in: .whitespaces)
+        while let first = rest.first, ",:".contains(first) { rest.removeFirst(); rest = rest.trimmingCharacters(in: .whitespaces) }
+        return rest.isEmpty ? nil : rest
     }
 
     /// The item the words name by its number ("photo 12", "video number 7"): the parameter with the item role, its
@@ -384,6 +421,30 @@ extension CommandMatcher {
             guard start < words.count else { continue }
             if let v = labelValue(tokens, start, clauseEnd(tokens, text: text, from: start), text: text, for: action,
                                   reader: reader, given: given) { return v }
+        }
+        return nil
+    }
+
+    /// A name after "called", "named", "titled", "name it", "call it" ("… to be called Italy"): at most five words up to
+    /// the end of its clause, no determiner or quantifier inside, nothing another parameter reads.
+    static func explicitName(_ tokens: [Token], text: String, for p: Parameter, of action: CompiledAction, reader: SlotReader) -> JSONValue? {
+        let words = tokens.map(\.text)
+        for (i, w) in words.enumerated() where i + 1 < words.count {
+            let start: Int
+            switch w {
+            case "called", "named", "titled": start = i + 1
+            case "call", "name" where words[i + 1] == "it": start = i + 2
+            default: continue
+            }
+            guard start < words.count else { continue }
+            let end = clauseEnd(tokens, text: text, from: start)
+            let said = Array(words[start..<end])
+            guard !said.isEmpty, said.count <= 5, !said.contains(where: labelBreakers.contains),
+                  !(said.count > 1 && said.first == "the") else { continue }
+            let original = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])
+            let others = action.parameters.filter { $0.name != p.name && $0.kind != .text && !($0.kind == .string) }
+            if others.contains(where: { action.read(said, original: original, for: $0, with: reader) != nil }) { continue }
+            return action.read(said, original: original, for: p, with: reader)
         }
         return nil
     }
