@@ -414,4 +414,17 @@ import Testing
         #expect(said("a notebook called every day") == nil, "a quantifier is no name")
         #expect(said("a new notebook please") == nil)
     }
+    /// The word that describes the things asked for, before their noun, is their label: "landscape pictures", "red
+    /// stuff", "yellow colour photos"; a particle or a word for newness is none ("pull up videos", "latest photos").
+    @Test func aDescribingWordBeforeTheThingsIsTheirLabel() throws {
+        let search = try #require(Self.matcher.actions.first { $0.name == "photos.search_media" })
+        func label(_ text: String) -> JSONValue? {
+            CommandMatcher.label(TextNormalizer.tokens(text), text: text, for: search, reader: SlotReader(), given: [:])
+        }
+        #expect(label("show me landscape pictures from March") == .string("landscape"))
+        #expect(label("show me red stuff from this year") == .string("red"))
+        #expect(label("any yellow colour photos from the last 30 days") == .string("yellow"))
+        #expect(label("pull up videos from two days ago") == nil)
+        #expect(label("show my latest photos") == nil)
+    }
 }

@@ -407,7 +407,33 @@ extension CommandMatcher {
             if !action.vocabulary.contains(w), !nonLabels.contains(w),
                let v = labelValue(tokens, k - 1, k, text: text, for: action, reader: reader, given: given) { return v }
         }
+        // "landscape pictures", "red stuff", "yellow colour photos": the one word that describes the things asked for,
+        // before a noun of the kinds the action takes.
+        let nouns = Self.itemNouns(of: action)
+        if let k = words.firstIndex(where: nouns.contains), k > 0 {
+            var at = k - 1
+            if ["colour", "color", "coloured", "colored"].contains(words[at]), at > 0 { at -= 1 }
+            let w = words[at]
+            if !action.vocabulary.contains(w), !nonLabels.contains(w),
+               let v = labelValue(tokens, at, at + 1, text: text, for: action, reader: reader, given: given) { return v }
+        }
         return nil
+    }
+
+    /// Nouns for the things an action selects: the spoken names of its choices' values that are things ("photos",
+    /// "videos") and the words for anything ("stuff", "images").
+    static func itemNouns(of action: CompiledAction) -> Set<String> {
+        var nouns: Set<String> = ["stuff", "things", "ones", "images", "pictures", "pics", "shots"]
+        for p in action.parameters where p.name == "kind" {
+            guard case .choice(let choices) = p.kind else { continue }
+            for c in choices {
+                for name in [c.value] + (c.spoken["en"] ?? []) {
+                    let w = TextNormalizer.words(name)
+                    if w.count == 1 { nouns.insert(w[0]); nouns.insert(w[0] + "s") }
+                }
+            }
+        }
+        return nouns
     }
 
     /// A label after "called", "named", "labelled", "labeled", "titled" or "label" ("label it dinner"), or "call it" /
@@ -454,6 +480,10 @@ extension CommandMatcher {
     static let nonLabels: Set<String> = TemplateAligner.fillers.union([
         "new", "quick", "short", "long", "another", "next", "other", "same", "second", "first", "last", "one", "single",
         "daily", "morning", "evening", "night", "this", "that", "these", "those", "your", "our", "his", "her", "their",
+        "latest", "newest", "recent", "oldest", "earliest", "old", "all", "any", "some", "more", "many", "few", "best",
+        "good", "nice", "great", "deleted", "selected", "shared", "own", "favorite", "favourite", "other", "which", "what",
+        // A verb's particle ("pull **up** videos") or an object pronoun describes nothing.
+        "up", "down", "out", "off", "on", "back", "over", "me", "us", "them", "it",
     ])
 
     /// The noun of the thing an action works on, from its name ("clock.set_timer": timer).
