@@ -12,7 +12,6 @@ FUZZ_RUNTIME=$(dirname "$swiftc_path")/../lib/swift/clang/lib/linux/libclang_rt.
 # Package.swift then leaves out what neither the sanitized tests nor the fuzz targets use (the CLI, MCP, the encoder).
 export RELAY_INSTRUMENTED_SUBSET=1
 SANITIZED_BUILD_FLAGS=(
-    --disable-index-store   # nothing reads it; it costs about a tenth of the build
     -Xswiftc -sanitize=address
     -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table
     -Xswiftc -DFUZZING

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash Samples/scripts/install-deps.sh
 echo "setup: building (debug) ..." >&2
-swift build --product relay --disable-index-store   # as test.sh builds, so that its build reuses this one
+swift build --product relay
 RELAY=.build/debug/relay
 bash Samples/scripts/make-media.sh Samples/media
 bash Samples/scripts/make-story.sh Samples/media

