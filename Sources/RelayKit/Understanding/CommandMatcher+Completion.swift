@@ -29,12 +29,7 @@ extension CommandMatcher {
                     action.read([String(n)], original: String(n), for: p, with: reader)
                 }
             case .every?:
-                // "All" with a number or one item named ("all 3", "photo 5") is that selection, not every item.
-                let selects = action.parameters.contains { q in
-                    if case .integer = q.kind, arguments[q.name] != nil { return true }
-                    return false
-                }
-                value = !selects && Self.saysEvery(words) ? .bool(true) : nil
+                value = Self.asksForEvery(words, arguments: arguments, of: action) ? .bool(true) : nil
             case .label?:
                 value = Self.label(tokens, text: text, for: action, reader: reader, given: arguments)
             case .offset?:
@@ -87,12 +82,27 @@ extension CommandMatcher {
             // A number no item noun names ("add the newest 2 to Family") is the count, not also an item.
             for p in action.parameters { if case .item? = p.role { arguments[p.name] = nil } }
         }
+        return Self.with(arguments, in: match, of: action)
+    }
+
+    /// `match` with `arguments`, in the order of the action's parameters; `match` itself when they are its own.
+    static func with(_ arguments: JSONObject, in match: CommandMatch, of action: CompiledAction) -> CommandMatch {
         guard arguments != match.call.arguments else { return match }
         var ordered = JSONObject()
         for p in action.parameters { if let v = arguments[p.name] { ordered[p.name] = v } }
         var out = match
         out.call = ToolCall(name: match.call.name, arguments: ordered)
         return out
+    }
+
+    /// Whether the words ask for every item: "all", "every", … said, and no number or item chosen already ("all 3",
+    /// "photo 5" are that selection, not every item).
+    static func asksForEvery(_ words: [String], arguments: JSONObject, of action: CompiledAction) -> Bool {
+        let selects = action.parameters.contains { q in
+            if case .integer = q.kind, arguments[q.name] != nil { return true }
+            return false
+        }
+        return !selects && saysEvery(words)
     }
 
     /// An exact reading with the offset its words state and it left unset: a path slot reads the words after the path
@@ -308,25 +318,16 @@ extension CommandMatcher {
 
     /// An exact template reading with what its template leaves out and every reading states outright: every item
     /// when "all" is said ("delete **all** videos from last week" deletes them all, not the newest one; the template had
-    /// "all" as a filler word), an option whose name is said, and an option rather than a label of the same words.
+    /// "all" as a filler word), and an option rather than a label of the same words ("show my **favourite** photos").
     func completedExactly(_ match: CommandMatch, words: [String]) -> CommandMatch {
         guard let action = actions.first(where: { $0.name == match.call.name }) else { return match }
         var arguments = match.call.arguments
         let fixed = action.templates.first { $0.text == match.template }?.fixed ?? [:]
-        let selects = action.parameters.contains { q in
-            if case .integer = q.kind, arguments[q.name] != nil { return true }
-            return false
-        }
         for p in action.parameters where p.role == .every && arguments[p.name] == nil && fixed[p.name] == nil {
-            if !selects && Self.saysEvery(words) { arguments[p.name] = .bool(true) }
+            if Self.asksForEvery(words, arguments: arguments, of: action) { arguments[p.name] = .bool(true) }
         }
         Self.optionsForLabels(&arguments, of: action)
-        guard arguments != match.call.arguments else { return match }
-        var ordered = JSONObject()
-        for p in action.parameters { if let v = arguments[p.name] { ordered[p.name] = v } }
-        var out = match
-        out.call = ToolCall(name: match.call.name, arguments: ordered)
-        return out
+        return Self.with(arguments, in: match, of: action)
     }
 
     /// Whether the words name `option` (an optional boolean, e.g. `copy`, `unread_only`, `recently_deleted`): true when
