@@ -43,8 +43,16 @@ def outcome(result) -> dict:
     return {"text": text(result), "is_error": bool(result.is_error), "structured": result.structured_content}
 
 
+def relay_env(relay_home: str) -> dict:
+    """The SDK starts servers with a minimal environment (PATH, HOME, …): pass on the start timeout test.sh sets."""
+    env = {"RELAY_HOME": relay_home}
+    if "RELAY_MCP_START_TIMEOUT" in os.environ:
+        env["RELAY_MCP_START_TIMEOUT"] = os.environ["RELAY_MCP_START_TIMEOUT"]
+    return env
+
+
 async def main() -> None:
-    params = StdioServerParameters(command=relay, args=["mcp", "--home", home, "--timeout", "5"], env={"RELAY_HOME": home})
+    params = StdioServerParameters(command=relay, args=["mcp", "--home", home, "--timeout", "5"], env=relay_env(home))
     # Session 1: a client that offers elicitation.
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write, elicitation_callback=accept, message_handler=on_message) as session:
@@ -101,7 +109,7 @@ async def main() -> None:
     # this session needs no plugin servers, whose Python start-up would only cost time.)
     plain = os.path.join(home, "plain")
     os.makedirs(plain, exist_ok=True)
-    params = StdioServerParameters(command=relay, args=["mcp", "--home", plain], env={"RELAY_HOME": plain})
+    params = StdioServerParameters(command=relay, args=["mcp", "--home", plain], env=relay_env(plain))
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
             await session.initialize()
