@@ -1,5 +1,5 @@
 public import Foundation
-public import RelayModel
+import RelayModel
 
 /// Something that happened because time passed: a timer finished, an alarm rang (or rang while Relay was
 /// not running), old items were purged. Subsystems report them from ``Subsystem/passTime(_:in:)``.

@@ -1,5 +1,5 @@
 import Foundation
-public import RelayJSON
+import RelayJSON
 import RelayLanguage
 
 /// Values a loose reading leaves out although the words state them.
@@ -460,7 +460,7 @@ extension CommandMatcher {
             let start: Int
             switch w {
             case "called", "named", "titled": start = i + 1
-            case "call", "name" where words[i + 1] == "it": start = i + 2
+            case "call" where words[i + 1] == "it", "name" where words[i + 1] == "it": start = i + 2
             default: continue
             }
             guard start < words.count else { continue }
