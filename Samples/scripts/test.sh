@@ -25,7 +25,9 @@ export RELAY_TEST_WYOMING
 
 # The suite starts Python MCP servers while two workers keep both cores busy: give their start a minute, not 20 s.
 export RELAY_MCP_START_TIMEOUT=60
-swift test --skip-build --parallel --num-workers 2 2>&1 | tee /tmp/relay-test.log | grep -v '^\['
+# The tests that run under AddressSanitizer below run there only (MemoryTests excepted): each test runs once.
+source Samples/scripts/sanitized-tests.sh
+swift test --skip-build --parallel --num-workers 2 --skip "$SANITIZED_TESTS_BUT_MEMORY" 2>&1 | tee /tmp/relay-test.log | grep -v '^\['
 suite=${PIPESTATUS[0]}
 stop_speech_server
 trap - EXIT

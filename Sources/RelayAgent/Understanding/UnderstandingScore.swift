@@ -1,5 +1,6 @@
 import Foundation
 public import RelayKit
+import RelayCore
 import RelayJSON
 import RelayModel
 
@@ -27,15 +28,15 @@ public struct UnderstandingScore: Sendable, CustomStringConvertible {
     /// The share of non-commands that were not carried out.
     public var refusedShare: Double { nonCommands == 0 ? 1 : Double(nonCommands - dispatched.count) / Double(nonCommands) }
 
-    /// Reads every sentence with `skill`. Each reading is CPU work, so from the cooperative pool the loop yields after
-    /// each: hundreds of readings in a row would hold one of its threads for a minute.
+    /// Reads every sentence with `skill`, on a pool thread (``BlockingWork``): hundreds of readings are seconds of CPU
+    /// (a minute in a debug build), and on the cooperative pool (two threads here) they delayed every other task's
+    /// hops behind them — timeouts fired seconds late and a voice loop waited for its turn.
     public static func measure(_ sentences: [LabelledSentence], with skill: TextCommandSkill, catalog: ActionCatalog) async -> UnderstandingScore {
-        var s = UnderstandingScore()
-        for sentence in sentences {
-            await Task.yield()
-            s.add(sentence, read: skill.interpret(sentence.text).match, catalog: catalog)
+        await BlockingWork.run {
+            var s = UnderstandingScore()
+            for sentence in sentences { s.add(sentence, read: skill.interpret(sentence.text).match, catalog: catalog) }
+            return s
         }
-        return s
     }
 
     /// Counts one sentence and what it was read as (nil: not understood).
