@@ -207,8 +207,7 @@ var products: [Product] = [
     .library(name: "RelayKit", targets: ["RelayKit"]),
     .library(name: "RelayKitTesting", targets: ["RelayKitTesting"]),
 ]
-let instrumentedSubset = ProcessInfo.processInfo.environment["RELAY_INSTRUMENTED_SUBSET"] == "1"
-if instrumentedSubset {
+if ProcessInfo.processInfo.environment["RELAY_INSTRUMENTED_SUBSET"] == "1" {
     let kept: Set<String> = ["RelayMediaTests", "RelayAgentTests", "PhotosPluginTests", "CameraPluginTests"]
     let left: Set<String> = [
         "relay", "relay-bench", "RelayMCP", "RelayScaffold",
@@ -217,22 +216,16 @@ if instrumentedSubset {
     products.removeAll { $0.name == "relay" || $0.name == "relay-bench" }
 }
 
-var dependencies: [Package.Dependency] = [.package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")]
-// Not in the instrumented subset, where nothing uses them: SwiftPM builds every executable of every dependency, and
-// the MCP SDK's conformance server alone brings swift-nio and swift-collections (about 190,000 lines).
-if !instrumentedSubset {
-    dependencies += [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // The official MCP SDK (it needs swift-tools-version 6.1); swift-log for its Transport protocol's logger.
-        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
-    ]
-}
-
 let package = Package(
     name: "Relay",
     platforms: [.macOS(.v14)],
     products: products,
-    dependencies: dependencies,
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The official MCP SDK (it needs swift-tools-version 6.1); swift-log for its Transport protocol's logger.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+    ],
     targets: targets
 )

