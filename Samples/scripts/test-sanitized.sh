@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The media, Photos/Camera import and video-analysis tests under AddressSanitizer, built into .build-asan.
 #
-# Why this subset (Samples/scripts/sanitized-tests.sh): it is every test that runs Relay's own code against FFmpeg, ALSA and the image encoders in-process
-# (RelayMediaTests: decode, sampling, resize, rotation, JPEG/PNG, WAV, resampling, capture and playback through ALSA's
-# file plugin; the size matrices; Photos import, Camera photo/clip; video analysis). Left out: the CLI tests and the
+# Why this subset (named in Samples/scripts/sanitized-tests.sh): it is every test that runs Relay's own code against
+# FFmpeg, ALSA and the image encoders in-process (RelayMediaTests: decode, sampling, resize, rotation, JPEG/PNG, WAV,
+# resampling, capture and playback through ALSA's file plugin; the size matrices; Photos import, Camera photo/clip; video analysis). Left out: the CLI tests and the
 # Photos crash-safety/CLI tests (they spawn the `relay` binary, whose memory is checked by the in-process tests of the
 # same code), and the speech, model and kit tests (no C buffers beyond pocketsphinx's, which take a Swift array's count).
 #
