@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import MCP
 
 /// `relay mcp --http HOST:PORT`: MCP's Streamable HTTP transport at `/mcp`, one SDK session per client.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import MCP
 public import RelayAgent
 public import RelayKit

@@ -1,5 +1,5 @@
 import Foundation
-public import RelayKit
+import RelayKit
 import RelayJSON
 
 /// An external MCP server named in `mcp.json`, as Relay uses it: started on first use, kept for later calls,

@@ -1,5 +1,5 @@
 import Foundation
-public import RelayKit
+import RelayKit
 import RelayJSON
 import Synchronization
 

@@ -23,7 +23,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let last = try #require(run.jsonLines.last)
         #expect(Set(last.keys) == ["transcript", "tool_call", "status", "reply"])
-        #expect(last["status"] as? String == "done")
+        #expect(last["status"] as? String == "done", "\(run.stdout)\n\(run.stderr)")
         let call = try #require(last["tool_call"] as? [String: Any])
         #expect(call["name"] as? String == "settings.get_toggle")
         #expect((call["arguments"] as? [String: Any])?["toggle"] as? String == "airplane_mode")
@@ -87,7 +87,10 @@ import Testing
         let uri = try await WhisperServer.ready()
         let dir = try Fixtures.folder("relay-voice-cli")
         let audio = try await ListenCLITests.makeAudio(in: dir)
-        let run = try await RelayCLI.run(["listen", "--input", audio.wav.path, "--once", "--json", "--asr", uri, "--home", dir.path])
+        // The suite's one server transcribes one utterance at a time, for WyomingServerTests too, while both cores run
+        // other tests: a minute, as those tests give it (the 30-s default ran out once with the transcript on its way).
+        let run = try await RelayCLI.run(
+            ["listen", "--input", audio.wav.path, "--once", "--json", "--asr", uri, "--asr-timeout", "60", "--home", dir.path])
         try ListenCLITests.expectHeardTheCommand(run)
         // Exactly one outcome line: the command's.
         #expect(run.jsonLines.filter { $0["status"] != nil }.count == 1, "\(run.stdout)")

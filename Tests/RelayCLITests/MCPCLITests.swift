@@ -247,7 +247,8 @@ import Testing
         func reply(_ id: Int) -> [String: Any]? { replies.first { ($0["id"] as? Int) == id } }
         func errorCode(_ message: [String: Any]?) -> Int? { (message?["error"] as? [String: Any])?["code"] as? Int }
         let anonymous = replies.filter { $0["id"] is NSNull }.compactMap { ($0["error"] as? [String: Any]) }
-        #expect(anonymous.map { $0["code"] as? Int } .sorted { ($0 ?? 0) < ($1 ?? 0) } == [-32700, -32700, -32600, -32600],
+        let anonymousCodes: [Int] = anonymous.map { ($0["code"] as? Int) ?? 0 }.sorted()
+        #expect(anonymousCodes == [-32700, -32700, -32600, -32600],
                 "two parse errors, a non-object and the oversized message, all with id null: \(anonymous)")
         #expect(anonymous.contains { ($0["message"] as? String)?.contains("over the limit") == true })
         #expect(errorCode(reply(3)) == -32601)

@@ -52,9 +52,11 @@ import Testing
         let head = try #require(embeddings.intents)
         #expect(head.classes == ["clash.list_alarms", "clash.list_alarm_times", "clash.take_photo", IntentClassifier.noAction])
         func best(_ sentence: String) -> String {
-            let p = head.probabilities(BagOfWords().encode([sentence])[0])
-            #expect(abs(p.reduce(0, +) - 1) < 1e-4)
-            return head.classes[p.indices.max { p[$0] < p[$1] }!]
+            let p: [Float] = head.probabilities(BagOfWords().encode([sentence])[0])
+            let total: Float = p.reduce(0, +)
+            #expect(abs(total - 1) < 1e-4)
+            let bestIndex: Int = p.indices.max { p[$0] < p[$1] }!
+            return head.classes[bestIndex]
         }
         #expect(best("take a photo") == "clash.take_photo")
         #expect(best("photograph this") == "clash.take_photo")

@@ -28,16 +28,18 @@ import Testing
         // Every frame, many times over: one overrun per conversion, so the heap is certain to be hit before the fix.
         var converted = 0
         var first: Frame?, last: Frame?
+        // Expected sizes as typed constants: literal arithmetic inside #expect took seconds to type-check.
+        let frameBytes: Int = 332 * 186 * 3, smallBytes: Int = 255 * 143 * 3
         for try await frame in try VideoDecoder(url: url).frames() {
             if first == nil { first = frame }
             last = frame
-            #expect(frame.rgb.count == 332 * 186 * 3)
+            #expect(frame.rgb.count == frameBytes)
             let jpeg = try ImageCodec.encodeJPEG(frame)
             #expect(jpeg.starts(with: [0xFF, 0xD8]))
             let png = try ImageCodec.encodePNG(frame)
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
             let small = try frame.resized(to: FrameSize(width: 255, height: 143))
-            #expect(small.rgb.count == 255 * 143 * 3)
+            #expect(small.rgb.count == smallBytes)
             converted += 1
         }
         #expect(converted == 24)
@@ -168,7 +170,9 @@ import Testing
             for degrees in [90, 180, 270] {
                 let turned = PictureConverter.rotate(rgb, width: w, height: h, clockwise: degrees)
                 #expect(turned.count == rgb.count)
-                #expect(Set(stride(from: 0, to: turned.count, by: 3).map { turned[$0] }) == Set(stride(from: 0, to: rgb.count, by: 3).map { rgb[$0] }))
+                let turnedReds: Set<UInt8> = Set(stride(from: 0, to: turned.count, by: 3).map { turned[$0] })
+                let reds: Set<UInt8> = Set(stride(from: 0, to: rgb.count, by: 3).map { rgb[$0] })
+                #expect(turnedReds == reds)
             }
         }
     }

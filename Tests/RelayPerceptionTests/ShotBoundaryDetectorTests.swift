@@ -44,8 +44,11 @@ import RelayPerception
 
     @Test func dissolveIsOneTransitionWithItsSpan() {
         // 15 frames of A, a 1 s (25-frame) dissolve, 20 frames of B.
-        let frames = (0..<60).map { i -> Frame in
-            i < 15 ? Self.left : (i < 40 ? Self.blend(Self.left, Self.red, Double(i - 14) / 26) : Self.red)
+        let frames = (0..<60).map { (i: Int) -> Frame in
+            if i < 15 { return Self.left }
+            if i >= 40 { return Self.red }
+            let mix: Double = Double(i - 14) / 26
+            return Self.blend(Self.left, Self.red, mix)
         }
         let found = Self.boundaries(frames)
         #expect(found.map(\.kind) == [.dissolve], "\(found)")

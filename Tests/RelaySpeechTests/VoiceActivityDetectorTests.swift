@@ -24,8 +24,9 @@ import Testing
     }
 
     @Test func toneBetweenSilencesStartsAndEndsWithin50ms() throws {
-        let audio = SpeechFixtures.noise(seconds: 1, rms: 0.001) + SpeechFixtures.tone(seconds: 1)
-            + SpeechFixtures.noise(seconds: 1, rms: 0.001, seed: 7)
+        var audio = SpeechFixtures.noise(seconds: 1, rms: 0.001)
+        audio += SpeechFixtures.tone(seconds: 1)
+        audio += SpeechFixtures.noise(seconds: 1, rms: 0.001, seed: 7)
         let events = detect(audio)
         #expect(events.count == 2)
         guard case .speechStart(let start) = try #require(events.first) else {
@@ -39,7 +40,8 @@ import Testing
         #expect(utterance.endReason == .silence)
         // Pre-roll of 200 ms before the start, hangover of 300 ms after the end.
         #expect(abs(utterance.audioStartTime - 0.8) < 0.03)
-        #expect(abs(Double(utterance.samples.count) / 16_000 - 1.5) < 0.05)
+        let seconds: Double = Double(utterance.samples.count) / 16_000
+        #expect(abs(seconds - 1.5) < 0.05)
     }
 
     @Test func pauseShorterThanHangoverKeepsOneUtterance() {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import RelayKit
 
 /// What people said to the built-in apps, with the action they meant or none: the calibration data of the encoder

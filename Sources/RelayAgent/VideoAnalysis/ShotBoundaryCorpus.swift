@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A shot-boundary corpus that ffmpeg generates on demand, with the exact ground truth of its generator:
 /// hard cuts, dissolves and fades of 0.5–2 s, camera flashes and a strobe (which must not be cuts), fast

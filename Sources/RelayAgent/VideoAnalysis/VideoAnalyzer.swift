@@ -1,6 +1,6 @@
 public import Foundation
-public import RelayMedia
-public import RelayModel
+import RelayMedia
+import RelayModel
 import RelayPerception
 
 /// Analyses a video file in one streaming pass: every frame measured (at a small size), audio measured

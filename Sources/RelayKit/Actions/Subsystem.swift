@@ -1,6 +1,6 @@
 public import Foundation
 public import RelayJSON
-public import RelayModel
+import RelayModel
 
 /// A simulated phone app: a named set of actions over its own SQLite state.
 ///

@@ -1,7 +1,7 @@
 import Foundation
 public import RelayJSON
 import RelayLanguage
-public import RelayModel
+import RelayModel
 
 /// Checks a call's JSON arguments against an action's parameters and returns them in canonical form.
 ///

@@ -2,7 +2,7 @@ import RelayLanguage
 public import Foundation
 import RelayCore
 public import RelayJSON
-public import RelayModel
+import RelayModel
 
 /// Runs commands against the installed subsystems: validate, resolve, gate, run with a timeout, audit.
 ///

@@ -1,4 +1,4 @@
-public import RelayModel
+import RelayModel
 
 /// The phone's own actions, added to every dispatcher's catalog: `relay.undo`.
 ///

@@ -247,7 +247,8 @@ public actor PhoneScreen {
                                 ?? "Nothing to press at (\(x), \(y)).")
             case .swipe(_, let fromY, _, let toY):
                 let layout = try await layout()
-                let dy = Int((Double(fromY - toY) * Double(state.height) / Double(mapping.resizedHeight)).rounded())
+                let fingerTravel: Double = Double(fromY - toY) * Double(state.height) / Double(mapping.resizedHeight)
+                let dy = Int(fingerTravel.rounded())
                 let limit = max(0, layout.contentHeight - layout.viewport.height)
                 let scroll = min(limit, max(0, state.scroll + dy))
                 guard scroll != state.scroll else { return result("no_op", limit == 0 ? "The screen does not scroll." : "The list is already at its \(dy > 0 ? "end" : "top").") }

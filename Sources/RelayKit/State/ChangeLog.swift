@@ -1,5 +1,5 @@
 import Foundation
-public import GRDB
+import GRDB
 
 /// Records, inside each command's own transaction, the SQL that reverts what the command wrote — the
 /// basis of `relay undo`.

@@ -1,7 +1,7 @@
 import Foundation
-public import RelayJSON
+import RelayJSON
 import RelayLanguage
-public import RelayModel
+import RelayModel
 
 /// The matcher's second stage: a sentence encoder ranks the actions, typed slot parsers fill the arguments.
 ///
@@ -455,8 +455,8 @@ extension CommandMatcher {
                     // A bare number is no date ("photo 2").
                     continue
                 }
-                if case .choice = p.kind, hi < words.count, NumberWords.parse([words[hi]]) != nil,
-                   !(hi + 1 < words.count && (words[hi + 1] == "percent" || ExamplePhrasing.units.contains(words[hi + 1]))) {
+                let unitFollows: Bool = hi + 1 < words.count && (words[hi + 1] == "percent" || ExamplePhrasing.units.contains(words[hi + 1]))
+                if case .choice = p.kind, hi < words.count, NumberWords.parse([words[hi]]) != nil, !unitFollows {
                     // "photo 5" names a photo; it does not ask for photos. ("Up 30 percent" still goes up.)
                     continue
                 }

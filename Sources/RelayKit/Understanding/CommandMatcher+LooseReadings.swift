@@ -1,5 +1,5 @@
 import Foundation
-public import RelayJSON
+import RelayJSON
 import RelayLanguage
 
 /// What a loose template reading (one that is not an exact match) must agree with.

@@ -1,6 +1,6 @@
 import Foundation
 public import RelayModel
-public import RelayJSON
+import RelayJSON
 public import RelayLanguage
 
 /// One reading of an utterance as a call of an installed action, with how well it fits.

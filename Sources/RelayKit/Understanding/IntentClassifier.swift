@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 import CSentenceKernels
 import RelayCore
-public import RelayLanguage
+import RelayLanguage
 
 /// The encoder stage's intent head: a softmax regression over sentence embeddings that says which action an
 /// utterance asks for, or that it asks for none.

@@ -1,4 +1,4 @@
-public import RelayJSON
+import RelayJSON
 public import RelayModel
 
 /// A sentence someone said, with the call they meant, or none: a line of a test or calibration set.

@@ -1,7 +1,7 @@
 import Foundation
 public import RelayJSON
 import RelayLanguage
-public import RelayModel
+import RelayModel
 
 /// Reads the words of one slot as the canonical JSON value of a parameter, or says they are not one.
 ///

@@ -1,4 +1,4 @@
-public import RelayModel
+import RelayModel
 
 /// What the text skill concluded about an utterance.
 public enum Interpretation: Sendable, Hashable {
