@@ -166,8 +166,8 @@ var targets: [Target] = [
     .testTarget(
         name: "RelayVideoAnalysisTests",
         dependencies: [
-            "RelayAgent", "RelayKit", "RelayKitTesting", "RelayPlugins", "RelayModel", "RelayPerception", "RelayJSON", "RelayMedia",
-            "RelayTestSupport", "CameraPlugin", "PhotosPlugin",
+            "RelayAgent", "RelayKit", "RelayKitTesting", "RelayPlugins", "RelayModel", "RelayPerception", "RelayJSON",
+            "RelayMedia", "RelayTestSupport", "CameraPlugin", "PhotosPlugin",
         ],
         swiftSettings: swiftSettings
     ),

@@ -89,8 +89,9 @@ import Testing
         let audio = try await ListenCLITests.makeAudio(in: dir)
         // The suite's one server transcribes one utterance at a time, for WyomingServerTests too, while both cores run
         // other tests: a minute, as those tests give it (the 30-s default ran out once with the transcript on its way).
-        let run = try await RelayCLI.run(
-            ["listen", "--input", audio.wav.path, "--once", "--json", "--asr", uri, "--asr-timeout", "60", "--home", dir.path])
+        let run = try await RelayCLI.run([
+            "listen", "--input", audio.wav.path, "--once", "--json", "--asr", uri, "--asr-timeout", "60", "--home", dir.path,
+        ])
         try ListenCLITests.expectHeardTheCommand(run)
         // Exactly one outcome line: the command's.
         #expect(run.jsonLines.filter { $0["status"] != nil }.count == 1, "\(run.stdout)")

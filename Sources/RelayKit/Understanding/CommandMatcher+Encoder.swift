@@ -455,7 +455,8 @@ extension CommandMatcher {
                     // A bare number is no date ("photo 2").
                     continue
                 }
-                let unitFollows: Bool = hi + 1 < words.count && (words[hi + 1] == "percent" || ExamplePhrasing.units.contains(words[hi + 1]))
+                let unitFollows: Bool = hi + 1 < words.count
+                    && (words[hi + 1] == "percent" || ExamplePhrasing.units.contains(words[hi + 1]))
                 if case .choice = p.kind, hi < words.count, NumberWords.parse([words[hi]]) != nil, !unitFollows {
                     // "photo 5" names a photo; it does not ask for photos. ("Up 30 percent" still goes up.)
                     continue
