@@ -3,9 +3,10 @@
 #
 # Why this subset (named in Samples/scripts/sanitized-tests.sh): it is every test that runs Relay's own code against
 # FFmpeg, ALSA and the image encoders in-process (RelayMediaTests: decode, sampling, resize, rotation, JPEG/PNG, WAV,
-# resampling, capture and playback through ALSA's file plugin; the size matrices; Photos import, Camera photo/clip; video analysis). Left out: the CLI tests and the
-# Photos crash-safety/CLI tests (they spawn the `relay` binary, whose memory is checked by the in-process tests of the
-# same code), and the speech, model and kit tests (no C buffers beyond pocketsphinx's, which take a Swift array's count).
+# resampling, capture and playback through ALSA's file plugin; the size matrices; Photos import, Camera photo/clip;
+# video analysis). Left out: the CLI tests and the Photos crash-safety/CLI tests (they spawn the `relay` binary, whose
+# memory is checked by the in-process tests of the same code), and the speech, model and kit tests (no C buffers
+# beyond pocketsphinx's, which take a Swift array's count).
 #
 # UBSan: Swift 6.3 on Linux rejects -sanitize=undefined, and the C modules are header-only shims, so there is nothing
 # to build with it. What ASan cannot see: writes done *inside* FFmpeg (not instrumented) into our memory, such as the

@@ -57,17 +57,7 @@ import Testing
         #expect(chunk.samples.count > 8_000)
     }
 
-    /// One fixture: a few frames of `pixelFormat` at `width`×`height` in a codec that keeps both exactly.
-    struct Case: Sendable, CustomStringConvertible {
-        var width: Int
-        var height: Int
-        var pixelFormat: String
-        /// Extra ffmpeg output options (codec) and the file extension.
-        var codec: [String]
-        var ext: String
-        var rotate: Int? = nil
-        var description: String { "\(width)x\(height) \(pixelFormat) .\(ext)" + (rotate.map { " rotate=\($0)" } ?? "") }
-    }
+    typealias Case = PictureSizeCase
 
     static let ffv1 = (["-c:v", "ffv1"], "mkv")
     static let cases: [Case] = [
@@ -113,12 +103,8 @@ import Testing
         let dir = try Fixtures.folder("relay-size-matrix")
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("clip.\(c.ext)")
-        // testsrc2 for colour detail (so chroma and palette really vary), scaled to the exact size (testsrc2 rounds odd
-        // sizes to even), three frames only.
-        let arguments = ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=10:d=0.3", "-vf", "scale=\(c.width):\(c.height)", "-pix_fmt", c.pixelFormat] + c.codec
-        try await Fixtures.ffmpeg(arguments, to: url, rotation: c.rotate)
-        let turned = (c.rotate ?? 0) % 180 != 0
-        let (displayW, displayH) = turned ? (c.height, c.width) : (c.width, c.height)
+        try await c.makeClip(at: url, seconds: 0.3)  // three frames
+        let (displayW, displayH) = c.displaySize
 
         let info = try MediaProbe.probe(url)
         #expect(info.videoStream?.width == c.width && info.videoStream?.height == c.height, "\(c)")

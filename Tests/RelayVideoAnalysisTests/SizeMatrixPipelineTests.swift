@@ -15,15 +15,7 @@ import RelayPerception
 /// (sampling + smart resize) and the token plan, on odd, tiny, large and rotated pictures in several pixel formats.
 /// In-process, so the AddressSanitizer run of `Samples/scripts/test-sanitized.sh` covers all of it.
 @Suite struct SizeMatrixPipelineTests {
-    struct Case: Sendable, CustomStringConvertible {
-        var width: Int
-        var height: Int
-        var pixelFormat: String
-        var codec: [String]
-        var ext: String
-        var rotate: Int? = nil
-        var description: String { "\(width)x\(height) \(pixelFormat) .\(ext)" + (rotate.map { " rotate=\($0)" } ?? "") }
-    }
+    typealias Case = PictureSizeCase
 
     static let cases: [Case] = [
         Case(width: 332, height: 186, pixelFormat: "yuv420p", codec: ["-c:v", "libvpx"], ext: "webm"),
@@ -45,14 +37,12 @@ import RelayPerception
     func photosCameraAnalysisAndTokens(_ c: Case) async throws {
         let dir = try Fixtures.folder("relay-size-pipeline")
         let video = dir.appendingPathComponent("clip.\(c.ext)")
-        let arguments = ["-f", "lavfi", "-i", "testsrc2=s=320x240:r=10:d=1.2", "-vf", "scale=\(c.width):\(c.height)", "-pix_fmt", c.pixelFormat] + c.codec
-        try await Fixtures.ffmpeg(arguments, to: video, rotation: c.rotate)
+        try await c.makeClip(at: video, seconds: 1.2)
         // A still in the same size and format family, for the photo paths.
         let still = dir.appendingPathComponent("still.png")
         try await Fixtures.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=320x240:d=0.1", "-vf", "scale=\(c.width):\(c.height)", "-frames:v", "1",
                                            "-pix_fmt", c.pixelFormat == "pal8" ? "pal8" : "rgb24", still.path])
-        let turned = (c.rotate ?? 0) % 180 != 0
-        let (displayW, displayH) = turned ? (c.height, c.width) : (c.width, c.height)
+        let (displayW, displayH) = c.displaySize
 
         // Photos import: metadata + thumbnail of the video and the still.
         try await PluginTest(subsystems: [PhotosSubsystem(), CameraSubsystem()]) { phone in
