@@ -8,7 +8,8 @@ import Glibc
 ///
 /// Each connection is read on a ``BlockingWork`` thread of its own (request line, headers, Content-Length body), recorded, and
 /// answered with the next scripted reply; the last reply is repeated once the script runs out. `.hang` keeps
-/// the connection open without answering, to test client timeouts. Closed by `stop()`.
+/// the connection open without answering, to test client timeouts, and records when the client hung up
+/// (``hangUps``). Closed by `stop()`.
 public final class LocalHTTPServer: @unchecked Sendable {
     // @unchecked Sendable: the requests and the script are guarded by `lock`; `listener` is set once in init.
 
@@ -35,6 +36,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var script: [Reply]
     private var recorded: [Request] = []
+    private var hungUp: [Double?] = []
     private var listener: LoopbackListener!
     /// The port it listens on.
     public var port: Int { listener.port }
@@ -57,6 +59,13 @@ public final class LocalHTTPServer: @unchecked Sendable {
     /// The requests received so far.
     public var requests: [Request] { lock.withLock { recorded } }
 
+    /// For each `.hang` reply served so far: seconds from the end of the request to the client closing the
+    /// connection, or nil when it was still open at the end of the hang.
+    ///
+    /// Measured on the wire, so a client's timeout is seen when it fires, not when the awaiting task next runs:
+    /// with other tests holding both cooperative threads, that can be seconds later.
+    public var hangUps: [Double?] { lock.withLock { hungUp } }
+
     /// Stops listening and ends every open connection.
     public func stop() { listener.stop() }
 
@@ -68,7 +77,8 @@ public final class LocalHTTPServer: @unchecked Sendable {
         }
         switch reply {
         case .hang(let seconds):
-            Thread.sleep(forTimeInterval: seconds)
+            let closed = Self.waitForHangUp(fd, atMost: seconds)
+            lock.withLock { hungUp.append(closed) }
         case .json(let status, let body, let headers):
             var head = "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Error")\r\nContent-Type: application/json\r\n"
             head += "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n"
@@ -80,6 +90,20 @@ public final class LocalHTTPServer: @unchecked Sendable {
                 if n <= 0 { return }
                 sent += n
             }
+        }
+    }
+
+    /// Seconds until the peer closes `fd` (end of file or an error), or nil if it is still open after `limit`.
+    private static func waitForHangUp(_ fd: Int32, atMost limit: Double) -> Double? {
+        let start = Date()
+        while true {
+            let left = limit - Date().timeIntervalSince(start)
+            guard left > 0 else { return nil }
+            var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, Int32(min(left, 1) * 1000) + 1) > 0 else { continue }
+            var byte: UInt8 = 0
+            // Readable with no data (0) or failing (reset): the client is gone. Stray bytes are dropped.
+            if recv(fd, &byte, 1, 0) <= 0 { return Date().timeIntervalSince(start) }
         }
     }
 
