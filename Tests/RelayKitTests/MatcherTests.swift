@@ -55,8 +55,9 @@ struct MatcherTests {
         // A message body keeps its own punctuation.
         #expect(call("send a note to anna smith saying Running late, see you at 5!")
                 == ToolCall(name: "fake.send_note", arguments: ["to": "Anna Smith", "body": "Running late, see you at 5!"]))
-        // The entity comes from the list even when the body repeats the joining word.
-        #expect(call("tell vacation saying saying hi") == ToolCall(name: "fake.send_note", arguments: ["to": "Vacation", "body": "saying saying hi"]))
+        // The entity comes from the list even when the body repeats the joining word; the first "saying" introduces
+        // the body ("tell {to} {body}" takes it, the lead-in is no part of the message), the second is its own word.
+        #expect(call("tell vacation saying saying hi") == ToolCall(name: "fake.send_note", arguments: ["to": "Vacation", "body": "saying hi"]))
     }
 
     @Test func mandarin() {

@@ -209,6 +209,30 @@ import Testing
         #expect(Self.phrased("send \"on my way\" to Bob Jones") == "send see you soon to sam")
     }
 
+    /// A value stands in its quotes whole, never across them; the words that introduce a message are not part of it;
+    /// a name said with its parameter's noun ("the Garden album") is the name alone.
+    @Test func valuesStopAtQuotesLeadInsAndTheirOwnNoun() {
+        #expect(FreeText.withoutLeadIn("that the bins go out tonight") == "the bins go out tonight")
+        #expect(FreeText.withoutLeadIn("and say Dinner is at 7!") == "Dinner is at 7!")
+        #expect(FreeText.withoutLeadIn("that") == "that")
+        #expect(FreeText.withoutLeadIn("thatch needs fixing") == "thatch needs fixing")
+        #expect(FreeText.crossesQuotation("running late\" by text"))
+        #expect(!FreeText.crossesQuotation("\"running late\""))
+        let album = Parameter.string("album", "an album")
+        #expect(SlotReader().read(["garden", "album"], original: "Garden album", for: album) == .string("Garden"))
+        #expect(SlotReader().read(["album", "garden"], original: "album Garden", for: album) == .string("Garden"))
+        #expect(SlotReader().read(["album"], original: "album", for: album) == .string("album"))
+
+        let note = Self.matcher.interpret("make a note that the bins go out tonight", entityNames: Self.names).match?.call
+        #expect(note?.name == "notes.add_note")
+        #expect(note?.arguments["text"] == .string("the bins go out tonight"), "\(String(describing: note))")
+        let quoted = Self.matcher.interpret("tell Bob Jones \"dinner is at 7\" by text", entityNames: Self.names).match?.call
+        #expect(quoted?.arguments["body"] == .string("dinner is at 7"), "\(String(describing: quoted))")
+        let photo = Self.matcher.interpret("take a picture for the Garden album", entityNames: Self.names).match?.call
+        #expect(photo?.name == "camera.take_photo")
+        #expect(photo?.arguments["album"] == .string("Garden"), "\(String(describing: photo))")
+    }
+
     /// A percentage after "by", "up" or "down", or before a comparative, is a step; otherwise a level.
     @Test func aPercentageIsAStepOnlyWhenSaidAsOne() {
         func change(_ s: String) -> Bool { CommandMatcher.percentageIsAChange(TextNormalizer.words(s)) }

@@ -222,7 +222,7 @@ extension CommandMatcher {
     }
 
     /// What a free-text value says once the words that introduce it are gone: the command's own verb and noun with an
-    /// article, then "saying", "reading", "that says", "that", a comma or a colon ("send bob **a message,** the meeting
+    /// article, then a lead-in (``FreeText/leadIns``: "saying", "that says", "that", …), "reading", a comma or a colon ("send bob **a message,** the meeting
     /// moved", "send Bob a **text reading** see you", "in Recipes, **add a note saying** add garlic"). Nil when the
     /// value does not start so, or nothing would be left ("a message for you" stays whole: no introducer).
     static func textAfterItsIntroduction(_ value: String, action: CompiledAction) -> String? {
@@ -235,10 +235,10 @@ extension CommandMatcher {
         let noun = i
         i += 1
         var introduced = false
-        if i < tokens.count, ["saying", "reading", "says", "that"].contains(tokens[i].text) {
+        // "reading" introduces a message only after its noun ("a text reading …"), not at the start of one.
+        if let n = FreeText.leadInLength(tokens[i...].map(\.text)) ?? (i < tokens.count && tokens[i].text == "reading" ? 1 : nil) {
             introduced = true
-            i += 1
-            if tokens[i - 1].text == "that", i < tokens.count, tokens[i].text == "says" { i += 1 }
+            i += n
         }
         // A comma or colon right after the noun introduces what follows too.
         let afterNoun = value[tokens[noun].range.upperBound...]

@@ -378,6 +378,7 @@ extension CommandMatcher {
         guard k < words.count, !["about", "regarding", "concerning", "re", "on", "for", "to", "from"].contains(words[k]) else { return nil }
         var rest = text[tokens[k].range.lowerBound...].trimmingCharacters(in: .whitespaces)
         while let last = rest.last, ".!?".contains(last) { rest.removeLast() }
+        rest = FreeText.withoutLeadIn(rest)
         return rest.isEmpty ? nil : rest
     }
 

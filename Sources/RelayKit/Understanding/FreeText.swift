@@ -42,4 +42,30 @@ enum FreeText {
         guard let r = range(in: text) else { return text }
         return text.replacingCharacters(in: r, with: " ")
     }
+
+    /// Words that introduce a message rather than belong to it, longest first: "tell Bob **that** the meeting moved",
+    /// "message Bob **and say** the game starts at 8", "send Anna a text **with the text** see you at noon".
+    static let leadIns: [[String]] = [
+        ["with", "the", "message"], ["with", "the", "text"], ["and", "tell", "them"], ["and", "tell", "him"],
+        ["and", "tell", "her"], ["that", "says"], ["which", "says"], ["and", "say"], ["to", "say"], ["the", "message"],
+        ["the", "text"], ["saying"], ["says"], ["that"],
+    ]
+
+    /// How many of `words` (normalised) are a lead-in (``leadIns``) with something after it; nil when none is.
+    static func leadInLength<Words: Collection<String>>(_ words: Words) -> Int? {
+        leadIns.first { words.count > $0.count && words.prefix($0.count).elementsEqual($0) }?.count
+    }
+
+    /// `text` without a lead-in (``leadIns``) before the message itself; unchanged when nothing would be left.
+    static func withoutLeadIn(_ text: String) -> String {
+        let pieces = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let n = leadInLength(pieces.map { TextNormalizer.normalize(String($0)) }) else { return text }
+        return pieces.dropFirst(n).joined(separator: " ")
+    }
+
+    /// Whether `text` holds a quote mark inside it (its own ends trimmed): then it runs across the edge of a quotation
+    /// ("on my way\" by text", "note \"buy milk"). What stands in quotes is a value whole or not at all.
+    static func crossesQuotation(_ text: String) -> Bool {
+        text.trimmingCharacters(in: CharacterSet(charactersIn: "\"“” ")).contains { "\"“”".contains($0) }
+    }
 }

@@ -61,6 +61,20 @@ public struct SlotReader: Sendable {
         return maximumSpan(parameter.kind)
     }
 
+    /// `words` without a first or last word that is `noun` (a parameter's name, "album"), with the matching cut of
+    /// `original`; nil when neither end is that noun or `original` does not show it there.
+    static func withoutOwnNoun(_ words: [String], original: String, noun: String) -> (words: [String], original: String)? {
+        let noun = noun.lowercased()
+        let text = original.trimmingCharacters(in: .whitespacesAndNewlines)
+        if words.last == noun, let r = text.range(of: noun, options: [.caseInsensitive, .backwards, .anchored]) {
+            return (Array(words.dropLast()), String(text[..<r.lowerBound]))
+        }
+        if words.first == noun, let r = text.range(of: noun, options: [.caseInsensitive, .anchored]) {
+            return (Array(words.dropFirst()), String(text[r.upperBound...]))
+        }
+        return nil
+    }
+
     /// The most words a name (a string that is not a path) has.
     static let maximumNameWords = 5
 
@@ -113,9 +127,14 @@ public struct SlotReader: Sendable {
                   !TemplateAligner.fillers.contains(TextNormalizer.normalize(trimmed)) else { return nil }
             return .string(trimmed)
         case .string:
+            // A name said with the parameter's own noun is the name without it ("the **Wedding album**": Wedding;
+            // "**album** Cats": Cats).
+            if words.count > 1, let cut = Self.withoutOwnNoun(words, original: original, noun: parameter.name) {
+                return read(cut.words, original: cut.original, for: parameter, choices: forms)
+            }
             // A name is not made of fillers ("set me an alarm": "me an" is no label), nor does it end in
             // politeness ("an album called Work for me": the name is "Work").
-            guard !words.allSatisfy(TemplateAligner.fillers.contains) else { return nil }
+            guard !words.allSatisfy(TemplateAligner.fillers.contains), !FreeText.crossesQuotation(original) else { return nil }
             for tail in Self.politeTails where words.count > tail.count && Array(words.suffix(tail.count)) == tail { return nil }
             if words.count > 1, let last = words.last, Self.danglingWords.contains(last) { return nil }
             // Nor does it start with a word that joins clauses ("take a photo and put it in Family": the album is
@@ -128,9 +147,11 @@ public struct SlotReader: Sendable {
             let trimmed = original.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!?,;:\"'")))
             return trimmed.isEmpty ? nil : .string(trimmed)
         case .text:
-            // A message body keeps its own punctuation.
+            // A message body keeps its own punctuation, not the words that introduce it ("… **that** I'm late").
             let trimmed = original.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? nil : .string(trimmed)
+            guard !FreeText.crossesQuotation(trimmed) else { return nil }
+            let body = FreeText.withoutLeadIn(trimmed)
+            return body.isEmpty ? nil : .string(body)
         case .integer(let lo, let hi):
             guard let n = NumberWords.parseOrdinal(words) else { return nil }
             if let lo, n < lo { return nil }
