@@ -354,6 +354,11 @@ import Testing
         #expect(label("a 6 minute timer, call it steak") == .string("steak"))
         #expect(label("a 6 minute timer labelled as tea") == .string("tea"))
         #expect(label("call mom in 6 minutes") == nil)
+        // Also when only the other clause is read as the request.
+        for (text, name) in [("a timer for 20 minutes, call it pasta", "pasta"), ("alarm at 6:10 pm, label it yoga", "yoga")] {
+            let call = Self.matcher.interpret(text).match?.call
+            #expect(call?.arguments["label"] == .string(name), "\(text): \(String(describing: call))")
+        }
     }
     /// "mum" is how the British spell "Mom": a word this short has no near spellings otherwise.
     @Test func britishSpellingsOfFamilyNames() {

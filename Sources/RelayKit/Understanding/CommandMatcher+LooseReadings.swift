@@ -114,7 +114,8 @@ extension CommandMatcher {
     /// bluetooth, I want to use my headphones", "get rid of all my alarms, I'm on holiday". Clauses are split at sentence
     /// punctuation followed by a space. Not taken when several clauses read as commands, when the clause points back
     /// with "it" or "them" ("never mind the laundry timer, cancel it" would cancel every timer), or when the action
-    /// takes free text (a message body may hold the comma). The reading is marked, so that a change asks first.
+    /// takes free text (a message body may hold the comma). The reading is marked, so that a change asks first. A label
+    /// another clause says outright is taken.
     func oneClauseReading(_ text: String, entityNames: EntityNames, tools: Set<String>?, policy: UnderstandingPolicy) -> CommandMatch? {
         var clauses: [String] = []
         var current = ""
@@ -148,7 +149,18 @@ extension CommandMatcher {
             match.clause = part
             found.append(match)
         }
-        return found.count == 1 ? found.first : nil
+        guard found.count == 1, var match = found.first else { return nil }
+        // A label said outright in another clause ("a timer for 20 minutes, **call it** pasta") is the label the
+        // clause read leaves unset: that clause asks for nothing of its own.
+        if let action = actions.first(where: { $0.name == match.call.name }),
+           let p = action.parameters.first(where: { $0.role == .label && match.call.arguments[$0.name] == nil }),
+           let said = Self.explicitLabel(TextNormalizer.tokens(text), text: text, for: action,
+                                         reader: SlotReader(entityNames: entityNames), given: match.call.arguments) {
+            var arguments = match.call.arguments
+            arguments[p.name] = said
+            match = Self.with(arguments, in: match, of: action)
+        }
+        return match
     }
 
     /// The reading of a request with a second part that only says where its result goes: "take a pic **and put it in
