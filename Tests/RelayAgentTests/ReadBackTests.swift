@@ -92,6 +92,11 @@ import Testing
                               recognizerConfidence: 0.55) == nil)
         #expect(policy.reason(permission: .read, reading: match(.read, score: 0.76, repaired: true), understanding: understanding) == nil)
         #expect(policy.reason(permission: .destructive, reading: nil, understanding: understanding) == nil, "the dispatcher asks")
+        // A change read through a word no sentence Relay knows uses; a read never asks.
+        var guessed = match(.write, score: 0.95, encoder: true)
+        guessed.guessedWords = ["crop"]
+        #expect(policy.reason(permission: .write, reading: guessed, understanding: understanding) == .guessedWords)
+        #expect(policy.reason(permission: .read, reading: guessed, understanding: understanding) == nil)
         #expect(ReadBackPolicy.always.reason(permission: .write, reading: match(.write, score: 1), understanding: understanding) == .openVocabulary)
         #expect(ReadBackPolicy.never.reason(permission: .write, reading: nil, understanding: understanding) == nil)
     }
@@ -116,6 +121,35 @@ import Testing
         #expect(done.status == .done)
         #expect(done.asked == "Set an alarm for 3:00 PM?")
         #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM alarm") == 1)
+    }
+
+    /// The encoder stage reads "set the screen timeout to 30 seconds" as a timer through a word ("timeout") no sentence
+    /// of Relay's uses: the timer is asked about first, and a "no" sets none. Readings through known words guess
+    /// nothing. (Sentences of the eighth test set, read as development data.)
+    @Test func aChangeReadThroughAnUnknownWordIsAskedFirst() async throws {
+        let matcher = try await SharedUnderstanding.matcher()
+        var understood = 0
+        for (text, unknown) in [("set the screen timeout to 30 seconds", "timeout"), ("read my emails", "emails"),
+                                ("please frobnicate the wifi", "frobnicate")] {
+            guard let reading = matcher.interpret(text, entityNames: goldenEntityNames).match else { continue }
+            understood += 1
+            if reading.permission != .read { #expect(reading.guessedWords == [unknown], "\(text): \(reading)") }
+        }
+        // Were none of them read, nothing above was checked.
+        #expect(understood >= 1)
+        for text in ["set a timer for 30 seconds", "could you disable wifi", "read my new messages"] {
+            #expect(matcher.interpret(text, entityNames: goldenEntityNames).match?.guessedWords == [], "\(text)")
+        }
+
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("relay-readback-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let dispatcher = Dispatcher(subsystems: builtInSubsystems, home: home)
+        let runner = CommandRunner(dispatcher: dispatcher, matcher: matcher)
+        let refusing = ScriptedInteraction(replies: ["no"])
+        let refused = await runner.run("set the screen timeout to 30 seconds", interaction: refusing)
+        #expect(refused.status == .refused)
+        #expect(refused.askedBecause == "guessed_words")
+        #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM timer") == 0)
     }
 
     @Test func readsAndSureCommandsAreNotReadBack() async throws {

@@ -40,8 +40,8 @@ public struct CommandOutcome: Sendable, Hashable {
     public var result: CommandResult?
     /// The yes/no question put before acting ("Set an alarm for 6:50 AM?", "Cancel all 3 alarms?"), when one was.
     public var asked: String?
-    /// Why it was asked: a ``ReadBackPolicy/Reason`` raw value ("repaired", "weak_score", "unconfirmed",
-    /// "open_vocabulary") or "destructive".
+    /// Why it was asked: a ``ReadBackPolicy/Reason`` raw value ("repaired", "one_clause", "guessed_words",
+    /// "weak_score", "weak_recognition", "unconfirmed", "open_vocabulary") or "destructive".
     public var askedBecause: String?
 
     /// Creates an outcome.

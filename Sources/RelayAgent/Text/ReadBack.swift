@@ -7,7 +7,7 @@ public import RelayJSON
 ///
 /// Reads never ask; destructive actions always ask, with their count (the dispatcher's confirmation). A write asks
 /// when understanding was not sure of it: the words were re-heard by ``PhoneticRepair`` (`CommandMatch.isRepaired`),
-/// the reading's score was weak (within ``weakMargin`` of what its permission needs), or the matcher did not reach the
+/// only one clause was read, a word was guessed at (`CommandMatch.guessedWords`), the reading's score was weak (within ``weakMargin`` of what its permission needs), or the matcher did not reach the
 /// model's call at all (a real model's reading that no template or sentence confirms). An open-vocabulary recognizer
 /// gives no confidence, so for its words every write asks (``Writes/always``).
 public struct ReadBackPolicy: Sendable, Hashable {
@@ -27,6 +27,8 @@ public struct ReadBackPolicy: Sendable, Hashable {
         case repaired
         /// Only one clause of the utterance was understood ("enable bluetooth, I want to use my headphones").
         case oneClause = "one_clause"
+        /// The change was read through words no sentence Relay knows uses (``CommandMatch/guessedWords``).
+        case guessedWords = "guessed_words"
         /// The reading scored close to what its permission needs.
         case weakScore = "weak_score"
         /// The templates and sentences do not reach the model's call.
@@ -82,6 +84,7 @@ public struct ReadBackPolicy: Sendable, Hashable {
             guard let reading else { return .unconfirmed }
             if reading.isRepaired { return .repaired }
             if reading.clause != nil { return .oneClause }
+            if !reading.guessedWords.isEmpty { return .guessedWords }
             let byEncoder = reading.template.hasPrefix("≈")
             let needed = reading.isByIntentHead ? understanding.intentThreshold
                 : byEncoder ? understanding.encoderThreshold : understanding.threshold(for: reading.permission)

@@ -20,6 +20,11 @@ public struct UnderstandingScore: Sendable, CustomStringConvertible {
     public var wrongAction: [String] = []
     /// Misreadings that swap a read for a change (or back), or switch on for off.
     public var readWriteConfusions: [String] = [], onOffConfusions: [String] = []
+    /// Of the misreadings and of the non-commands read as calls, how many would be asked first rather than carried
+    /// out: a write ``ReadBackPolicy`` reads back as typed text, or a destructive action (the dispatcher confirms it).
+    public var misreadAskedFirst = 0, dispatchedAskedFirst = 0
+    /// Right readings that would be asked first all the same: the price of those questions.
+    public var rightAskedFirst = 0
 
     public init() {}
 
@@ -43,19 +48,24 @@ public struct UnderstandingScore: Sendable, CustomStringConvertible {
     public mutating func add(_ sentence: LabelledSentence, read match: CommandMatch?, catalog: ActionCatalog) {
         guard let expected = sentence.expected else {
             nonCommands += 1
-            if let match { dispatched.append("\(sentence.text) → \(Self.describe(match.call)) [\(match.template)]") }
+            if let match {
+                dispatched.append("\(sentence.text) → \(Self.describe(match.call)) [\(match.template)]")
+                if Self.asksFirst(match, catalog: catalog) { dispatchedAskedFirst += 1 }
+            }
             return
         }
         commands += 1
         guard let match else { notUnderstood.append(sentence.text); return }
         if match.call.name == expected.name && Self.unordered(match.call.arguments) == Self.unordered(expected.arguments) {
             right += 1
+            if Self.asksFirst(match, catalog: catalog) { rightAskedFirst += 1 }
         } else if match.call.name == expected.name, !match.missing.isEmpty,
                   match.call.arguments.allSatisfy({ expected.arguments[$0.key] == $0.value }) {
             asks.append(sentence.text)
         } else {
             let line = "\(sentence.text) → \(Self.describe(match.call)), expected \(Self.describe(expected)) [\(match.template), \(String(format: "%.3f", match.score))]"
             misread.append(line)
+            if Self.asksFirst(match, catalog: catalog) { misreadAskedFirst += 1 }
             if match.call.name != expected.name { wrongAction.append(line) }
             let got = catalog.action(named: match.call.name)?.permission, want = catalog.action(named: expected.name)?.permission
             if let got, let want, (got == .read) != (want == .read) { readWriteConfusions.append(line) }
@@ -72,14 +82,21 @@ public struct UnderstandingScore: Sendable, CustomStringConvertible {
         return d
     }
 
+    /// Whether `match`, typed, is asked about before it is carried out (see ``misreadAskedFirst``).
+    static func asksFirst(_ match: CommandMatch, catalog: ActionCatalog) -> Bool {
+        guard let permission = catalog.action(named: match.call.name)?.permission else { return false }
+        return permission == .destructive
+            || ReadBackPolicy().reason(permission: permission, reading: match, understanding: UnderstandingPolicy()) != nil
+    }
+
     static func describe(_ call: ToolCall) -> String { "\(call.name) \(JSONValue.object(call.arguments).compactJSON)" }
 
     public var description: String {
         func percent(_ x: Double) -> String { String(format: "%.1f", x * 100) }
-        return "\(right)/\(commands) right (\(percent(rightShare)) %), \(asks.count) ask, \(misread.count) misread "
-            + "(\(wrongAction.count) another action), "
+        return "\(right)/\(commands) right (\(percent(rightShare)) %, \(rightAskedFirst) asked first), \(asks.count) ask, \(misread.count) misread "
+            + "(\(wrongAction.count) another action, \(misreadAskedFirst) asked first), "
             + "\(notUnderstood.count) not understood; non-commands: \(dispatched.count)/\(nonCommands) dispatched "
-            + "(\(percent(refusedShare)) % refused); read/write confusions \(readWriteConfusions.count), "
+            + "(\(percent(refusedShare)) % refused; \(dispatchedAskedFirst) asked first); read/write confusions \(readWriteConfusions.count), "
             + "on/off confusions \(onOffConfusions.count)"
     }
 

@@ -66,6 +66,9 @@ public final class ActionEmbeddings: Sendable {
     public let intents: IntentClassifier?
     /// Hex FNV-1a hash of the model identity and every sentence with its action and values.
     public let key: String
+    /// Every word of the embedded sentences and of the labelled sentences the intent head learnt from: the words whose
+    /// use the encoder stage has seen. A word outside them is one the encoder can only guess at.
+    public let knownWords: Set<String>
     /// Row-major `entries.count × dimension` unit vectors.
     let vectors: [Float]
     /// The rows of ``vectors`` in whole blocks of eight, interleaved: `blocks[(b * dimension + j) * 8 + lane]` is value
@@ -103,6 +106,7 @@ public final class ActionEmbeddings: Sendable {
             cacheState = Self.store(vectors, count: expanded.count, dimension: dimension, as: file, in: cacheDirectory)
         }
         blocks = Self.interleaved(vectors, count: expanded.count, dimension: dimension)
+        knownWords = Set((expanded.map(\.text) + labelled.map(\.text)).flatMap(TextNormalizer.words))
         intents = IntentClassifier.fitted(actionNames: actionNames, sentenceActions: entries.map(\.action), vectors: vectors,
                                           dimension: dimension, sentencesKey: key, embedder: embedder, labelled: labelled,
                                           cacheDirectory: cacheDirectory)

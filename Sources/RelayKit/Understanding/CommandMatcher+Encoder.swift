@@ -186,7 +186,21 @@ extension CommandMatcher {
                                  missing: filled.missing, permission: best.action.permission, template: "≈ \(best.score.nearest)",
                                  wildcardWords: 0)
         match.isByIntentHead = probabilities != nil
+        // A change read through a word no sentence Relay knows uses ("**crop** the last photo", "set the screen
+        // **timeout** to 30 seconds", "read my **emails**") is a guess at what that word means: it asks first.
+        if best.action.permission != .read { match.guessedWords = unknownWords(words, values: filled.arguments) }
         return match
+    }
+
+    /// The words of an utterance the encoder stage has not seen used (``knownWords``) that no value read from it holds
+    /// (a message, a name, a number); empty without embeddings.
+    func unknownWords(_ words: [String], values: JSONObject) -> [String] {
+        guard embeddings != nil else { return [] }
+        var held = Set<String>()
+        for (_, value) in values { if case .string(let s) = value { held.formUnion(TextNormalizer.words(s)) } }
+        return words.filter { w in
+            !knownWords.contains(w) && !held.contains(w) && !w.contains(where: \.isNumber) && NumberWords.parse([w]) == nil
+        }
     }
 
     /// The utterance's verb when it is one of the actions' own ("delete", "show", "add"): its first word once fillers

@@ -26,6 +26,9 @@ public struct CommandMatch: Sendable, Hashable {
     public var clause: String?
     /// Whether the encoder stage's intent head chose the action (then ``score`` is its probability, not a cosine).
     public var isByIntentHead = false
+    /// Words the encoder stage read this change through that no sentence Relay knows uses ("**crop** the last photo"):
+    /// what they mean was guessed, so the change is read back first. Empty for template readings and reads.
+    public var guessedWords: [String] = []
 
     /// Creates a reading.
     public init(call: ToolCall, score: Double, missing: [String], permission: Permission, template: String, wildcardWords: Int,
@@ -104,6 +107,9 @@ public struct CommandMatcher: Sendable {
     public let problems: [String]
     /// The actions' embedded sentences: the second stage, when a sentence encoder is installed (nil: templates only).
     public let embeddings: ActionEmbeddings?
+    /// Every word of every template and of ``embeddings``' sentences (``ActionEmbeddings/knownWords``), and the idle
+    /// words: what the encoder stage has seen used (``CommandMatcher/unknownWords(_:values:)``).
+    let knownWords: Set<String>
     let parametersByAction: [String: [Parameter]]
     /// Every action's leading words but the light verbs, question words and the words that name or order items: the
     /// verbs that say which actions are meant (``leadingVerb(_:)``, ``Mood``).
@@ -172,6 +178,8 @@ public struct CommandMatcher: Sendable {
         verbs = leadingWords.subtracting(named)
         problems = catalog.problems
         self.embeddings = embeddings
+        knownWords = compiled.reduce(into: Self.idleWords.union(Self.stopWords)) { $0.formUnion($1.vocabulary) }
+            .union(embeddings?.knownWords ?? [])
         parametersByAction = Dictionary(uniqueKeysWithValues: compiled.map { ($0.name, $0.parameters) })
     }
 
