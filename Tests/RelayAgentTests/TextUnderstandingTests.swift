@@ -82,6 +82,15 @@ func unordered(_ o: JSONObject) -> [String: JSONValue] { UnderstandingScore.unor
 /// template is not allowed: these sentences are held out. Since issue 13 they are also the encoder stage's
 /// calibration data (with the golden sentences); its test set is ``freshParaphrases``.
 @Suite struct HeldOutParaphraseTests {
+    /// A verb that asks for the same change as an action's own ("**add** a notebook", whose sentences say "create")
+    /// lets the encoder stage read it (the rule itself: UnderstandingRuleTests).
+    @Test func aVerbThatMeansTheSameLeadsTheAction() async throws {
+        let matcher = try await SharedUnderstanding.matcher()
+        let call = matcher.interpret("could you add a notebook called Garden Plans").match?.call
+        #expect(call?.name == "notes.create_notebook", "\(String(describing: call))")
+        #expect(call?.arguments["name"] == .string("Garden Plans"))
+    }
+
     @Test func paraphrasesAreUnderstoodOrRefusedRatherThanMisread() async throws {
         let skill = try await SharedUnderstanding.skill()
         let cases = LabelledSentence.parse(heldOutParaphrases)

@@ -233,6 +233,16 @@ import Testing
         #expect(photo?.arguments["album"] == .string("Garden"), "\(String(describing: photo))")
     }
 
+    /// A verb leads an action's readings when the action's sentences start with it or with a verb that asks for the
+    /// same change ("add" a notebook is "create" one); another change's verb does not.
+    @Test func verbsThatMeanTheSameLeadAlike() throws {
+        let notebook = try #require(Self.matcher.actions.first { $0.name == "notes.create_notebook" })
+        #expect(CommandMatcher.leads(notebook, "add") && CommandMatcher.leads(notebook, "create"))
+        #expect(!CommandMatcher.leads(notebook, "delete") && !CommandMatcher.leads(notebook, "show"))
+        let albums = try #require(Self.matcher.actions.first { $0.name == "photos.delete_album" })
+        #expect(CommandMatcher.leads(albums, "trash") && !CommandMatcher.leads(albums, "add"))
+    }
+
     /// A percentage after "by", "up" or "down", or before a comparative, is a step; otherwise a level.
     @Test func aPercentageIsAStepOnlyWhenSaidAsOne() {
         func change(_ s: String) -> Bool { CommandMatcher.percentageIsAChange(TextNormalizer.words(s)) }

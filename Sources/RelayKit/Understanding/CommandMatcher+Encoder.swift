@@ -149,7 +149,7 @@ extension CommandMatcher {
             if actions.allSatisfy({ !$0.leadingWords.contains(verb) || $0.permission == .read }) {
                 candidates.removeAll { $0.action.permission != .read }
             } else {
-                candidates.removeAll { !$0.action.leadingWords.contains(verb) }
+                candidates.removeAll { !Self.leads($0.action, verb) }
             }
         }
         // Words that only name things ("the photos") ask for nothing, whatever they are nearest to.
@@ -202,6 +202,19 @@ extension CommandMatcher {
             !knownWords.contains(w) && !held.contains(w) && !w.contains(where: \.isNumber) && NumberWords.parse([w]) == nil
         }
     }
+
+    /// Whether `verb`, or a verb that means the same to a phone (``synonymousVerbs``), leads `action`'s sentences:
+    /// "**add** a notebook called Journal" creates one though the notebook's sentences say "create".
+    static func leads(_ action: CompiledAction, _ verb: String) -> Bool {
+        action.leadingWords.contains(verb) || synonymousVerbs.contains { $0.contains(verb) && !$0.isDisjoint(with: action.leadingWords) }
+    }
+
+    /// Verbs that ask for the same change whatever the thing: making one, getting rid of one, showing them.
+    static let synonymousVerbs: [Set<String>] = [
+        ["create", "make", "start", "add", "new", "set"],
+        ["delete", "remove", "erase", "trash", "bin", "clear", "cancel"],
+        ["show", "list", "display", "view", "see"],
+    ]
 
     /// The utterance's verb when it is one of the actions' own ("delete", "show", "add"): its first word once fillers
     /// are skipped ("could you **disable** wifi"). Light verbs ("get", "make", "take", "turn"...) say little alone
