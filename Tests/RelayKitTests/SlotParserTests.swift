@@ -69,9 +69,22 @@ struct SlotParserTests {
         ("3 days ago", "3_days_ago"), ("in 2024", "2024"), ("昨天", "yesterday"), ("上周", "last_week"), ("三月", "march"),
         ("from last year", "last_year"), ("on March 3rd", "march_3"), ("the twenty first of june", "june_21"),
         ("march the third", "march_3"), ("last monday", "monday"), ("on friday", "friday"),
+        // Calendar dates written or said with their year, and ranges of them.
+        ("from 2024-07-04", "2024-07-04"), ("in May 2024", "2024-05"), ("june 1st 2024", "2024-06-01"),
+        ("the 4th of july 2024", "2024-07-04"), ("between June 1 and June 10 2024", "2024-06-01/2024-06-10"),
+        ("from 2024-06-01 to 2024-06-03", "2024-06-01/2024-06-03"),
     ])
     func dates(_ text: String, _ spec: String) {
         #expect(SlotParsers.dateSpec(w(text)) == spec)
+    }
+
+    @Test(arguments: ["between june 10 and june 1 2024", "2024 13 01", "june 41 2024", "2024 7", "june and july"])
+    func notCalendarDates(_ text: String) {
+        #expect(SlotParsers.dateSpec(w(text)) == nil)
+    }
+
+    @Test func calendarSpecsAreValid() {
+        for spec in ["2024-07-04", "2024-05", "2024-06-01/2024-06-10"] { #expect(DateRange.isValidSpec(spec), "\(spec)") }
     }
 
     @Test func dateRangesResolve() throws {

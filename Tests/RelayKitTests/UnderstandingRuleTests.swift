@@ -233,6 +233,17 @@ import Testing
         #expect(photo?.arguments["album"] == .string("Garden"), "\(String(describing: photo))")
     }
 
+    /// Numbers alone name no live thing: a year is no album, though an album's name holds it.
+    @Test func numbersAloneNameNoLiveThing() {
+        let reader = SlotReader(entityNames: ["album": ["Vacation 2024", "Trip"]])
+        let album = Parameter.entity("album", "An album", kind: "album")
+        #expect(reader.read(["2024"], original: "2024", for: album) == nil)
+        #expect(reader.read(["vacation", "2024"], original: "Vacation 2024", for: album) == .string("Vacation 2024"))
+        let call = Self.matcher.interpret("show my videos from may 2024", entityNames: Self.names).match?.call
+        #expect(call?.arguments["when"] == .string("2024-05"), "\(String(describing: call))")
+        #expect(call != nil && call?.arguments["album"] == nil, "\(String(describing: call))")
+    }
+
     /// A verb leads an action's readings when the action's sentences start with it or with a verb that asks for the
     /// same change ("add" a notebook is "create" one); another change's verb does not.
     @Test func verbsThatMeanTheSameLeadAlike() throws {

@@ -207,6 +207,46 @@ public enum SlotParsers {
 
     // MARK: Dates
 
+    /// A date with its year, as `YYYY-MM-DD` (or `YYYY-MM` for a month): written ("2024 07 04", the words of
+    /// "2024-07-04"; "2024 07") or said ("july 4 2024", "the 4th of july 2024", "may 2024"). `year` is the year when the
+    /// words give none (the other end of a range); without either, nil: "march 3" is dateSpec's "march_3".
+    static func calendarDate(_ words: [String], year fallbackYear: Int? = nil) -> String? {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        func year(_ word: String) -> Int? {
+            guard word.count == 4, let y = Int(word), (1900...2200).contains(y) else { return nil }
+            return y
+        }
+        var w = words
+        if (2...3).contains(w.count), let y = year(w[0]), w[1].count == 2, let m = Int(w[1]), (1...12).contains(m) {
+            if w.count == 2 { return "\(y)-\(two(m))" }
+            guard w[2].count <= 2, let d = Int(w[2]), (1...31).contains(d) else { return nil }
+            return "\(y)-\(two(m))-\(two(d))"
+        }
+        var y = fallbackYear
+        if let last = w.last, let given = year(last) {
+            y = given
+            w.removeLast()
+        }
+        guard let y, let i = w.firstIndex(where: { DateRange.monthNames.contains($0) }),
+              let month = DateRange.monthNames.firstIndex(of: w[i]) else { return nil }
+        w.remove(at: i)
+        w.removeAll { $0 == "the" || $0 == "of" }
+        if w.isEmpty { return "\(y)-\(two(month + 1))" }
+        guard let d = NumberWords.parseOrdinal(w), (1...31).contains(d) else { return nil }
+        return "\(y)-\(two(month + 1))-\(two(d))"
+    }
+
+    /// A range of calendar dates (``calendarDate(_:year:)``) as `FROM/TO`: "[between] X and Y", "[from] X to Y",
+    /// "X through Y", "X until Y"; the first takes the second's year when it says none.
+    static func calendarRange(_ words: [String]) -> String? {
+        var w = words
+        if w.first == "between" { w.removeFirst() }
+        guard let cut = w.firstIndex(where: { ["and", "to", "through", "thru", "until", "till"].contains($0) }),
+              cut > 0, cut < w.count - 1, let to = calendarDate(Array(w[(cut + 1)...])),
+              let from = calendarDate(Array(w[..<cut]), year: Int(to.prefix(4))), from <= to else { return nil }
+        return "\(from)/\(to)"
+    }
+
     /// A ``DateRange`` spec from words: "today", "yesterday", "last week", "this month", "in March",
     /// "last 3 days", "the past week", "3 days ago", "2024", "今天", "昨天", "上周", "三月".
     public static func dateSpec(_ words: [String]) -> String? {
@@ -214,6 +254,10 @@ public enum SlotParsers {
         while let f = w.first, ["in", "from", "during", "on", "of", "since", "taken", "for"].contains(f) { w.removeFirst() }
         if w.first == "the" { w.removeFirst() }
         guard !w.isEmpty else { return nil }
+        // Calendar dates as written or said in full ("2024-07-04", "may 2024", "june 1st 2024"), and ranges of them
+        // ("between june 1 and june 10 2024", "from 2024-06-01 to 2024-06-03").
+        if let range = calendarRange(w) { return range }
+        if let date = calendarDate(w) { return date }
         let s = w.joined(separator: " ")
         switch s {
         case "today", "tonight", "this morning", "this afternoon", "this evening": return "today"

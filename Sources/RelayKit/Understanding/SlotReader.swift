@@ -47,7 +47,7 @@ public struct SlotReader: Sendable {
         case .boolean: 2
         case .choice: 4
         case .integer, .number, .percentage: 6
-        case .date: 5
+        case .date: 9  // "between june 1 and june 10 2024", "from 2024 06 01 to 2024 06 03"
         case .timeOfDay: 7  // "twenty five past six in the evening"
         case .duration: 9
         case .entity: 5
@@ -185,6 +185,8 @@ public struct SlotReader: Sendable {
             guard let p = SlotParsers.percentage(words), (0...100).contains(p) else { return nil }
             return .int(p)
         case .entity(let kind):
+            // Numbers alone name no live thing: "2024" of "in May 2024" is a year, not the album "Vacation 2024".
+            guard !words.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
             let index = entityIndexes[kind.name] ?? EntityResolver.Index([])
             switch EntityResolver.resolve(TextNormalizer.join(words), in: index) {
             case .found(let e): return .string(e.name)
