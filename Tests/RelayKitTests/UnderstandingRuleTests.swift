@@ -244,6 +244,17 @@ import Testing
         #expect(call != nil && call?.arguments["album"] == nil, "\(String(describing: call))")
     }
 
+    /// A path's folders name no album ("~/Pictures/**trip**"), and things "tagged" so are labelled so.
+    @Test func pathsNameNoLiveThingAndTagsAreLabels() {
+        let text = "import the photos from ~/Pictures/trip"
+        let words = CommandMatcher.outsidePaths(TextNormalizer.tokens(text), text: text)
+        #expect(words.first == "import" && words.contains("from") && !words.contains("trip"), "\(words)")
+        let call = Self.matcher.interpret(text, entityNames: Self.names).match?.call
+        #expect(call?.name == "photos.import_media", "\(String(describing: call))")
+        #expect(call?.arguments["path"] == .string("~/Pictures/trip") && call?.arguments["album"] == nil, "\(String(describing: call))")
+        #expect(CommandMatcher.labelMarkers.contains("tagged"))
+    }
+
     /// A verb leads an action's readings when the action's sentences start with it or with a verb that asks for the
     /// same change ("add" a notebook is "create" one); another change's verb does not.
     @Test func verbsThatMeanTheSameLeadAlike() throws {

@@ -49,7 +49,7 @@ extension CommandMatcher {
                 case .date, .choice, .entity: value = scan(p, of: action, words: words, tokens: tokens, text: text, reader: reader)
                 // A free string named after a kind of live thing: the one such name the words say ("import … and put
                 // them in Trip").
-                case .string: value = Self.liveName(of: p, in: words, indexes: reader.entityIndexes)
+                case .string: value = Self.liveName(of: p, in: Self.outsidePaths(tokens, text: text), indexes: reader.entityIndexes)
                 default: continue
                 }
             }
@@ -83,6 +83,14 @@ extension CommandMatcher {
             for p in action.parameters { if case .item? = p.role { arguments[p.name] = nil } }
         }
         return Self.with(arguments, in: match, of: action)
+    }
+
+    /// The words of `tokens`, with those inside a file path ("~/Downloads/**trip**", "/media/usb/**wedding**") left
+    /// empty: a path's folders name no album or contact.
+    static func outsidePaths(_ tokens: [Token], text: String) -> [String] {
+        let paths = FilePathText.pieces(in: text).compactMap { text.range(of: $0) }
+        guard !paths.isEmpty else { return tokens.map(\.text) }
+        return tokens.map { t in paths.contains { $0.contains(t.range.lowerBound) } ? "" : t.text }
     }
 
     /// `match` with `arguments`, in the order of the action's parameters; `match` itself when they are its own.
@@ -476,7 +484,7 @@ extension CommandMatcher {
         return nil
     }
 
-    static let labelMarkers: Set<String> = ["called", "named", "labelled", "labeled", "titled", "label"]
+    static let labelMarkers: Set<String> = ["called", "named", "labelled", "labeled", "titled", "label", "tagged"]
     /// Words before a thing's noun that describe it without naming it ("a new alarm", "a quick timer").
     static let nonLabels: Set<String> = TemplateAligner.fillers.union([
         "new", "quick", "short", "long", "another", "next", "other", "same", "second", "first", "last", "one", "single",

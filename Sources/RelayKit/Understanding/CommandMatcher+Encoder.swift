@@ -346,7 +346,7 @@ extension CommandMatcher {
         // A free string named after a kind of live thing ("album") that no alignment placed: the one such name the
         // words say ("take a photo and put it in Family").
         for p in action.parameters where given[p.name] == nil {
-            if let v = Self.liveName(of: p, in: words, indexes: reader.entityIndexes) { given[p.name] = v }
+            if let v = Self.liveName(of: p, in: Self.outsidePaths(tokens, text: text), indexes: reader.entityIndexes) { given[p.name] = v }
         }
         // A message said right after its recipient, unmarked ("let Anna know I'm outside", "txt mom love you").
         for p in action.parameters where p.kind == .text && given[p.name] == nil {
