@@ -100,11 +100,10 @@ struct VoiceCorpusBench: AsyncParsableCommand {
         /// Whether the loop would ask before carrying out `match`: destructive actions always (the dispatcher's count),
         /// writes as the read-back policy says (every write for an open-vocabulary transcript), reads never.
         func asks(_ match: CommandMatch, _ t: Transcript) -> Bool {
-            if match.permission == .destructive { return true }
             var policy = t.isOpenVocabulary ? ReadBackPolicy.always : ReadBackPolicy(writes: writes)
             if let weakConfidence { policy.weakConfidence = weakConfidence }
-            return policy.reason(permission: match.permission, reading: match, understanding: understanding,
-                                 recognizerConfidence: t.isOpenVocabulary ? nil : t.confidence) != nil
+            return policy.asksFirst(permission: match.permission, reading: match, understanding: understanding,
+                                    recognizerConfidence: t.isOpenVocabulary ? nil : t.confidence)
         }
         func same(_ a: ToolCall?, _ b: ToolCall?) -> Bool {
             guard let a, let b, a.name == b.name else { return false }

@@ -152,6 +152,29 @@ import Testing
         #expect(try await PhoneBehaviourTests.count(dispatcher, "clock", "SELECT COUNT(*) FROM timer") == 0)
     }
 
+    /// The understanding score counts the readings that would be asked about first: a guessed change, a destructive
+    /// call; not a sure template write, nor a read.
+    @Test func theScoreCountsWhatWouldBeAskedFirst() {
+        func reading(_ name: String, _ arguments: JSONObject, _ permission: Permission, guessed: [String] = []) -> CommandMatch {
+            var m = CommandMatch(call: ToolCall(name: name, arguments: arguments), score: 1, missing: [],
+                                 permission: permission, template: "t", wildcardWords: 0)
+            m.guessedWords = guessed
+            return m
+        }
+        let timer = LabelledSentence.parse("set a timer for 30 seconds | clock.set_timer duration=30")[0]
+        let chat = LabelledSentence.parse("crop the last photo | -")[0]
+        var score = UnderstandingScore()
+        score.add(timer, read: reading("clock.set_timer", ["duration": 30], .write), catalog: Self.catalog)
+        score.add(timer, read: reading("clock.set_timer", ["duration": 30], .write, guessed: ["zorb"]), catalog: Self.catalog)
+        score.add(timer, read: reading("clock.set_timer", ["duration": 45], .write, guessed: ["zorb"]), catalog: Self.catalog)
+        score.add(timer, read: reading("clock.list_timers", [:], .read, guessed: ["zorb"]), catalog: Self.catalog)
+        score.add(chat, read: reading("clock.cancel_all_alarms", [:], .destructive), catalog: Self.catalog)
+        score.add(chat, read: reading("clock.set_timer", ["duration": 30], .write), catalog: Self.catalog)
+        #expect(score.right == 2 && score.rightAskedFirst == 1)
+        #expect(score.misread.count == 2 && score.misreadAskedFirst == 1)
+        #expect(score.dispatched.count == 2 && score.dispatchedAskedFirst == 1)
+    }
+
     @Test func readsAndSureCommandsAreNotReadBack() async throws {
         let (runner, _, home) = PhoneBehaviourTests.phone()
         defer { try? FileManager.default.removeItem(at: home) }

@@ -7,9 +7,10 @@ public import RelayJSON
 ///
 /// Reads never ask; destructive actions always ask, with their count (the dispatcher's confirmation). A write asks
 /// when understanding was not sure of it: the words were re-heard by ``PhoneticRepair`` (`CommandMatch.isRepaired`),
-/// only one clause was read, a word was guessed at (`CommandMatch.guessedWords`), the reading's score was weak (within ``weakMargin`` of what its permission needs), or the matcher did not reach the
-/// model's call at all (a real model's reading that no template or sentence confirms). An open-vocabulary recognizer
-/// gives no confidence, so for its words every write asks (``Writes/always``).
+/// only one clause was read, a word was guessed at (`CommandMatch.guessedWords`), the reading's score was weak (within
+/// ``weakMargin`` of what its permission needs), or the matcher did not reach the model's call at all (a real model's
+/// reading that no template or sentence confirms). An open-vocabulary recognizer gives no confidence, so for its words
+/// every write asks (``Writes/always``).
 public struct ReadBackPolicy: Sendable, Hashable {
     /// Which writes are read back.
     public enum Writes: String, Sendable, Hashable, CaseIterable {
@@ -90,6 +91,16 @@ public struct ReadBackPolicy: Sendable, Hashable {
                 : byEncoder ? understanding.encoderThreshold : understanding.threshold(for: reading.permission)
             return reading.score < needed + weakMargin ? .weakScore : nil
         }
+    }
+
+    /// Whether a call of `permission` is asked about before it is made: a destructive one always (the dispatcher
+    /// confirms it with its count), a write when ``reason(permission:reading:understanding:recognizerConfidence:)``
+    /// gives a reason, a read never.
+    public func asksFirst(permission: Permission, reading: CommandMatch?, understanding: UnderstandingPolicy,
+                          recognizerConfidence: Double? = nil) -> Bool {
+        permission == .destructive
+            || reason(permission: permission, reading: reading, understanding: understanding,
+                      recognizerConfidence: recognizerConfidence) != nil
     }
 }
 

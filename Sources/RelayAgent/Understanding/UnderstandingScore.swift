@@ -85,19 +85,19 @@ public struct UnderstandingScore: Sendable, CustomStringConvertible {
     /// Whether `match`, typed, is asked about before it is carried out (see ``misreadAskedFirst``).
     static func asksFirst(_ match: CommandMatch, catalog: ActionCatalog) -> Bool {
         guard let permission = catalog.action(named: match.call.name)?.permission else { return false }
-        return permission == .destructive
-            || ReadBackPolicy().reason(permission: permission, reading: match, understanding: UnderstandingPolicy()) != nil
+        return ReadBackPolicy().asksFirst(permission: permission, reading: match, understanding: UnderstandingPolicy())
     }
 
     static func describe(_ call: ToolCall) -> String { "\(call.name) \(JSONValue.object(call.arguments).compactJSON)" }
 
     public var description: String {
         func percent(_ x: Double) -> String { String(format: "%.1f", x * 100) }
-        return "\(right)/\(commands) right (\(percent(rightShare)) %, \(rightAskedFirst) asked first), \(asks.count) ask, \(misread.count) misread "
+        return "\(right)/\(commands) right (\(percent(rightShare)) %, \(rightAskedFirst) asked first), "
+            + "\(asks.count) ask, \(misread.count) misread "
             + "(\(wrongAction.count) another action, \(misreadAskedFirst) asked first), "
             + "\(notUnderstood.count) not understood; non-commands: \(dispatched.count)/\(nonCommands) dispatched "
-            + "(\(percent(refusedShare)) % refused; \(dispatchedAskedFirst) asked first); read/write confusions \(readWriteConfusions.count), "
-            + "on/off confusions \(onOffConfusions.count)"
+            + "(\(percent(refusedShare)) % refused; \(dispatchedAskedFirst) asked first); "
+            + "read/write confusions \(readWriteConfusions.count), on/off confusions \(onOffConfusions.count)"
     }
 
     /// Every sentence that was not read right, by outcome.

@@ -208,8 +208,8 @@ public enum SlotParsers {
     // MARK: Dates
 
     /// A date with its year, as `YYYY-MM-DD` (or `YYYY-MM` for a month): written ("2024 07 04", the words of
-    /// "2024-07-04"; "2024 07") or said ("july 4 2024", "the 4th of july 2024", "may 2024"). `year` is the year when the
-    /// words give none (the other end of a range); without either, nil: "march 3" is dateSpec's "march_3".
+    /// "2024-07-04"; "2024 07") or said ("july 4 2024", "the 4th of july 2024", "may 2024"). `year` is the year when
+    /// the words give none (the other end of a range); without either, nil: "march 3" is dateSpec's "march_3".
     static func calendarDate(_ words: [String], year fallbackYear: Int? = nil) -> String? {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         func year(_ word: String) -> Int? {

@@ -19,6 +19,8 @@ extension CommandMatcher {
         let byEncoder = match.template.hasPrefix("≈")
         let named = Self.namedWords(words, entityNames: entityNames)
         let item = Self.itemNumber(words, of: action, reader: reader)
+        // Live names are looked for outside file paths ("~/Downloads/trip" names no album).
+        let unpathed = Self.outsidePaths(tokens, text: text)
         for p in action.parameters where arguments[p.name] == nil {
             var value: JSONValue?
             switch p.role {
@@ -49,7 +51,7 @@ extension CommandMatcher {
                 case .date, .choice, .entity: value = scan(p, of: action, words: words, tokens: tokens, text: text, reader: reader)
                 // A free string named after a kind of live thing: the one such name the words say ("import … and put
                 // them in Trip").
-                case .string: value = Self.liveName(of: p, in: Self.outsidePaths(tokens, text: text), indexes: reader.entityIndexes)
+                case .string: value = Self.liveName(of: p, in: unpathed, indexes: reader.entityIndexes)
                 default: continue
                 }
             }
@@ -230,9 +232,10 @@ extension CommandMatcher {
     }
 
     /// What a free-text value says once the words that introduce it are gone: the command's own verb and noun with an
-    /// article, then a lead-in (``FreeText/leadIns``: "saying", "that says", "that", …), "reading", a comma or a colon ("send bob **a message,** the meeting
-    /// moved", "send Bob a **text reading** see you", "in Recipes, **add a note saying** add garlic"). Nil when the
-    /// value does not start so, or nothing would be left ("a message for you" stays whole: no introducer).
+    /// article, then a lead-in (``FreeText/leadIns``: "saying", "that says", "that", …), "reading", a comma or a colon
+    /// ("send bob **a message,** the meeting moved", "send Bob a **text reading** see you", "in Recipes, **add a note
+    /// saying** add garlic"). Nil when the value does not start so, or nothing would be left ("a message for you" stays
+    /// whole: no introducer).
     static func textAfterItsIntroduction(_ value: String, action: CompiledAction) -> String? {
         let tokens = TextNormalizer.tokens(value)
         var i = 0
@@ -244,7 +247,8 @@ extension CommandMatcher {
         i += 1
         var introduced = false
         // "reading" introduces a message only after its noun ("a text reading …"), not at the start of one.
-        if let n = FreeText.leadInLength(tokens[i...].map(\.text)) ?? (i < tokens.count && tokens[i].text == "reading" ? 1 : nil) {
+        let reading = i < tokens.count && tokens[i].text == "reading" ? 1 : nil
+        if let n = FreeText.leadInLength(tokens[i...].map(\.text)) ?? reading {
             introduced = true
             i += n
         }

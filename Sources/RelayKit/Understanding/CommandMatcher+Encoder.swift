@@ -199,14 +199,16 @@ extension CommandMatcher {
         var held = Set<String>()
         for (_, value) in values { if case .string(let s) = value { held.formUnion(TextNormalizer.words(s)) } }
         return words.filter { w in
-            !knownWords.contains(w) && !held.contains(w) && !w.contains(where: \.isNumber) && NumberWords.parse([w]) == nil
+            !knownWords.contains(w) && !held.contains(w)
+                && !w.contains(where: \.isNumber) && NumberWords.parse([w]) == nil
         }
     }
 
     /// Whether `verb`, or a verb that means the same to a phone (``synonymousVerbs``), leads `action`'s sentences:
     /// "**add** a notebook called Journal" creates one though the notebook's sentences say "create".
     static func leads(_ action: CompiledAction, _ verb: String) -> Bool {
-        action.leadingWords.contains(verb) || synonymousVerbs.contains { $0.contains(verb) && !$0.isDisjoint(with: action.leadingWords) }
+        action.leadingWords.contains(verb)
+            || synonymousVerbs.contains { $0.contains(verb) && !$0.isDisjoint(with: action.leadingWords) }
     }
 
     /// Verbs that ask for the same change whatever the thing: making one, getting rid of one, showing them.
@@ -345,8 +347,9 @@ extension CommandMatcher {
         }
         // A free string named after a kind of live thing ("album") that no alignment placed: the one such name the
         // words say ("take a photo and put it in Family").
+        let unpathed = Self.outsidePaths(tokens, text: text)
         for p in action.parameters where given[p.name] == nil {
-            if let v = Self.liveName(of: p, in: Self.outsidePaths(tokens, text: text), indexes: reader.entityIndexes) { given[p.name] = v }
+            if let v = Self.liveName(of: p, in: unpathed, indexes: reader.entityIndexes) { given[p.name] = v }
         }
         // A message said right after its recipient, unmarked ("let Anna know I'm outside", "txt mom love you").
         for p in action.parameters where p.kind == .text && given[p.name] == nil {

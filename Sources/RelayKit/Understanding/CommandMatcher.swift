@@ -108,7 +108,7 @@ public struct CommandMatcher: Sendable {
     /// The actions' embedded sentences: the second stage, when a sentence encoder is installed (nil: templates only).
     public let embeddings: ActionEmbeddings?
     /// Every word of every template and of ``embeddings``' sentences (``ActionEmbeddings/knownWords``), and the idle
-    /// words: what the encoder stage has seen used (``CommandMatcher/unknownWords(_:values:)``).
+    /// words: what the encoder stage has seen used (``CommandMatcher/unknownWords(_:values:)``). Empty without it.
     let knownWords: Set<String>
     let parametersByAction: [String: [Parameter]]
     /// Every action's leading words but the light verbs, question words and the words that name or order items: the
@@ -178,8 +178,10 @@ public struct CommandMatcher: Sendable {
         verbs = leadingWords.subtracting(named)
         problems = catalog.problems
         self.embeddings = embeddings
-        knownWords = compiled.reduce(into: Self.idleWords.union(Self.stopWords)) { $0.formUnion($1.vocabulary) }
-            .union(embeddings?.knownWords ?? [])
+        knownWords = embeddings.map { embedded in
+            let seen = Self.idleWords.union(Self.stopWords).union(embedded.knownWords)
+            return compiled.reduce(into: seen) { $0.formUnion($1.vocabulary) }
+        } ?? []
         parametersByAction = Dictionary(uniqueKeysWithValues: compiled.map { ($0.name, $0.parameters) })
     }
 

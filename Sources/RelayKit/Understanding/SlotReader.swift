@@ -63,7 +63,8 @@ public struct SlotReader: Sendable {
 
     /// `words` without a first or last word that is `noun` (a parameter's name, "album"), with the matching cut of
     /// `original`; nil when neither end is that noun or `original` does not show it there.
-    static func withoutOwnNoun(_ words: [String], original: String, noun: String) -> (words: [String], original: String)? {
+    static func withoutOwnNoun(_ words: [String], original: String, noun: String)
+        -> (words: [String], original: String)? {
         let noun = noun.lowercased()
         let text = original.trimmingCharacters(in: .whitespacesAndNewlines)
         if words.last == noun, let r = text.range(of: noun, options: [.caseInsensitive, .backwards, .anchored]) {
@@ -134,7 +135,9 @@ public struct SlotReader: Sendable {
             }
             // A name is not made of fillers ("set me an alarm": "me an" is no label), nor does it end in
             // politeness ("an album called Work for me": the name is "Work").
-            guard !words.allSatisfy(TemplateAligner.fillers.contains), !FreeText.crossesQuotation(original) else { return nil }
+            guard !words.allSatisfy(TemplateAligner.fillers.contains), !FreeText.crossesQuotation(original) else {
+                return nil
+            }
             for tail in Self.politeTails where words.count > tail.count && Array(words.suffix(tail.count)) == tail { return nil }
             if words.count > 1, let last = words.last, Self.danglingWords.contains(last) { return nil }
             // Nor does it start with a word that joins clauses ("take a photo and put it in Family": the album is
